@@ -1,0 +1,2 @@
+/** meshgrant core: the mesh model, usable without synthesizing anything. */
+export * from './model';

@@ -1,0 +1,95 @@
+import { Classification, ClassificationSpec } from './classification';
+import { DataProduct, DataProductSpec } from './data-product';
+import { DomainSpec } from './domain';
+import { Environment, EnvironmentSpec } from './environment';
+import { Locator, ProblemCollector } from './problems';
+import { Purpose, PurposeSpec } from './purpose';
+import { resolveMesh } from './resolve-mesh';
+
+/** Everything one organisation declares: the input of meshgrant, from YAML or from code. */
+export interface MeshSpec {
+  /** Lower-case name of the mesh (the organisation or platform). */
+  readonly name: string;
+  readonly classification: ClassificationSpec;
+  /** Deployment targets, each synthesized to its own stack. */
+  readonly environments: readonly EnvironmentSpec[];
+  readonly domains: readonly DomainSpec[];
+  readonly purposes?: readonly PurposeSpec[];
+  readonly products?: readonly DataProductSpec[];
+}
+
+/** The validated content of a mesh. */
+export interface MeshParts {
+  readonly name: string;
+  readonly classification: Classification;
+  /** In declaration order. */
+  readonly environments: readonly Environment[];
+  /** Sorted by name. */
+  readonly domains: readonly DomainSpec[];
+  /** Sorted by name. */
+  readonly purposes: readonly Purpose[];
+  /** Sorted by id. */
+  readonly products: readonly DataProduct[];
+}
+
+/** A validated, immutable mesh. Build one with `buildMesh` (or `MeshBuilder`, or the YAML loader). */
+export class Mesh implements MeshParts {
+  readonly name: string;
+  readonly classification: Classification;
+  readonly environments: readonly Environment[];
+  readonly domains: readonly DomainSpec[];
+  readonly purposes: readonly Purpose[];
+  readonly products: readonly DataProduct[];
+
+  /** @internal use `buildMesh` */
+  constructor(parts: MeshParts) {
+    this.name = parts.name;
+    this.classification = parts.classification;
+    this.environments = parts.environments;
+    this.domains = parts.domains;
+    this.purposes = parts.purposes;
+    this.products = parts.products;
+    Object.freeze(this);
+  }
+
+  environment(name: string): Environment {
+    return find(this.environments, (e) => e.name === name, `environment ${name}`);
+  }
+
+  product(id: string): DataProduct {
+    return find(this.products, (p) => p.id === id, `product ${id}`);
+  }
+
+  purpose(name: string): Purpose {
+    return find(this.purposes, (p) => p.name === name, `purpose ${name}`);
+  }
+
+  /** Products promoted to an environment, sorted by id. */
+  productsIn(environment: string): DataProduct[] {
+    return this.products.filter((p) => p.promotedTo.includes(environment));
+  }
+
+  /** Purposes that at least one product promoted to the environment is bound to, sorted by name. */
+  purposesIn(environment: string): Purpose[] {
+    const bound = new Set(this.productsIn(environment).flatMap((p) => p.purposes.map((b) => b.purpose)));
+    return this.purposes.filter((p) => bound.has(p.name));
+  }
+}
+
+function find<T>(xs: readonly T[], pred: (x: T) => boolean, what: string): T {
+  const x = xs.find(pred);
+  if (x === undefined) throw new Error(`no ${what} in the mesh`);
+  return x;
+}
+
+/**
+ * Validates a mesh spec and returns the immutable model.
+ * @param locate maps spec paths to file locations (loaders pass one so problems name file:line:column)
+ * @throws MeshValidationError with every problem found
+ */
+export function buildMesh(spec: MeshSpec, locate?: Locator): Mesh {
+  const problems = new ProblemCollector(locate);
+  const parts = resolveMesh(spec, problems);
+  problems.throwIfAny();
+  return new Mesh(parts!);
+}

@@ -1,0 +1,34 @@
+import { createHash } from 'crypto';
+
+/** Patterns for names the mesh accepts; chosen so every AWS name derived from them is valid. */
+export const NAME_PATTERNS = {
+  environment: /^[a-z][a-z0-9-]{0,19}$/,
+  domain: /^[a-z][a-z0-9-]{0,39}$/,
+  productId: /^[a-z][a-z0-9-]{0,39}\.[a-z][a-z0-9-]{0,59}$/,
+  port: /^[a-z][a-z0-9_-]{0,59}$/,
+  purpose: /^[a-z][a-z0-9-]{0,49}$/,
+  column: /^[a-z_][a-z0-9_]{0,127}$/,
+  prefix: /^[a-z][a-z0-9-]{0,19}$/,
+  account: /^\d{12}$/,
+  region: /^[a-z]{2}(-[a-z]+)+-\d$/,
+  bucket: /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+  iamArn: /^arn:aws[a-z-]*:iam::\d{12}:(root|role\/[\w+=,.@\/-]+|user\/[\w+=,.@\/-]+)$/,
+} as const;
+
+/** IAM role names are at most 64 characters. */
+export const IAM_ROLE_NAME_MAX = 64;
+
+/**
+ * Keeps a name within `max` characters: a name that fits is returned as is; a longer one is
+ * cut and ends with a short hash of the full name, so shortened names stay unique and stable.
+ */
+export function fitName(name: string, max: number): string {
+  if (name.length <= max) return name;
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
+  return `${name.slice(0, max - hash.length - 1).replace(/[-_.]+$/, '')}-${hash}`;
+}
+
+/** `payments.card-transactions` -> `payments_card_transactions`: Glue names allow only [a-z0-9_]. */
+export function glueName(...parts: string[]): string {
+  return parts.join('_').replace(/[^a-z0-9_]/g, '_');
+}

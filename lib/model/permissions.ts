@@ -1,0 +1,24 @@
+import { AccessLevel } from './product-role';
+
+/**
+ * Lake Formation permissions per access level. Explicit lists, never `ALL`: Lake Formation expands
+ * `ALL` and the Terraform provider then shows a perpetual diff. Sorted, as the provider stores them.
+ */
+export const TABLE_PERMISSIONS: Readonly<Record<AccessLevel, readonly string[]>> = {
+  read: ['DESCRIBE', 'SELECT'],
+  write: ['ALTER', 'DELETE', 'DESCRIBE', 'INSERT', 'SELECT'],
+  admin: ['ALTER', 'DELETE', 'DESCRIBE', 'DROP', 'INSERT', 'SELECT'],
+};
+
+/** Database permissions that go with each level of table access. */
+export const DATABASE_PERMISSIONS: Readonly<Record<AccessLevel, readonly string[]>> = {
+  read: ['DESCRIBE'],
+  write: ['CREATE_TABLE', 'DESCRIBE'],
+  admin: ['ALTER', 'CREATE_TABLE', 'DESCRIBE', 'DROP'],
+};
+
+/** Permissions a data cells filter (row or column subset) can carry: read only. */
+export const FILTER_PERMISSIONS: readonly string[] = ['DESCRIBE', 'SELECT'];
+
+/** Levels whose permissions are also granted with the grant option (Owners may grant). */
+export const GRANTABLE_LEVELS: readonly AccessLevel[] = ['admin'];
