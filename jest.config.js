@@ -5,5 +5,4 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   // Type-checking is done once by `tsc --noEmit` in `npm test`; jest only transpiles.
   transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
-  setupFiles: ['<rootDir>/test/setup.ts'],
 };

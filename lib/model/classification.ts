@@ -93,11 +93,10 @@ export class Classification {
     return [...out].sort();
   }
 
-  /** The level of a column with these classes: the most sensitive of them, else the default. */
+  /** The level of a column with these classes: the most sensitive of them; the default level without any. */
   levelOfClasses(classes: readonly string[]): string {
-    let rank = this.rank(this.defaultLevel);
-    for (const c of classes) rank = Math.max(rank, this.rank(this.levelOf(c)));
-    return this.levels[rank];
+    if (classes.length === 0) return this.defaultLevel;
+    return this.levels[Math.max(...classes.map((c) => this.rank(this.levelOf(c))))];
   }
 }
 

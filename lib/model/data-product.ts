@@ -1,7 +1,9 @@
 import { Grant, GrantSpec } from './grant';
 import { OutputPort, OutputPortSpec } from './output-port';
 import { ProductRole, ProductRoleName, ProductRoleSpec } from './product-role';
+import { SpecPath } from './problems';
 import { PurposeBinding, PurposeBindingSpec } from './purpose-binding';
+import { SuppressionSpec } from './suppression';
 
 /** Descriptive facts about a product (field names follow the Data Product Specification). */
 export interface ProductInfoSpec {
@@ -42,6 +44,8 @@ export interface DataProductSpec {
   /** Purposes the product serves, and what each may see. */
   readonly purposes?: readonly PurposeBindingSpec[];
   readonly policies?: ProductPoliciesSpec;
+  /** Policy findings this product's owner accepts, each with a reason. */
+  readonly suppressions?: readonly SuppressionSpec[];
 }
 
 /** A validated data product. */
@@ -61,4 +65,7 @@ export interface DataProduct {
   readonly grants: readonly Grant[];
   readonly purposes: readonly PurposeBinding[];
   readonly policies: ProductPoliciesSpec;
+  readonly suppressions: readonly SuppressionSpec[];
+  /** Where the product is in the spec (`['products', i]`), to locate findings. */
+  readonly specPath: SpecPath;
 }

@@ -14,3 +14,4 @@ export * from './problems';
 export * from './product-role';
 export * from './purpose';
 export * from './purpose-binding';
+export * from './suppression';

@@ -2,7 +2,8 @@ import { Classification, ClassificationSpec } from './classification';
 import { DataProduct, DataProductSpec } from './data-product';
 import { DomainSpec } from './domain';
 import { Environment, EnvironmentSpec } from './environment';
-import { Locator, ProblemCollector } from './problems';
+import { Locator, ProblemCollector, SourceLocation, SpecPath } from './problems';
+import { PolicyConfigSpec } from './suppression';
 import { Purpose, PurposeSpec } from './purpose';
 import { resolveMesh } from './resolve-mesh';
 
@@ -16,6 +17,8 @@ export interface MeshSpec {
   readonly domains: readonly DomainSpec[];
   readonly purposes?: readonly PurposeSpec[];
   readonly products?: readonly DataProductSpec[];
+  /** Federated governance: which rule packs run, severities, mesh-wide suppressions. */
+  readonly policy?: PolicyConfigSpec;
 }
 
 /** The validated content of a mesh. */
@@ -30,6 +33,8 @@ export interface MeshParts {
   readonly purposes: readonly Purpose[];
   /** Sorted by id. */
   readonly products: readonly DataProduct[];
+  /** Governance configuration, as declared (interpreted by `lib/policy`). */
+  readonly policy: PolicyConfigSpec;
 }
 
 /** A validated, immutable mesh. Build one with `buildMesh` (or `MeshBuilder`, or the YAML loader). */
@@ -40,16 +45,25 @@ export class Mesh implements MeshParts {
   readonly domains: readonly DomainSpec[];
   readonly purposes: readonly Purpose[];
   readonly products: readonly DataProduct[];
+  readonly policy: PolicyConfigSpec;
+  private readonly locator: Locator;
 
   /** @internal use `buildMesh` */
-  constructor(parts: MeshParts) {
+  constructor(parts: MeshParts, locator: Locator = () => undefined) {
     this.name = parts.name;
     this.classification = parts.classification;
     this.environments = parts.environments;
     this.domains = parts.domains;
     this.purposes = parts.purposes;
     this.products = parts.products;
+    this.policy = parts.policy;
+    this.locator = locator;
     Object.freeze(this);
+  }
+
+  /** Where a spec path was written, when the mesh was loaded from files. */
+  locate(path: SpecPath): SourceLocation | undefined {
+    return this.locator(path);
   }
 
   environment(name: string): Environment {
@@ -91,5 +105,5 @@ export function buildMesh(spec: MeshSpec, locate?: Locator): Mesh {
   const problems = new ProblemCollector(locate);
   const parts = resolveMesh(spec, problems);
   problems.throwIfAny();
-  return new Mesh(parts!);
+  return new Mesh(parts!, locate);
 }

@@ -1,4 +1,5 @@
 import { Members, MembersSpec } from './members';
+import { SpecPath } from './problems';
 
 /**
  * Why data is used (`fraud-detection`, `marketing`). An approver admits members; products bind
@@ -22,6 +23,8 @@ export interface PurposeSpec {
 
 /** A validated purpose. */
 export interface Purpose {
+  /** Where the purpose is in the spec (`['purposes', i]`), to locate findings. */
+  readonly specPath: SpecPath;
   readonly name: string;
   readonly description?: string;
   readonly approver: string;

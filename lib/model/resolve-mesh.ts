@@ -23,6 +23,11 @@ import { suggest } from './suggest';
 const ROW_FILTER_MAX = 2047;
 const FUNCTION_CALL = /\b(?!(?:in|not|and|or)\b)[a-z_][a-z0-9_]*\s*\(/i;
 
+/** Names of every readable column of a port, partition keys included. */
+function columnNames(port: OutputPortSpec | undefined): Set<string> {
+  return new Set([...(port?.columns ?? []), ...(port?.table?.partitionKeys ?? [])].map((c) => c.name));
+}
+
 /** Checks `spec` completely, adding every problem to `problems`; returns the mesh when there are none. */
 export function resolveMesh(spec: MeshSpec, problems: ProblemCollector): MeshParts | undefined {
   return new MeshChecker(spec, problems).run();
@@ -59,7 +64,8 @@ class MeshChecker {
       environments: spec.environments.map(toEnvironment),
       domains: [...spec.domains].sort((a, b) => a.name.localeCompare(b.name)),
       purposes: (spec.purposes ?? [])
-        .map((p): Purpose => ({
+        .map((p, i): Purpose => ({
+          specPath: ['purposes', i],
           name: p.name,
           description: p.description,
           approver: p.approver,
@@ -67,7 +73,8 @@ class MeshChecker {
           allowedClasses: [...new Set(p.allowedClasses ?? [])].sort(),
         }))
         .sort((a, b) => a.name.localeCompare(b.name)),
-      products: (spec.products ?? []).map((p) => this.toProduct(p)).sort((a, b) => a.id.localeCompare(b.id)),
+      products: (spec.products ?? []).map((p, i) => this.toProduct(p, ['products', i])).sort((a, b) => a.id.localeCompare(b.id)),
+      policy: spec.policy ?? {},
     };
   }
 
@@ -272,7 +279,7 @@ class MeshChecker {
         if (!ports.has(port)) this.problems.add([...bp, 'ports', j], `${who}: binding to ${b.purpose} names unknown port \`${port}\``, suggest(port, ports.keys()));
       });
       (b.columns ?? []).forEach((c, j) => {
-        const inSome = (b.ports ?? []).some((port) => ports.get(port)?.columns?.some((col) => col.name === c));
+        const inSome = (b.ports ?? []).some((port) => columnNames(ports.get(port)).has(c));
         if (!inSome) this.problems.add([...bp, 'columns', j], `${who}: binding to ${b.purpose} names column \`${c}\`, which no bound port has`);
       });
       if (b.columns !== undefined && b.columns.length === 0) this.problems.add([...bp, 'columns'], `${who}: binding to ${b.purpose} lists no column; leave \`columns\` out to bind every allowed column`);
@@ -374,7 +381,7 @@ class MeshChecker {
     if (port === undefined) {
       this.problems.add([...path, 'port'], `${who}: grant to ${grantee} names unknown port \`${g.port}\``, suggest(g.port, ports.keys()));
     } else {
-      const names = new Set([...(port.columns ?? []), ...(port.table?.partitionKeys ?? [])].map((c) => c.name));
+      const names = columnNames(port);
       (g.columns ?? []).forEach((c, i) => {
         if (!names.has(c)) this.problems.add([...path, 'columns', i], `${who}: port ${g.port} has no column \`${c}\``, suggest(c, names));
       });
@@ -389,7 +396,7 @@ class MeshChecker {
     keys.add(key);
   }
 
-  private toProduct(p: DataProductSpec): DataProduct {
+  private toProduct(p: DataProductSpec, specPath: SpecPath): DataProduct {
     const c = this.classification!;
     const [domain, name] = p.id.split('.');
     const toColumn = (col: ColumnSpec, partitionKey: boolean): Column => {
@@ -438,6 +445,8 @@ class MeshChecker {
       grants,
       purposes,
       policies: { ...(p.policies ?? {}) },
+      suppressions: p.suppressions ?? [],
+      specPath,
     };
   }
 }

@@ -1,0 +1,327 @@
+/**
+ * The example mesh of ACME Retail, declared with the TypeScript API. `examples/acme/` holds the
+ * same mesh in YAML; a test proves both give the same model.
+ *
+ * Three domains (customers, payments, marketing) plus logistics, six products, three purposes,
+ * dev and prod in separate accounts with their own principal mappings.
+ */
+import { ClassificationSpec, EnvironmentSpec, MeshSpec, PurposeSpec } from '../lib';
+
+const sso = (account: string, permissionSet: string, suffix: string) =>
+  `arn:aws:iam::${account}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_${permissionSet}_${suffix}`;
+
+export const classification: ClassificationSpec = {
+  levels: ['public', 'internal', 'confidential', 'restricted'],
+  defaultLevel: 'internal',
+  classes: {
+    reference: { level: 'public', entities: ['country_code', 'currency_code', 'calendar_date'], description: 'Reference data anyone may see' },
+    financial: { level: 'confidential', entities: ['monetary_amount', 'iban'], description: 'Amounts and bank details' },
+    pii: { level: 'confidential', entities: ['email', 'full_name', 'date_of_birth', 'phone_number', 'postal_address'], description: 'Personal data (GDPR)' },
+    pci: { level: 'restricted', entities: ['payment_card_number'], description: 'Card data (PCI DSS)' },
+  },
+};
+
+const groupsIn = (account: string, suffix: string): Record<string, string> => ({
+  'customer-analysts': sso(account, 'CustomerAnalysts', `c1${suffix}`),
+  'customer-data-eng': sso(account, 'CustomerDataEngineers', `c2${suffix}`),
+  'payments-analysts': sso(account, 'PaymentsAnalysts', `p1${suffix}`),
+  'payments-data-eng': sso(account, 'PaymentsDataEngineers', `p2${suffix}`),
+  'marketing-analysts': sso(account, 'MarketingAnalysts', `m1${suffix}`),
+  'marketing-data-eng': sso(account, 'MarketingDataEngineers', `m2${suffix}`),
+  'fraud-analysts': sso(account, 'FraudAnalysts', `f1${suffix}`),
+  'finance-controllers': sso(account, 'FinanceControllers', `k1${suffix}`),
+});
+
+export const environments: EnvironmentSpec[] = [
+  {
+    name: 'dev',
+    account: '111111111111',
+    region: 'eu-west-1',
+    prefix: 'acme-dev',
+    promotesTo: 'prod',
+    backend: { bucket: 'acme-terraform-state-dev', keyPrefix: 'meshgrant' },
+    dataBucket: 'acme-lake-dev',
+    deployRoleArn: 'arn:aws:iam::111111111111:role/meshgrant-deploy',
+    identity: {
+      groups: {
+        ...groupsIn('111111111111', 'a1b2c3d4e5f60718'),
+        // Sandbox engineers exist in dev only; they must never reach prod.
+        'logistics-sandbox': sso('111111111111', 'LogisticsSandbox', 'l1a1b2c3d4e5f607'),
+      },
+      users: {
+        'jane.doe': 'arn:aws:iam::111111111111:role/people/jane.doe',
+        'omar.haddad': 'arn:aws:iam::111111111111:role/people/omar.haddad',
+      },
+    },
+    tags: { CostCenter: 'data-platform' },
+  },
+  {
+    name: 'prod',
+    account: '222222222222',
+    region: 'eu-west-1',
+    prefix: 'acme-prod',
+    backend: { bucket: 'acme-terraform-state-prod', keyPrefix: 'meshgrant', kmsKeyId: 'alias/terraform-state' },
+    dataBucket: 'acme-lake-prod',
+    deployRoleArn: 'arn:aws:iam::222222222222:role/meshgrant-deploy',
+    lakeAdmins: ['arn:aws:iam::222222222222:role/data-platform-admin'],
+    identity: {
+      groups: groupsIn('222222222222', '9f8e7d6c5b4a3921'),
+      users: {
+        'jane.doe': 'arn:aws:iam::222222222222:role/people/jane.doe',
+        'omar.haddad': 'arn:aws:iam::222222222222:role/people/omar.haddad',
+      },
+    },
+    tags: { CostCenter: 'data-platform' },
+  },
+];
+
+export const purposes: PurposeSpec[] = [
+  {
+    name: 'fraud-detection',
+    description: 'Detect and investigate fraudulent payments',
+    approver: 'maria.lopez',
+    members: { groups: ['fraud-analysts'] },
+    allowedClasses: ['financial', 'pii', 'reference'],
+  },
+  {
+    name: 'marketing-analytics',
+    description: 'Measure campaigns and customer segments, without personal data',
+    approver: 'tom.becker',
+    members: {
+      groups: ['marketing-analysts'],
+      attributes: [{ department: 'marketing', country: ['FR', 'DE'] }],
+    },
+    allowedClasses: ['reference'],
+  },
+  {
+    name: 'finance-reporting',
+    description: 'Monthly revenue and refund reporting',
+    approver: 'anna.schmidt',
+    members: { groups: ['finance-controllers'] },
+    allowedClasses: ['financial', 'reference'],
+  },
+];
+
+export const acmeMeshSpec: MeshSpec = {
+  name: 'acme',
+  classification,
+  environments,
+  domains: [
+    { name: 'customers', description: 'Who our customers are', owner: 'lena.fischer' },
+    { name: 'payments', description: 'Money in and out', owner: 'jane.doe' },
+    { name: 'marketing', description: 'Campaigns and attribution', owner: 'tom.becker' },
+    { name: 'logistics', description: 'Getting parcels to people', owner: 'omar.haddad' },
+  ],
+  purposes,
+  products: [
+    {
+      id: 'customers.profiles',
+      info: { title: 'Customer profiles', description: 'One row per customer, current state', owner: 'lena.fischer', domain: 'customers' },
+      promotedTo: ['dev', 'prod'],
+      outputPorts: [
+        {
+          name: 'profiles',
+          description: 'Customer master data',
+          columns: [
+            { name: 'customer_id', type: 'string', unclassified: 'Opaque surrogate key' },
+            { name: 'email', type: 'string', tags: ['email'] },
+            { name: 'full_name', type: 'string', tags: ['full_name'] },
+            { name: 'date_of_birth', type: 'date', tags: ['date_of_birth'] },
+            { name: 'country', type: 'string', tags: ['country_code'] },
+            { name: 'segment', type: 'string', unclassified: 'Marketing segment label, not personal' },
+            { name: 'signup_date', type: 'date', tags: ['calendar_date'] },
+          ],
+        },
+      ],
+      roles: {
+        analyst: { members: { groups: ['customer-analysts'] } },
+        engineer: { members: { groups: ['customer-data-eng'] } },
+        owner: { members: { groups: ['customer-data-eng'] } },
+      },
+      grants: [
+        { role: 'analyst', port: 'profiles', level: 'read' },
+        { role: 'engineer', port: 'profiles', level: 'write' },
+        { role: 'owner', port: 'profiles', level: 'admin' },
+      ],
+      purposes: [
+        { purpose: 'fraud-detection', ports: ['profiles'] },
+        { purpose: 'marketing-analytics', ports: ['profiles'] },
+      ],
+      policies: { retention: 'P5Y' },
+    },
+    {
+      id: 'payments.transactions',
+      info: { title: 'Card transactions', description: 'Every settled card payment', owner: 'jane.doe', domain: 'payments' },
+      promotedTo: ['dev', 'prod'],
+      outputPorts: [
+        {
+          name: 'transactions',
+          description: 'Settled transactions, partitioned by day',
+          table: { partitionKeys: [{ name: 'settlement_date', type: 'date', tags: ['calendar_date'] }] },
+          columns: [
+            { name: 'txn_id', type: 'string', unclassified: 'Opaque transaction id' },
+            { name: 'customer_id', type: 'string', unclassified: 'Opaque surrogate key' },
+            { name: 'card_number', type: 'string', tags: ['payment_card_number'] },
+            { name: 'customer_email', type: 'string', tags: ['email'] },
+            { name: 'amount', type: 'decimal(12,2)', tags: ['monetary_amount'] },
+            { name: 'currency', type: 'string', tags: ['currency_code'] },
+            { name: 'country', type: 'string', tags: ['country_code'] },
+            { name: 'merchant_id', type: 'string', unclassified: 'Public merchant registry id' },
+          ],
+        },
+        {
+          name: 'daily-totals',
+          description: 'Aggregated daily totals per country',
+          columns: [
+            { name: 'day', type: 'date', tags: ['calendar_date'] },
+            { name: 'country', type: 'string', tags: ['country_code'] },
+            { name: 'total_amount', type: 'decimal(18,2)', tags: ['monetary_amount'] },
+            { name: 'txn_count', type: 'bigint', unclassified: 'Aggregate count' },
+          ],
+        },
+      ],
+      roles: {
+        analyst: { members: { groups: ['payments-analysts'], attributes: [{ department: 'finance', country: ['US', 'FR'] }] }, clearance: 'internal' },
+        engineer: { members: { groups: ['payments-data-eng'] } },
+        owner: { members: { users: ['jane.doe'] } },
+      },
+      grants: [
+        { role: 'analyst', port: 'transactions', level: 'read' },
+        { role: 'analyst', port: 'daily-totals', level: 'read' },
+        { role: 'engineer', port: 'transactions', level: 'write' },
+        { role: 'engineer', port: 'daily-totals', level: 'write' },
+        { role: 'owner', port: 'transactions', level: 'admin' },
+        { role: 'owner', port: 'daily-totals', level: 'admin' },
+        { consumer: 'marketing.attribution', port: 'transactions', level: 'read', columns: ['txn_id', 'customer_id', 'amount', 'currency', 'country', 'settlement_date'] },
+      ],
+      purposes: [
+        { purpose: 'fraud-detection', ports: ['transactions'] },
+        { purpose: 'finance-reporting', ports: ['transactions', 'daily-totals'] },
+        { purpose: 'marketing-analytics', ports: ['transactions'], columns: ['txn_id', 'country', 'currency', 'settlement_date'], rows: "country IN ('FR', 'DE')" },
+      ],
+      policies: { retention: 'P7Y' },
+    },
+    {
+      id: 'payments.refunds',
+      info: { title: 'Refunds', description: 'Refunds issued to customers', owner: 'jane.doe', domain: 'payments' },
+      promotedTo: ['dev', 'prod'],
+      outputPorts: [
+        {
+          name: 'refunds',
+          columns: [
+            { name: 'refund_id', type: 'string', unclassified: 'Opaque id' },
+            { name: 'txn_id', type: 'string', unclassified: 'Opaque transaction id' },
+            { name: 'amount', type: 'decimal(12,2)', tags: ['monetary_amount'] },
+            { name: 'iban', type: 'string', tags: ['iban'] },
+            { name: 'reason', type: 'string', unclassified: 'Free text chosen from a fixed list' },
+            { name: 'refund_date', type: 'date', tags: ['calendar_date'] },
+          ],
+        },
+      ],
+      roles: {
+        analyst: { members: { groups: ['payments-analysts'] } },
+        engineer: { members: { groups: ['payments-data-eng'] } },
+        owner: { members: { users: ['jane.doe'] } },
+      },
+      grants: [
+        { role: 'analyst', port: 'refunds', level: 'read', columns: ['refund_id', 'txn_id', 'amount', 'reason', 'refund_date'] },
+        { role: 'engineer', port: 'refunds', level: 'write' },
+        { role: 'owner', port: 'refunds', level: 'admin' },
+      ],
+      purposes: [{ purpose: 'finance-reporting', ports: ['refunds'], rows: "reason <> 'test'" }],
+      policies: { retention: 'P7Y' },
+    },
+    {
+      id: 'marketing.campaigns',
+      info: { title: 'Campaigns', description: 'Campaign calendar and spend', owner: 'tom.becker', domain: 'marketing' },
+      promotedTo: ['dev', 'prod'],
+      outputPorts: [
+        {
+          name: 'campaigns',
+          columns: [
+            { name: 'campaign_id', type: 'string', unclassified: 'Opaque id' },
+            { name: 'name', type: 'string', unclassified: 'Campaign title' },
+            { name: 'channel', type: 'string', unclassified: 'email, social, search' },
+            { name: 'country', type: 'string', tags: ['country_code'] },
+            { name: 'spend', type: 'decimal(12,2)', tags: ['monetary_amount'] },
+            { name: 'start_date', type: 'date', tags: ['calendar_date'] },
+          ],
+        },
+      ],
+      roles: {
+        analyst: { members: { groups: ['marketing-analysts'] } },
+        engineer: { members: { groups: ['marketing-data-eng'] } },
+        owner: { members: { groups: ['marketing-data-eng'] } },
+      },
+      grants: [
+        { role: 'analyst', port: 'campaigns', level: 'read' },
+        { role: 'engineer', port: 'campaigns', level: 'write' },
+        { role: 'owner', port: 'campaigns', level: 'admin' },
+      ],
+      purposes: [
+        { purpose: 'marketing-analytics', ports: ['campaigns'] },
+        { purpose: 'finance-reporting', ports: ['campaigns'], columns: ['campaign_id', 'country', 'spend', 'start_date'] },
+      ],
+      policies: { retention: 'P3Y' },
+    },
+    {
+      id: 'marketing.attribution',
+      info: { title: 'Campaign attribution', description: 'Which campaign led to which payment', owner: 'tom.becker', domain: 'marketing' },
+      promotedTo: ['dev', 'prod'],
+      inputPorts: [{ product: 'payments.transactions', port: 'transactions' }],
+      outputPorts: [
+        {
+          name: 'attributed-revenue',
+          columns: [
+            { name: 'campaign_id', type: 'string', unclassified: 'Opaque id' },
+            { name: 'txn_id', type: 'string', unclassified: 'Opaque transaction id' },
+            { name: 'country', type: 'string', tags: ['country_code'] },
+            { name: 'revenue', type: 'decimal(12,2)', tags: ['monetary_amount'] },
+            { name: 'attributed_on', type: 'date', tags: ['calendar_date'] },
+          ],
+        },
+      ],
+      roles: {
+        analyst: { members: { groups: ['marketing-analysts'] } },
+        engineer: { members: { groups: ['marketing-data-eng'] } },
+        owner: { members: { groups: ['marketing-data-eng'] } },
+      },
+      grants: [
+        { role: 'analyst', port: 'attributed-revenue', level: 'read' },
+        { role: 'engineer', port: 'attributed-revenue', level: 'write' },
+        { role: 'owner', port: 'attributed-revenue', level: 'admin' },
+      ],
+      purposes: [{ purpose: 'marketing-analytics', ports: ['attributed-revenue'] }],
+      policies: { retention: 'P3Y' },
+    },
+    {
+      id: 'logistics.shipments',
+      info: { title: 'Shipments', description: 'Parcel shipments; still in development, dev only', owner: 'omar.haddad', domain: 'logistics' },
+      promotedTo: ['dev'],
+      outputPorts: [
+        {
+          name: 'shipments',
+          columns: [
+            { name: 'shipment_id', type: 'string', unclassified: 'Opaque id' },
+            { name: 'customer_id', type: 'string', unclassified: 'Opaque surrogate key' },
+            { name: 'delivery_address', type: 'string', tags: ['postal_address'] },
+            { name: 'country', type: 'string', tags: ['country_code'] },
+            { name: 'shipped_on', type: 'date', tags: ['calendar_date'] },
+          ],
+        },
+      ],
+      roles: {
+        analyst: { members: { groups: ['logistics-sandbox'] } },
+        engineer: { members: { groups: ['logistics-sandbox'] } },
+        owner: { members: { users: ['omar.haddad'] } },
+      },
+      grants: [
+        { role: 'analyst', port: 'shipments', level: 'read' },
+        { role: 'engineer', port: 'shipments', level: 'write' },
+        { role: 'owner', port: 'shipments', level: 'admin' },
+      ],
+      purposes: [{ purpose: 'fraud-detection', ports: ['shipments'] }],
+      policies: { retention: 'P1Y' },
+    },
+  ],
+};
