@@ -1,0 +1,84 @@
+import { Classification, DataProduct as DataProductModel, Environment, PRODUCT_ROLES, ProductRoleName, glueName } from '../lib/model';
+import { GlueCatalogDatabase, LakeformationResource, LakeformationResourceLfTags } from './aws';
+import { Construct } from './cdktf';
+import { LakeFoundation } from './lake-foundation';
+import { DataLocation } from './lake-principal';
+import { LF_TAG } from './lf-tag-ontology';
+import { OutputPort } from './output-port';
+import { ProductRole } from './product-role';
+
+/** Props of {@link DataProduct}. */
+export interface DataProductProps {
+  readonly product: DataProductModel;
+  readonly environment: Environment;
+  readonly classification: Classification;
+  readonly foundation: LakeFoundation;
+}
+
+/**
+ * A data product in one environment: its Glue database (tagged with domain, product and default
+ * classification), its storage registered with Lake Formation, its output ports and its three
+ * roles, created empty of access. Grants are made on the ports (`port.grantRead(role)`).
+ */
+export class DataProduct extends Construct {
+  readonly model: DataProductModel;
+  readonly database: GlueCatalogDatabase;
+  readonly location: DataLocation;
+  readonly roles: Readonly<Record<ProductRoleName, ProductRole>>;
+  private readonly ports = new Map<string, OutputPort>();
+
+  constructor(scope: Construct, id: string, props: DataProductProps) {
+    super(scope, id);
+    const { product, environment: env, classification: c, foundation } = props;
+    this.model = product;
+    const databaseName = glueName(env.prefix, product.domain, product.name);
+    const prefix = `${product.domain}/${product.name}`;
+    this.database = new GlueCatalogDatabase(this, 'database', {
+      name: databaseName,
+      description: `${product.title} (${product.id}); owner ${product.owner}`,
+      locationUri: `s3://${env.dataBucket}/${prefix}/`,
+      // Created after the data lake settings, so that it takes their (empty) default permissions.
+      dependsOn: foundation.settings ? [foundation.settings] : [],
+      lifecycle: { preventDestroy: true },
+    });
+    const arn = `arn:aws:s3:::${env.dataBucket}/${prefix}`;
+    const registration = new LakeformationResource(this, 'storage', { arn, useServiceLinkedRole: true });
+    this.location = { bucket: env.dataBucket, prefix, arn, registration };
+
+    const dbTags = [
+      { key: LF_TAG.domain, value: product.domain },
+      { key: LF_TAG.product, value: product.id },
+      { key: LF_TAG.classification, value: c.defaultLevel },
+      ...c.classNames.map((cls) => ({ key: LF_TAG.classKey(cls), value: LF_TAG.no })),
+    ];
+    const databaseTags = new LakeformationResourceLfTags(this, 'database-tags', {
+      database: { name: databaseName },
+      lfTag: dbTags,
+      dependsOn: [this.database, ...foundation.tagsFor(dbTags.map((t) => t.key))],
+    });
+
+    for (const port of product.outputPorts) {
+      this.ports.set(port.name, new OutputPort(this, `port-${port.name}`, {
+        productId: product.id,
+        port,
+        database: databaseName,
+        // Tables inherit the database tags; grants on them wait for those tags.
+        databaseResource: databaseTags,
+        location: this.location,
+        environment: env,
+        classification: c,
+        foundation,
+      }));
+    }
+    this.roles = Object.fromEntries(
+      PRODUCT_ROLES.map((r) => [r, new ProductRole(this, r, { product, role: product.roles[r], environment: env, classification: c, foundation })]),
+    ) as Record<ProductRoleName, ProductRole>;
+  }
+
+  /** The output port called `name`. */
+  port(name: string): OutputPort {
+    const port = this.ports.get(name);
+    if (port === undefined) throw new Error(`data product ${this.model.id} has no output port ${name}`);
+    return port;
+  }
+}

@@ -1,0 +1,236 @@
+import {
+  AccessLevel,
+  Classification,
+  Environment,
+  FILTER_PERMISSIONS,
+  OutputPort as OutputPortModel,
+  TABLE_PERMISSIONS,
+  fitName,
+} from '../lib/model';
+import {
+  GlueCatalogTable,
+  LakeformationDataCellsFilter,
+  LakeformationPermissions,
+  LakeformationResourceLfTags,
+} from './aws';
+import { Construct, ITerraformDependable, Lazy } from './cdktf';
+import { LakeFoundation } from './lake-foundation';
+import { DataLocation, IGrantable } from './lake-principal';
+import { LF_TAG } from './lf-tag-ontology';
+
+/** Hive storage settings per format. */
+const FORMATS: Record<OutputPortModel['format'], { input: string; output: string; serde: string; parameters?: Record<string, string> }> = {
+  parquet: {
+    input: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat',
+    output: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat',
+    serde: 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe',
+  },
+  orc: {
+    input: 'org.apache.hadoop.hive.ql.io.orc.OrcInputFormat',
+    output: 'org.apache.hadoop.hive.ql.io.orc.OrcOutputFormat',
+    serde: 'org.apache.hadoop.hive.ql.io.orc.OrcSerde',
+  },
+  json: {
+    input: 'org.apache.hadoop.mapred.TextInputFormat',
+    output: 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat',
+    serde: 'org.openx.data.jsonserde.JsonSerDe',
+  },
+  csv: {
+    input: 'org.apache.hadoop.mapred.TextInputFormat',
+    output: 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat',
+    serde: 'org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe',
+    parameters: { 'field.delim': ',' },
+  },
+};
+
+/** Options of a read grant. */
+export interface ReadGrantOptions {
+  /**
+   * Columns readable through the grant (further limited by the grantee's clearance or purpose).
+   * @default - every column the grantee may see
+   */
+  readonly columns?: readonly string[];
+  /**
+   * Row filter, a static PartiQL condition.
+   * @default - all rows
+   */
+  readonly rows?: string;
+}
+
+/** What a grant produced: how Lake Formation enforces it and which columns it exposes. */
+export interface PortGrant {
+  readonly port: OutputPort;
+  readonly principalArn: string;
+  readonly level: AccessLevel;
+  /** `lf-tag` (whole table, by tag policy), `data-cells-filter` (columns/rows subset) or `named` (table grant). */
+  readonly mechanism: 'lf-tag' | 'data-cells-filter' | 'named';
+  /** Columns readable through the grant, sorted; empty when it exposes nothing (no resource made). */
+  readonly columns: readonly string[];
+}
+
+/** Props of {@link OutputPort}. */
+export interface OutputPortProps {
+  readonly productId: string;
+  readonly port: OutputPortModel;
+  readonly database: string;
+  readonly databaseResource: ITerraformDependable;
+  readonly location: DataLocation;
+  readonly environment: Environment;
+  readonly classification: Classification;
+  readonly foundation: LakeFoundation;
+}
+
+/**
+ * An output port: the Glue table consumers read, its columns tagged with their classification,
+ * and the grant idiom (`port.grantRead(role)`) that turns access into Lake Formation permissions.
+ */
+export class OutputPort extends Construct {
+  readonly model: OutputPortModel;
+  readonly productId: string;
+  readonly database: string;
+  readonly table: GlueCatalogTable;
+  private readonly props: OutputPortProps;
+  private readonly tableTags = new Map<string, string>();
+
+  constructor(scope: Construct, id: string, props: OutputPortProps) {
+    super(scope, id);
+    this.props = props;
+    this.model = props.port;
+    this.productId = props.productId;
+    this.database = props.database;
+    const port = props.port;
+    const format = FORMATS[port.format];
+    const toColumn = (c: OutputPortModel['columns'][number]) => ({ name: c.name, type: c.type, ...(c.description ? { comment: c.description } : {}) });
+    this.table = new GlueCatalogTable(this, 'table', {
+      name: port.tableName,
+      databaseName: props.database,
+      description: port.description,
+      tableType: 'EXTERNAL_TABLE',
+      parameters: { EXTERNAL: 'TRUE', classification: port.format },
+      storageDescriptor: {
+        location: `s3://${props.location.bucket}/${props.location.prefix}/${port.name}/`,
+        inputFormat: format.input,
+        outputFormat: format.output,
+        serDeInfo: { serializationLibrary: format.serde, parameters: format.parameters },
+        columns: port.columns.filter((c) => !c.partitionKey).map(toColumn),
+      },
+      partitionKeys: port.columns.filter((c) => c.partitionKey).map(toColumn),
+      dependsOn: [props.databaseResource],
+      // Dropping the table would break every consumer; removing it must be a deliberate change.
+      lifecycle: { preventDestroy: true },
+    });
+    this.tagColumns();
+  }
+
+  /** Grants read access; with `columns` or `rows`, through a data cells filter. */
+  grantRead(grantee: IGrantable, options: ReadGrantOptions = {}): PortGrant {
+    return this.grant(grantee, 'read', options);
+  }
+
+  /** Grants read and write on the whole table (Engineers, Owners) and write on the product's storage. */
+  grantWrite(grantee: IGrantable): PortGrant {
+    return this.grant(grantee, 'write', {});
+  }
+
+  /** Grants administration with the grant option (Owners). */
+  grantAdmin(grantee: IGrantable): PortGrant {
+    return this.grant(grantee, 'admin', {});
+  }
+
+  /** Grants `level`; the `grantRead`/`grantWrite`/`grantAdmin` shorthands read better in code. */
+  grant(grantee: IGrantable, level: AccessLevel, options: ReadGrantOptions): PortGrant {
+    const principal = grantee.grantPrincipal;
+    if (level !== 'read' && (options.columns !== undefined || options.rows !== undefined)) {
+      throw new Error(`${this.productId}/${this.model.name}: a ${level} grant cannot limit columns or rows`);
+    }
+    const columns = principal.readableColumns(this.model, this.productId, options.columns);
+    const base = { port: this, principalArn: principal.arn, level, columns };
+    if (columns.length === 0) return { ...base, mechanism: 'named' };
+    principal.allowDatabase(this.database, level, [this.props.databaseResource]);
+    if (level !== 'read') principal.allowWriteTo(this.props.location);
+
+    const tag = options.columns === undefined && options.rows === undefined ? principal.wholeTableTag(this.model, this.productId, level) : undefined;
+    if (tag !== undefined) {
+      this.tagTable(tag.key, tag.values[0]);
+      principal.allowByTags(level);
+      return { ...base, mechanism: 'lf-tag' };
+    }
+    if (level === 'read') {
+      this.grantFilter(principal.arn, principal.filterSuffix, columns, options.rows, principal.role);
+      return { ...base, mechanism: 'data-cells-filter' };
+    }
+    new LakeformationPermissions(principal, `table-${this.productId}-${this.model.name}`, {
+      principal: principal.arn,
+      table: { databaseName: this.database, name: this.model.tableName },
+      permissions: [...TABLE_PERMISSIONS[level]],
+      dependsOn: [principal.role, this.table],
+    });
+    return { ...base, mechanism: 'named' };
+  }
+
+  private grantFilter(principalArn: string, suffix: string, columns: readonly string[], rows: string | undefined, role: ITerraformDependable): void {
+    const name = fitName(`${this.model.tableName}-${suffix}`, 255);
+    const tableCatalogId = this.props.environment.account;
+    const filter = new LakeformationDataCellsFilter(this, `filter-${suffix}`, {
+      tableData: [{
+        databaseName: this.database,
+        tableName: this.model.tableName,
+        tableCatalogId,
+        name,
+        columnNames: [...columns],
+        rowFilter: [rows !== undefined ? { filterExpression: rows } : { allRowsWildcard: [{}] }],
+      }],
+      dependsOn: [this.table],
+    });
+    new LakeformationPermissions(this, `filter-${suffix}-grant`, {
+      principal: principalArn,
+      dataCellsFilter: { databaseName: this.database, tableName: this.model.tableName, tableCatalogId, name },
+      permissions: [...FILTER_PERMISSIONS],
+      dependsOn: [role, filter],
+    });
+  }
+
+  /** Columns whose classification differs from the database default carry their own tags. */
+  private tagColumns(): void {
+    const c = this.props.classification;
+    const groups = new Map<string, { tags: { key: string; value: string }[]; columns: string[] }>();
+    for (const col of this.model.columns) {
+      const tags: { key: string; value: string }[] = [];
+      if (col.level !== c.defaultLevel) tags.push({ key: LF_TAG.classification, value: col.level });
+      for (const cls of col.classes) tags.push({ key: LF_TAG.classKey(cls), value: LF_TAG.yes });
+      if (tags.length === 0) continue;
+      const signature = tags.map((t) => `${t.key}=${t.value}`).join(',');
+      const group = groups.get(signature) ?? { tags, columns: [] };
+      group.columns.push(col.name);
+      groups.set(signature, group);
+    }
+    [...groups.keys()].sort().forEach((signature, i) => {
+      const g = groups.get(signature)!;
+      new LakeformationResourceLfTags(this, `column-tags-${i}`, {
+        tableWithColumns: { databaseName: this.database, name: this.model.tableName, columnNames: [...g.columns].sort() },
+        lfTag: g.tags,
+        dependsOn: [this.table, ...this.props.foundation.tagsFor(g.tags.map((t) => t.key))],
+      });
+    });
+  }
+
+  /** Adds a table-level tag; the one tag resource of the table is made on first use. */
+  private tagTable(key: string, value: string): void {
+    const known = this.tableTags.get(key);
+    if (known !== undefined) {
+      if (known !== value) throw new Error(`${this.productId}/${this.model.name}: table tag ${key} cannot be both ${known} and ${value}`);
+      return;
+    }
+    const first = this.tableTags.size === 0;
+    this.tableTags.set(key, value);
+    if (!first) return;
+    new LakeformationResourceLfTags(this, 'table-tags', {
+      table: { databaseName: this.database, name: this.model.tableName },
+      lfTag: Lazy.anyValue({
+        produce: () => [...this.tableTags.keys()].sort().map((k) => ({ key: k, value: this.tableTags.get(k)! })),
+      }),
+      // Which keys end up here is known only once every grant is made: depend on all definitions.
+      dependsOn: [this.table, ...this.props.foundation.allTags()],
+    });
+  }
+}

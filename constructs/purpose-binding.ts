@@ -1,0 +1,29 @@
+import { PurposeBinding as PurposeBindingModel } from '../lib/model';
+import { Construct } from './cdktf';
+import { DataProduct } from './data-product';
+import { PortGrant } from './output-port';
+import { PurposeRole } from './purpose-role';
+
+/** Props of {@link PurposeBinding}. */
+export interface PurposeBindingProps {
+  readonly product: DataProduct;
+  readonly purpose: PurposeRole;
+  readonly binding: PurposeBindingModel;
+}
+
+/**
+ * A product's owner binding it to a purpose: the purpose role reads each bound port, limited to
+ * the binding's columns and rows and to the classes the purpose allows.
+ */
+export class PurposeBinding extends Construct {
+  /** One grant per bound port. */
+  readonly grants: readonly PortGrant[];
+
+  constructor(scope: Construct, id: string, props: PurposeBindingProps) {
+    super(scope, id);
+    const { product, purpose, binding } = props;
+    this.grants = binding.ports.map((name) =>
+      product.port(name).grantRead(purpose, { columns: binding.columns, rows: binding.rows }),
+    );
+  }
+}

@@ -1,0 +1,67 @@
+import {
+  AccessLevel,
+  Classification,
+  Environment,
+  IAM_ROLE_NAME_MAX,
+  OutputPort as OutputPortModel,
+  Purpose,
+  columnsForPurpose,
+  fitName,
+} from '../lib/model';
+import { Construct } from './cdktf';
+import { LakeFoundation } from './lake-foundation';
+import { LakePrincipal } from './lake-principal';
+import { LF_TAG, LfTagCondition } from './lf-tag-ontology';
+import { trustPolicy } from './trust-policy';
+
+/** Props of {@link PurposeRole}. */
+export interface PurposeRoleProps {
+  readonly purpose: Purpose;
+  readonly environment: Environment;
+  readonly classification: Classification;
+  readonly foundation: LakeFoundation;
+}
+
+/**
+ * The IAM role people assume to work for a purpose in one environment. It reads, across every
+ * product bound to the purpose, only what the bindings expose and the purpose's classes allow.
+ */
+export class PurposeRole extends LakePrincipal {
+  readonly purpose: Purpose;
+  readonly filterSuffix: string;
+  private readonly classification: Classification;
+
+  constructor(scope: Construct, id: string, props: PurposeRoleProps) {
+    const { purpose, environment: env } = props;
+    super(scope, id, {
+      env,
+      foundation: props.foundation,
+      roleName: fitName(`${env.prefix}-purpose-${purpose.name}`, IAM_ROLE_NAME_MAX),
+      description: `Members of purpose ${purpose.name} (${env.name}); approver ${purpose.approver}`,
+      trustPolicy: trustPolicy(purpose.members, env),
+      tags: { Purpose: purpose.name, Environment: env.name },
+    });
+    this.purpose = purpose;
+    this.filterSuffix = `purpose-${purpose.name}`;
+    this.classification = props.classification;
+  }
+
+  wholeTableTag(_port: OutputPortModel, _product: string, level: AccessLevel): LfTagCondition | undefined {
+    if (level !== 'read') throw new Error(`purpose ${this.purpose.name} can only be granted read`);
+    return { key: LF_TAG.purposeKey(this.purpose.name), values: [LF_TAG.allowed] };
+  }
+
+  protected tagPolicyExpression(): LfTagCondition[] {
+    // Expressions cannot say NOT: require `class-<c> = no` for every class the purpose may not see.
+    return [
+      { key: LF_TAG.purposeKey(this.purpose.name), values: [LF_TAG.allowed] },
+      ...this.classification.classNames
+        .filter((c) => !this.purpose.allowedClasses.includes(c))
+        .map((c) => ({ key: LF_TAG.classKey(c), values: [LF_TAG.no] })),
+    ];
+  }
+
+  readableColumns(port: OutputPortModel, _product: string, wanted?: readonly string[]): string[] {
+    return columnsForPurpose(port, this.purpose, wanted);
+  }
+}
