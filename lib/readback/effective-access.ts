@@ -1,0 +1,59 @@
+/**
+ * Effective access as read back from synthesized Terraform JSON: what will actually be deployed,
+ * independent of the intent that produced it. Produced by `readAccess` (lib/readback), consumed
+ * by the access report, diff, promote-check and impact commands.
+ */
+
+/** Who may become a principal: the members admitted by its trust policy. */
+export interface TrustedMembers {
+  /** Principal ARNs trusted by name (directory groups and users as mapped), sorted. */
+  readonly principals: readonly string[];
+  /**
+   * Attribute rules: sessions of `principals` whose tags match every key (one of the values).
+   * Keys are attribute names without the `aws:PrincipalTag/` prefix.
+   */
+  readonly attributeRules: readonly {
+    readonly principals: readonly string[];
+    readonly attributes: Readonly<Record<string, readonly string[]>>;
+  }[];
+}
+
+/** An IAM role that holds Lake Formation permissions. */
+export interface AccessPrincipal {
+  /** Role ARN. */
+  readonly arn: string;
+  readonly roleName: string;
+  /** From the role's tags: a product role, a purpose role, or anything else. */
+  readonly kind: 'product-role' | 'purpose' | 'other';
+  /** `DataProduct` tag, for product roles. */
+  readonly product?: string;
+  /** `ProductRole` tag, for product roles. */
+  readonly role?: string;
+  /** `Purpose` tag, for purpose roles. */
+  readonly purpose?: string;
+  readonly members: TrustedMembers;
+}
+
+/** One principal's effective access to one table in one environment. */
+export interface EffectiveAccess {
+  /** From the stack's `Environment` default tag. */
+  readonly environment: string;
+  /** Stack name (folder under cdktf.out/stacks). */
+  readonly stack: string;
+  readonly account: string;
+  readonly principal: AccessPrincipal;
+  readonly database: string;
+  readonly table: string;
+  /** `dataproduct` LF-tag of the table's database, when it has one. */
+  readonly product?: string;
+  /** Readable columns, sorted. */
+  readonly columns: readonly string[];
+  /** Row filter expression; undefined means all rows. */
+  readonly rows?: string;
+  /** Lake Formation table permissions, sorted. */
+  readonly permissions: readonly string[];
+  /** Permissions held with the grant option, sorted. */
+  readonly grantable: readonly string[];
+  /** Purpose served, for purpose roles. */
+  readonly purpose?: string;
+}
