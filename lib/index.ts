@@ -1,2 +1,3 @@
 /** meshgrant core: the mesh model, usable without synthesizing anything. */
 export * from './model';
+export * from './spec';

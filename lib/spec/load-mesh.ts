@@ -1,0 +1,70 @@
+import { join } from 'path';
+import { Mesh, buildMesh } from '../model/mesh';
+import { MeshValidationError, Problem } from '../model/problems';
+import { assembleSpec } from './assemble-spec';
+import { MeshLoadError } from './errors';
+import { MeshLayout, kindOfFile } from './layout';
+import { locationAt, meshLocator, offsetOf } from './locator';
+import { ParsedFile, parseYamlFile } from './parse-yaml';
+import { SourceText, readMeshDirectory } from './read-files';
+import { validateFile } from './schema-validation';
+
+/**
+ * Loads the mesh declared in a directory (`mesh.yaml`, `environments.yaml`, `purposes.yaml`,
+ * `products/*.yaml`; see docs/spec.md) into the same model as `buildMesh`.
+ *
+ * @example
+ * const mesh = loadMesh('examples/acme');
+ * mesh.product('payments.transactions').grants;
+ * @throws MeshValidationError listing every problem of every file, each with file:line:column;
+ *   MeshLoadError (a subclass) when `dir` is not a mesh directory at all. Nothing else.
+ */
+export function loadMesh(dir: string): Mesh {
+  const { files, problems } = readMeshDirectory(dir);
+  return loadMeshSources(files, dir, problems);
+}
+
+/**
+ * Loads a mesh from file texts already in memory, e.g. from an editor or a pull request.
+ * @param sources files with paths relative to the mesh directory (`products/x.y.yaml`)
+ * @param dir prefixes the file of every location, so messages point at real files
+ * @param earlier problems already found, reported with the rest
+ * @throws MeshValidationError (or MeshLoadError without `mesh.yaml`), never anything else
+ */
+export function loadMeshSources(sources: readonly SourceText[], dir = '', earlier: readonly Problem[] = []): Mesh {
+  const paths = sources.map((s) => s.path);
+  if (!paths.includes('mesh.yaml')) {
+    throw new MeshLoadError({ path: [], message: `no mesh.yaml in \`${dir || '.'}\``, hint: 'give the directory that holds mesh.yaml, environments.yaml and products/', location: { file: join(dir, 'mesh.yaml'), line: 1, column: 1 } });
+  }
+  const problems: Problem[] = [...earlier];
+  if (!paths.includes('environments.yaml')) {
+    problems.push({ path: ['environments'], message: 'environments.yaml is missing; the mesh needs at least one environment', location: { file: join(dir, 'environments.yaml'), line: 1, column: 1 } });
+  }
+  const productFiles = paths.filter((p) => kindOfFile(p) === 'DataProduct');
+  const layout = new MeshLayout(productFiles);
+  const files = new Map<string, ParsedFile>();
+  const values = new Map<string, unknown>();
+  for (const source of sources) {
+    const { file, value, problems: syntax } = parseYamlFile(source);
+    files.set(file.path, file);
+    for (const p of syntax) problems.push({ path: [], message: p.message, hint: p.hint, location: locationAt(file, dir, p.offset) });
+    if (syntax.length > 0) continue;
+    for (const p of validateFile(kindOfFile(file.path), value)) {
+      const location = locationAt(file, dir, offsetOf(file, p.path, p.anchor));
+      problems.push({ path: layout.specPathOf({ file: file.path, path: p.path }), message: p.message, hint: p.hint, location });
+    }
+    values.set(file.path, value);
+  }
+  // The model assumes well-typed input: references are checked once every file has the right shape.
+  if (problems.length > 0) throw new MeshValidationError(sortByLocation(problems));
+  return buildMesh(assembleSpec(values, productFiles), meshLocator(layout, files, dir));
+}
+
+function sortByLocation(problems: readonly Problem[]): Problem[] {
+  const key = (p: Problem) => [p.location?.file ?? '', p.location?.line ?? 0, p.location?.column ?? 0] as const;
+  return [...problems].sort((a, b) => {
+    const [fa, la, ca] = key(a);
+    const [fb, lb, cb] = key(b);
+    return fa < fb ? -1 : fa > fb ? 1 : la - lb || ca - cb;
+  });
+}

@@ -1,0 +1,50 @@
+import { Document, LineCounter, parseDocument } from 'yaml';
+import { SourceText } from './read-files';
+
+/** A mesh file parsed into a YAML document that keeps the position of every node. */
+export interface ParsedFile {
+  /** Relative to the mesh directory. */
+  readonly path: string;
+  readonly text: string;
+  readonly doc: Document.Parsed;
+  readonly lines: LineCounter;
+}
+
+/** A syntax problem, at an offset of the file. */
+export interface OffsetProblem {
+  readonly offset: number;
+  readonly message: string;
+  readonly hint?: string;
+}
+
+/** The outcome of parsing one file: the document, and its plain value when the YAML is well-formed. */
+export interface ParseResult {
+  readonly file: ParsedFile;
+  /** Undefined when the file has syntax problems. */
+  readonly value?: unknown;
+  readonly problems: readonly OffsetProblem[];
+}
+
+/**
+ * Parses one file with `yaml` (YAML 1.2: `no` and `on` stay strings, dates stay strings) and
+ * duplicate keys rejected. Never throws: every error becomes a problem.
+ */
+export function parseYamlFile(source: SourceText): ParseResult {
+  const lines = new LineCounter();
+  const doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const file: ParsedFile = { path: source.path, text: source.text, doc, lines };
+  const problems = [...doc.errors, ...doc.warnings].map((e) => {
+    const [start, end] = e.pos;
+    if (e.code === 'DUPLICATE_KEY') {
+      return { offset: start, message: `duplicate key \`${source.text.slice(start, end)}\`; a field appears once in a mapping`, hint: 'remove or merge the repeated field' };
+    }
+    return { offset: start, message: `YAML syntax: ${e.message}` };
+  });
+  if (problems.length > 0) return { file, problems };
+  try {
+    return { file, value: doc.toJS({ maxAliasCount: 100 }), problems };
+  } catch (e) {
+    // toJS refuses alias bombs (and nothing else a parsed document can hold).
+    return { file, problems: [{ offset: 0, message: `YAML: ${(e as Error).message}` }] };
+  }
+}
