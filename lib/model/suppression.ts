@@ -27,4 +27,10 @@ export interface PolicyConfigSpec {
   readonly severities?: Readonly<Record<string, 'error' | 'warning' | 'off'>>;
   /** Suppressions that apply across the mesh. */
   readonly suppressions?: readonly SuppressionSpec[];
+  /**
+   * Data that only a purpose may expose (rule `security/sensitive-data-needs-purpose`): columns of
+   * these classes, or at or above this level, must not be readable through a plain role grant.
+   * @default - the class `pii` when the scheme has one; no level
+   */
+  readonly sensitive?: { readonly classes?: readonly string[]; readonly level?: string };
 }

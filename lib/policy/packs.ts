@@ -1,0 +1,36 @@
+import type { PolicyRule } from './rule';
+import { glueTextLength } from './rules/aws/glue-text-length';
+import { lfPermissionsValid } from './rules/aws/lf-permissions-valid';
+import { columnClassified } from './rules/readiness/column-classified';
+import { description } from './rules/readiness/description';
+import { ownerRole } from './rules/readiness/owner-role';
+import { purposeBinding } from './rules/readiness/purpose-binding';
+import { retention } from './rules/readiness/retention';
+import { analystReadOnly } from './rules/security/analyst-read-only';
+import { bindingWithinPurpose } from './rules/security/binding-within-purpose';
+import { environmentPrincipals } from './rules/security/environment-principals';
+import { grantWithinClearance } from './rules/security/grant-within-clearance';
+import { noWildcardAction } from './rules/security/no-wildcard-action';
+import { noWildcardPrincipal } from './rules/security/no-wildcard-principal';
+import { ownerGrantOption } from './rules/security/owner-grant-option';
+import { purposeApprover } from './rules/security/purpose-approver';
+import { sensitiveDataNeedsPurpose } from './rules/security/sensitive-data-needs-purpose';
+import { separationOfDuties } from './rules/security/separation-of-duties';
+
+/** The built-in rule packs, by name; `MeshSpec.policy.packs` selects among them (default: all). */
+export const BUILT_IN_PACKS: Readonly<Record<string, readonly PolicyRule[]>> = {
+  readiness: [ownerRole, description, columnClassified, retention, purposeBinding],
+  security: [
+    noWildcardPrincipal,
+    noWildcardAction,
+    analystReadOnly,
+    ownerGrantOption,
+    sensitiveDataNeedsPurpose,
+    bindingWithinPurpose,
+    grantWithinClearance,
+    purposeApprover,
+    environmentPrincipals,
+    separationOfDuties,
+  ],
+  aws: [glueTextLength, lfPermissionsValid],
+};

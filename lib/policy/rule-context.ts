@@ -1,0 +1,32 @@
+import { declaredAccess } from '../model/declared-access';
+import type { Mesh } from '../model/mesh';
+import { DATABASE_PERMISSIONS, FILTER_PERMISSIONS, GRANTABLE_LEVELS, TABLE_PERMISSIONS } from '../model/permissions';
+import type { RuleContext, SensitiveData } from './rule';
+
+/** The class treated as sensitive when `policy.sensitive` says nothing. */
+export const DEFAULT_SENSITIVE_CLASS = 'pii';
+
+/**
+ * Sensitive data as configured in `policy.sensitive`. Unknown classes and levels are left out here
+ * (`policy/config` reports them), so rules never see a name the scheme does not know.
+ */
+export function sensitiveData(mesh: Mesh): SensitiveData {
+  const c = mesh.classification;
+  const config = mesh.policy.sensitive;
+  const classes = config?.classes ?? (c.classNames.includes(DEFAULT_SENSITIVE_CLASS) ? [DEFAULT_SENSITIVE_CLASS] : []);
+  const level = config?.level;
+  return {
+    classes: [...new Set(classes)].filter((k) => c.classNames.includes(k)).sort(),
+    level: level !== undefined && c.levels.includes(level) ? level : undefined,
+  };
+}
+
+/** What every rule sees for `mesh`: its declared access, the permission lists and the sensitive data. */
+export function createRuleContext(mesh: Mesh): RuleContext {
+  return {
+    mesh,
+    access: declaredAccess(mesh),
+    permissions: { table: TABLE_PERMISSIONS, database: DATABASE_PERMISSIONS, filter: FILTER_PERMISSIONS, grantableLevels: GRANTABLE_LEVELS },
+    sensitive: sensitiveData(mesh),
+  };
+}

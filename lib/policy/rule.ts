@@ -1,0 +1,84 @@
+import type { DeclaredAccess } from '../model/declared-access';
+import type { Mesh } from '../model/mesh';
+import type { AccessLevel } from '../model/product-role';
+import type { SourceLocation, SpecPath } from '../model/problems';
+
+/** How bad a finding is: an `error` blocks validation and synthesis, a `warning` is reported only. */
+export type Severity = 'error' | 'warning';
+
+/** What a rule is and why it exists; the source of `docs/policies.md` and of SARIF rule metadata. */
+export interface RuleInfo {
+  /** `<pack>/<rule-name>`, e.g. `security/no-wildcard-action`. */
+  readonly id: string;
+  /** Default severity; `MeshSpec.policy.severities` may change it. */
+  readonly severity: Severity;
+  /** What the rule checks, in one sentence. */
+  readonly description: string;
+  /** Why federated governance wants it. */
+  readonly rationale: string;
+}
+
+/** One thing a rule found wrong, at one place of the spec. */
+export interface Violation {
+  /** Spec path at fault, e.g. `['products', 2, 'grants', 0]`. */
+  readonly path: SpecPath;
+  /** What is wrong, naming the product, port, column or purpose concerned. */
+  readonly message: string;
+  /** How to fix it, concretely. */
+  readonly fix: string;
+}
+
+/** Lake Formation permission lists the constructs grant (see `lib/model/permissions.ts`). */
+export interface PermissionTables {
+  readonly table: Readonly<Record<AccessLevel, readonly string[]>>;
+  readonly database: Readonly<Record<AccessLevel, readonly string[]>>;
+  readonly filter: readonly string[];
+  readonly grantableLevels: readonly AccessLevel[];
+}
+
+/** Data that only a purpose may expose, resolved from `MeshSpec.policy.sensitive`. */
+export interface SensitiveData {
+  /** Sorted class names. */
+  readonly classes: readonly string[];
+  /** Columns at or above this level are sensitive too. */
+  readonly level?: string;
+}
+
+/** What a rule sees: the mesh and facts computed once for every rule. */
+export interface RuleContext {
+  readonly mesh: Mesh;
+  /** `declaredAccess(mesh)`: what each role and purpose can read, per environment. */
+  readonly access: readonly DeclaredAccess[];
+  readonly permissions: PermissionTables;
+  readonly sensitive: SensitiveData;
+}
+
+/**
+ * A governance rule: a small named check over the whole mesh. Rules return violations and
+ * never need to catch errors: a rule that throws is reported as a finding of `policy/rule-failed`.
+ *
+ * @example
+ * const dataSteward: PolicyRule = {
+ *   id: 'acme/steward-in-description', severity: 'warning',
+ *   description: 'Product descriptions name a data steward.',
+ *   rationale: 'Consumers need a person to ask.',
+ *   check: ({ mesh }) => mesh.products.filter((p) => !/steward/i.test(p.description ?? ''))
+ *     .map((p) => ({ path: [...p.specPath, 'info', 'description'], message: `product ${p.id} names no steward`, fix: 'add "Steward: <name>" to info.description' })),
+ * };
+ */
+export interface PolicyRule extends RuleInfo {
+  check(context: RuleContext): Iterable<Violation>;
+}
+
+/** A violation as reported: located, with its rule and effective severity. */
+export interface Finding {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly path: SpecPath;
+  /** Product the finding belongs to; undefined for mesh-level findings. */
+  readonly product?: string;
+  readonly message: string;
+  readonly fix: string;
+  /** Where the path (or its nearest located parent) was written, when loaded from files. */
+  readonly location?: SourceLocation;
+}

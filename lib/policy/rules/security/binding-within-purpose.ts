@@ -1,0 +1,33 @@
+import { columnsForPurpose } from '../../../model/declared-access';
+import type { PolicyRule, Violation } from '../../rule';
+import { listNames } from '../paths';
+
+/** The model drops such columns silently; the owner should know the binding does not do what it says. */
+export const bindingWithinPurpose: PolicyRule = {
+  id: 'security/binding-within-purpose',
+  severity: 'warning',
+  description: "A purpose binding lists only columns whose classes the purpose allows.",
+  rationale:
+    "A binding never exposes more than its purpose allows: columns of other classes are left out when access is computed. A binding that lists them anyway is wider than the purpose on paper, misleads reviewers and hides a request the purpose's approver never accepted.",
+  *check({ mesh }): Iterable<Violation> {
+    for (const p of mesh.products) {
+      for (const [i, b] of p.purposes.entries()) {
+        if (b.columns === undefined) continue;
+        const purpose = mesh.purpose(b.purpose);
+        const ports = p.outputPorts.filter((o) => b.ports.includes(o.name));
+        const listed = (name: string) => ports.some((o) => o.columns.some((c) => c.name === name));
+        const allowed = new Set(ports.flatMap((o) => columnsForPurpose(o, purpose, b.columns)));
+        const forbidden = b.columns.filter((c) => listed(c) && !allowed.has(c));
+        if (forbidden.length === 0) continue;
+        const classes = [...new Set(ports.flatMap((o) => o.columns.filter((c) => forbidden.includes(c.name)).flatMap((c) => c.classes)))]
+          .filter((k) => !purpose.allowedClasses.includes(k))
+          .sort();
+        yield {
+          path: [...p.specPath, 'purposes', i, 'columns'],
+          message: `product ${p.id}: binding to purpose ${purpose.name} lists ${listNames(forbidden)} (class ${classes.join(', ')}), which ${purpose.name} does not allow; they are left out`,
+          fix: `remove ${listNames(forbidden)} from the binding, or ask ${purpose.approver} (approver of ${purpose.name}) to allow ${classes.join(', ')}`,
+        };
+      }
+    }
+  },
+};

@@ -1,0 +1,32 @@
+import { columnsWithinClearance } from '../../../model/declared-access';
+import type { PolicyRule, Violation } from '../../rule';
+import { listNames } from '../paths';
+
+/** The model drops such columns silently; the grant should say what it really grants. */
+export const grantWithinClearance: PolicyRule = {
+  id: 'security/grant-within-clearance',
+  severity: 'warning',
+  description: "A grant lists only columns within the grantee's clearance.",
+  rationale:
+    "A column classed above a grant's allowance is never readable through it: the model leaves it out. A grant that lists it anyway promises access that will not exist, so the consumer's job fails at run time and reviewers are misled about what is shared.",
+  *check({ mesh }): Iterable<Violation> {
+    for (const p of mesh.products) {
+      for (const [i, g] of p.grants.entries()) {
+        if (g.columns === undefined) continue;
+        // A consuming product reads with the clearance of this product's Analysts.
+        const clearance = g.grantee.kind === 'role' ? p.roles[g.grantee.role].clearance : p.roles.analyst.clearance;
+        const port = p.outputPorts.find((o) => o.name === g.port)!;
+        const within = new Set(columnsWithinClearance(mesh.classification, port, clearance, g.columns));
+        const above = g.columns.filter((c) => !within.has(c));
+        if (above.length === 0) continue;
+        const grantee = g.grantee.kind === 'role' ? `the ${g.grantee.role} role` : `consumer ${g.grantee.product}`;
+        const levels = [...new Set(port.columns.filter((c) => above.includes(c.name)).map((c) => c.level))].sort();
+        yield {
+          path: [...p.specPath, 'grants', i, 'columns'],
+          message: `product ${p.id}: grant to ${grantee} on port ${g.port} lists ${listNames(above)} (${levels.join(', ')}), above its clearance ${clearance}; they are left out`,
+          fix: `remove ${listNames(above)} from the grant's columns, or share them through a purpose binding whose purpose allows their classes`,
+        };
+      }
+    }
+  },
+};
