@@ -98,6 +98,15 @@ export abstract class LakePrincipal extends Construct implements IGrantable {
     const glue = `arn:aws:glue:${this.env.region}:${this.env.account}`;
     this.policy.allow('GlueCatalogRead', GLUE_READ, [`${glue}:database/${database}`, `${glue}:table/${database}/*`]);
     if (level !== 'read') this.policy.allow('GlueProductWrite', GLUE_WRITE, [`${glue}:catalog`, `${glue}:database/${database}`, `${glue}:table/${database}/*`]);
+    if (this.databaseLevels.size === 0) {
+      // Athena needs DESCRIBE on the `default` database for every query, whatever it reads.
+      new LakeformationPermissions(this, 'db-default', {
+        principal: this.arn,
+        database: { name: 'default' },
+        permissions: ['DESCRIBE'],
+        dependsOn: [this.role],
+      });
+    }
     const known = this.databaseLevels.get(database);
     if (known !== undefined) {
       if (ACCESS_LEVELS.indexOf(level) > ACCESS_LEVELS.indexOf(known)) this.databaseLevels.set(database, level);
