@@ -1,6 +1,10 @@
 import type { PolicyRule } from './rule';
 import { glueTextLength } from './rules/aws/glue-text-length';
 import { lfPermissionsValid } from './rules/aws/lf-permissions-valid';
+import { lfTagLength } from './rules/aws/lf-tag-length';
+import { lfTagQuotas } from './rules/aws/lf-tag-quotas';
+import { lfTagsPerResource } from './rules/aws/lf-tags-per-resource';
+import { trustPolicySize } from './rules/aws/trust-policy-size';
 import { columnClassified } from './rules/readiness/column-classified';
 import { description } from './rules/readiness/description';
 import { ownerRole } from './rules/readiness/owner-role';
@@ -32,5 +36,5 @@ export const BUILT_IN_PACKS: Readonly<Record<string, readonly PolicyRule[]>> = {
     environmentPrincipals,
     separationOfDuties,
   ],
-  aws: [glueTextLength, lfPermissionsValid],
+  aws: [lfTagLength, lfTagsPerResource, lfTagQuotas, glueTextLength, trustPolicySize, lfPermissionsValid],
 };

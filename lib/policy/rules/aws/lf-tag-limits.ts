@@ -1,0 +1,11 @@
+/**
+ * Lake Formation LF-tag limits ("Lake Formation tag-based access control notes and restrictions"):
+ * keys and values up to 50 characters, 50 LF-tags per resource; soft quotas of 1000 LF-tags per
+ * account and 1000 values per LF-tag.
+ */
+export const LF_TAG_LIMITS = {
+  length: 50,
+  perResource: 50,
+  perAccount: 1000,
+  valuesPerKey: 1000,
+} as const;
