@@ -34,10 +34,12 @@ export function parseYamlFile(source: SourceText): ParseResult {
   const doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const file: ParsedFile = { path: source.path, text: source.text, doc, lines };
   const problems = [...doc.errors, ...doc.warnings].map((e) => {
-    const [start, end] = e.pos;
+    const start = e.pos[0];
     if (e.code === 'DUPLICATE_KEY') {
-      return { offset: start, message: `duplicate key \`${source.text.slice(start, end)}\`; a field appears once in a mapping`, hint: 'remove or merge the repeated field' };
+      const key = /^\s*("[^"]*"|'[^']*'|[^:\n]*)/.exec(source.text.slice(start))![1].trim();
+      return { offset: start, message: `duplicate key \`${key}\`; a field appears once in a mapping`, hint: 'remove or merge the repeated field' };
     }
+    if (e.code === 'MULTIPLE_DOCS') return { offset: start, message: 'a second YAML document; a mesh file holds one', hint: 'remove the `---` line, or move the second document to a file of its own' };
     return { offset: start, message: `YAML syntax: ${e.message}` };
   });
   if (problems.length > 0) return { file, problems };

@@ -76,6 +76,7 @@ function found(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
   if (typeof value === 'object') return 'a mapping of fields';
   if (typeof value === 'number') return `the number ${value}`;
+  if (value === '') return 'an empty text';
   return `\`${String(value)}\``;
 }
 
