@@ -113,7 +113,8 @@ function productAccess(mesh: Mesh, product: DataProduct, environment: string): D
       });
     }
   }
-  return out;
+  // A grant whose every column is hidden (by clearance or purpose classes) gives no access at all.
+  return out.filter((a) => a.columns.length > 0);
 }
 
 /** A stable key for a holder: `payments.transactions/analyst` or `purpose:fraud-detection`. */

@@ -1,0 +1,40 @@
+import { acmeMeshSpec } from '../../examples/acme-mesh';
+import { Mesh, MeshSpec, buildMesh } from '../../lib';
+import { Testing } from '../../constructs/cdktf';
+import { EnvironmentStack } from '../../stacks/environment-stack';
+
+/** A Terraform resource block as synthesized (snake_case keys). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type TfResource = Record<string, any>;
+
+/** The example mesh, validated. */
+export function exampleMesh(): Mesh {
+  return buildMesh(acmeMeshSpec);
+}
+
+/** A deep copy of the example spec, to break in a test. */
+export function exampleSpec(): MeshSpec {
+  return JSON.parse(JSON.stringify(acmeMeshSpec)) as MeshSpec;
+}
+
+/** Synthesizes one environment's stack (running cdktf validations) and returns the JSON text. */
+export function synthEnvironment(mesh: Mesh, environment: string): string {
+  const stack = new EnvironmentStack(Testing.app(), `${mesh.name}-${environment}`, { mesh, environment });
+  return Testing.synth(stack, true);
+}
+
+/** Every resource of a type in a synthesized stack. */
+export function resourcesOf(json: string, type: string): TfResource[] {
+  const parsed = JSON.parse(json) as { resource?: Record<string, Record<string, TfResource>> };
+  return Object.values(parsed.resource?.[type] ?? {});
+}
+
+/** The LF permissions a role holds in a stack, by the role's name. */
+export function permissionsOf(json: string, roleName: string): TfResource[] {
+  return resourcesOf(json, 'aws_lakeformation_permissions').filter((p) => p.principal.endsWith(`:role/${roleName}`));
+}
+
+/** The key -> values of a tag-policy expression. */
+export function expressionOf(permission: TfResource): Record<string, string[]> {
+  return Object.fromEntries((permission.lf_tag_policy.expression as { key: string; values: string[] }[]).map((e) => [e.key, e.values]));
+}
