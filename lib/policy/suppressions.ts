@@ -89,7 +89,7 @@ function invalidity(d: Declared): Violation | undefined {
   if (reason.length < SUPPRESSION_REASON_MIN) {
     return {
       path: [...d.path, 'reason'],
-      message: `${describe(d)} has ${reason ? `a ${reason.length}-character reason` : 'no reason'}; a reason needs at least ${SUPPRESSION_REASON_MIN} characters`,
+      message: `${describe(d)} has ${reason ? `a reason of ${reason.length} characters` : 'no reason'}; a reason needs at least ${SUPPRESSION_REASON_MIN} characters`,
       fix: 'say why the finding is acceptable and who accepted it, e.g. `reason: Owner and approver are one person until the team grows (ticket GOV-12)`',
     };
   }
