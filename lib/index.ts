@@ -1,3 +1,4 @@
 /** meshgrant core: the mesh model, usable without synthesizing anything. */
 export * from './model';
 export * from './spec';
+export * from './directory';

@@ -1,0 +1,8 @@
+/** Directory snapshots (SCIM 2.0 exports or YAML) and who in them can become which principal. */
+export type { DirectoryPerson, DirectorySnapshot } from './directory';
+export { DirectoryError } from './errors';
+export { loadDirectory, loadDirectorySources } from './load-directory';
+export type { DirectorySource } from './load-directory';
+export { SCIM } from './scim';
+export { whoCanBecome } from './who-can-become';
+export type { Admission, IdentityMapping, PrincipalPeople } from './who-can-become';

@@ -1,0 +1,134 @@
+import { readFileSync } from 'fs';
+import { Problem, ProblemCollector } from '../model/problems';
+import { locationAt, offsetOf } from '../spec/locator';
+import { parseYamlFile } from '../spec/parse-yaml';
+import { DirectoryPerson, DirectorySnapshot } from './directory';
+import { DirectoryError } from './errors';
+import { ScimGroup, ScimUser, isScimExport, readScimExport } from './scim';
+import { readYamlDirectory } from './yaml-directory';
+
+/** The text of one directory file, e.g. read from disk or from a pull request. */
+export interface DirectorySource {
+  /** Shown in problem locations. */
+  readonly path: string;
+  readonly text: string;
+}
+
+/**
+ * Loads a directory snapshot from files: SCIM 2.0 `Users` and `Groups` exports (JSON
+ * `ListResponse`s, in separate files or one) and/or meshgrant's YAML form. Group membership is
+ * the union of what users and groups say, nested groups included; inactive SCIM users are left
+ * out (they cannot sign in).
+ *
+ * @example
+ * const directory = loadDirectory(['scim/users.json', 'scim/groups.json']);
+ * @throws DirectoryError with every problem, each located at file:line:column; nothing else
+ */
+export function loadDirectory(files: readonly string[]): DirectorySnapshot {
+  const problems: Problem[] = [];
+  const sources: DirectorySource[] = [];
+  for (const path of files) {
+    try {
+      sources.push({ path, text: readFileSync(path, 'utf8') });
+    } catch (e) {
+      problems.push({ path: [], message: `cannot read the directory file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, location: { file: path, line: 1, column: 1 } });
+    }
+  }
+  return loadDirectorySources(sources, problems);
+}
+
+/** A SCIM resource with the collector of its file, so later problems point into that file. */
+interface Located<T> {
+  readonly item: T;
+  readonly problems: ProblemCollector;
+}
+
+/**
+ * Loads a directory snapshot from texts already in memory. See {@link loadDirectory}.
+ * @param earlier problems already found, reported with the rest
+ * @throws DirectoryError with every problem; nothing else
+ */
+export function loadDirectorySources(sources: readonly DirectorySource[], earlier: readonly Problem[] = []): DirectorySnapshot {
+  const found: Problem[] = [...earlier];
+  const collectors: ProblemCollector[] = [];
+  const people = new Map<string, { groups: Set<string>; attributes: Record<string, string> }>();
+  const users: Located<ScimUser>[] = [];
+  const groups: Located<ScimGroup>[] = [];
+  for (const source of sources) {
+    const { file, value, problems: syntax } = parseYamlFile(source);
+    const collector = new ProblemCollector((path) => locationAt(file, '', offsetOf(file, path, 'key')));
+    collectors.push(collector);
+    found.push(...syntax.map((p) => ({ path: [], message: p.message, hint: p.hint, location: locationAt(file, '', p.offset) })));
+    if (syntax.length > 0) continue;
+    if (isScimExport(value)) {
+      const scim = readScimExport(value, collector);
+      users.push(...scim.users.map((item) => ({ item, problems: collector })));
+      groups.push(...scim.groups.map((item) => ({ item, problems: collector })));
+      continue;
+    }
+    for (const user of readYamlDirectory(value, collector)) {
+      if (people.has(user.name)) collector.add([...user.path, 'name'], `user \`${user.name}\` appears twice in the directory`);
+      else people.set(user.name, { groups: new Set(user.groups), attributes: { ...user.attributes } });
+    }
+  }
+  addScimPeople(people, users, groups);
+  const problems = [...found, ...collectors.flatMap((c) => c.problems)];
+  if (problems.length > 0) throw new DirectoryError(problems);
+  return { people: [...people].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, p]) => toPerson(name, p)) };
+}
+
+function toPerson(name: string, p: { groups: Set<string>; attributes: Record<string, string> }): DirectoryPerson {
+  const attributes = Object.fromEntries(Object.keys(p.attributes).sort().map((k) => [k, p.attributes[k]]));
+  return { name, groups: [...p.groups].sort(), attributes };
+}
+
+/** Resolves SCIM ids (group members, user group references) and nested groups into people. */
+function addScimPeople(
+  people: Map<string, { groups: Set<string>; attributes: Record<string, string> }>,
+  users: readonly Located<ScimUser>[],
+  groups: readonly Located<ScimGroup>[],
+): void {
+  const groupById = new Map(groups.filter((g) => g.item.id !== undefined).map((g) => [g.item.id!, g.item.displayName]));
+  const userById = new Map(users.filter((u) => u.item.id !== undefined).map((u) => [u.item.id!, u.item.userName]));
+  const direct = new Map<string, Set<string>>(users.map((u) => [u.item.userName, new Set(u.item.groupNames)]));
+  // Nested groups: a group listed as a member of another passes that membership on.
+  const parents = new Map<string, Set<string>>();
+  const addTo = (m: Map<string, Set<string>>, key: string, value: string) => m.set(key, (m.get(key) ?? new Set()).add(value));
+
+  for (const { item: user, problems } of users) {
+    user.groupIds.forEach((id, i) => {
+      const name = groupById.get(id);
+      if (name !== undefined) addTo(direct, user.userName, name);
+      else if (user.groupNames.length === 0) problems.add([...user.path, 'groups', i, 'value'], `group id \`${id}\` is not in the snapshot`, 'add the SCIM Groups export, or the group names as `display`');
+    });
+  }
+  for (const { item: group, problems } of groups) {
+    for (const member of group.members) {
+      const userName = userById.get(member.value);
+      const nested = groupById.get(member.value);
+      if (userName !== undefined) addTo(direct, userName, group.displayName);
+      else if (nested !== undefined) addTo(parents, nested, group.displayName);
+      else problems.add(member.path, `member \`${member.value}\` of group \`${group.displayName}\` is no user or group of the snapshot`, 'add the SCIM Users export of the same moment');
+    }
+  }
+  for (const { item: user, problems } of users) {
+    if (!user.active) continue;
+    if (people.has(user.userName)) {
+      problems.add([...user.path, 'userName'], `user \`${user.userName}\` appears twice in the directory`);
+      continue;
+    }
+    people.set(user.userName, { groups: withAncestors(direct.get(user.userName)!, parents), attributes: { ...user.attributes } });
+  }
+}
+
+function withAncestors(groups: ReadonlySet<string>, parents: ReadonlyMap<string, ReadonlySet<string>>): Set<string> {
+  const all = new Set<string>();
+  const pending = [...groups];
+  while (pending.length > 0) {
+    const g = pending.pop()!;
+    if (all.has(g)) continue; // cycles in nested groups end here
+    all.add(g);
+    pending.push(...(parents.get(g) ?? []));
+  }
+  return all;
+}

@@ -1,0 +1,65 @@
+import { Environment } from '../model/environment';
+import { TrustedMembers } from '../readback/effective-access';
+import { DirectoryPerson, DirectorySnapshot } from './directory';
+
+/** The part of an environment that turns directory identities into AWS principals. */
+export type IdentityMapping = Pick<Environment, 'groups' | 'users' | 'attributeSessionPrincipals'>;
+
+/** A person who can become a principal, and each way they can (`group payments-analysts`). */
+export interface Admission {
+  readonly person: string;
+  /** Sorted: `group <name>`, `user <name>`, `attributes <k>=<v> ...`. */
+  readonly via: readonly string[];
+}
+
+/** Who can become a principal according to a directory snapshot. */
+export interface PrincipalPeople {
+  /** Sorted by person. */
+  readonly people: readonly Admission[];
+  /**
+   * Trusted principals no directory group or user maps to (and attribute-rule principals that
+   * are not the environment's attribute session principals): people behind them are unknown. Sorted.
+   */
+  readonly unresolved: readonly string[];
+}
+
+/**
+ * Which people of the directory can become a principal trusting `members`, in an environment
+ * with this identity mapping: members of a mapped group, mapped users, and people whose
+ * attributes match an attribute rule on the environment's attribute session principals.
+ */
+export function whoCanBecome(members: TrustedMembers, directory: DirectorySnapshot, identity: IdentityMapping): PrincipalPeople {
+  const trusted = new Set(members.principals);
+  const groups = [...identity.groups].filter(([, arn]) => trusted.has(arn)).map(([g]) => g);
+  const users = [...identity.users].filter(([, arn]) => trusted.has(arn)).map(([u]) => u);
+  const mapped = new Set([...identity.groups.values(), ...identity.users.values()]);
+  const sessionPrincipals = new Set(identity.attributeSessionPrincipals);
+  const rules = members.attributeRules.filter((r) => r.principals.some((p) => sessionPrincipals.has(p)));
+  const unresolved = new Set([
+    ...members.principals.filter((p) => !mapped.has(p)),
+    ...members.attributeRules.flatMap((r) => r.principals.filter((p) => !sessionPrincipals.has(p))),
+  ]);
+
+  const people: Admission[] = [];
+  for (const person of directory.people) {
+    const via = [
+      ...groups.filter((g) => person.groups.includes(g)).map((g) => `group ${g}`),
+      ...users.filter((u) => u === person.name).map((u) => `user ${u}`),
+      ...rules.filter((r) => matches(person, r.attributes)).map((r) => `attributes ${describeRule(r.attributes)}`),
+    ];
+    if (via.length > 0) people.push({ person: person.name, via: [...new Set(via)].sort() });
+  }
+  return { people, unresolved: [...unresolved].sort() };
+}
+
+/** Every key of the rule matches one of its values (keys ANDed, values ORed, as in the trust policy). */
+function matches(person: DirectoryPerson, rule: Readonly<Record<string, readonly string[]>>): boolean {
+  return Object.entries(rule).every(([key, values]) => person.attributes[key] !== undefined && values.includes(person.attributes[key]));
+}
+
+function describeRule(rule: Readonly<Record<string, readonly string[]>>): string {
+  return Object.keys(rule)
+    .sort()
+    .map((k) => `${k}=${[...rule[k]].sort().join('|')}`)
+    .join(' ');
+}

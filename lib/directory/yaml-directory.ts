@@ -1,0 +1,71 @@
+import { ProblemCollector, SpecPath } from '../model/problems';
+
+/** One user of the YAML form. */
+export interface YamlUser {
+  readonly name: string;
+  readonly groups: readonly string[];
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly path: SpecPath;
+}
+
+const USER_FIELDS = ['name', 'groups', 'attributes'];
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Reads meshgrant's small directory form, for tests and for directories without SCIM:
+ * `users: [{ name, groups: [...], attributes: { department: finance, country: FR } }]`.
+ * Attribute values are text; numbers and booleans are read as their text, as session tags are.
+ */
+export function readYamlDirectory(value: unknown, problems: ProblemCollector): YamlUser[] {
+  if (!isObject(value) || !Array.isArray(value.users)) {
+    problems.add(isObject(value) ? ['users'] : [], 'expected `users:` with a list of users, or a SCIM ListResponse', 'users: [{ name: jane.doe, groups: [payments-analysts] }]');
+    return [];
+  }
+  for (const key of Object.keys(value).filter((k) => k !== 'users')) problems.add([key], `unknown field \`${key}\``, 'a directory file holds `users:` only');
+  const out: YamlUser[] = [];
+  value.users.forEach((user: unknown, i) => {
+    const path = ['users', i];
+    if (!isObject(user)) {
+      problems.add(path, 'a user must be a mapping with `name`');
+      return;
+    }
+    for (const key of Object.keys(user).filter((k) => !USER_FIELDS.includes(k))) {
+      problems.add([...path, key], `unknown field \`${key}\``, `a user has ${USER_FIELDS.map((f) => `\`${f}\``).join(', ')}`);
+    }
+    const name = user.name;
+    if (typeof name !== 'string' || name === '') problems.add([...path, 'name'], '`name` must be a non-empty string');
+    const groups = readGroups(user.groups, [...path, 'groups'], problems);
+    const attributes = readAttributes(user.attributes, [...path, 'attributes'], problems);
+    if (typeof name === 'string' && name !== '') out.push({ name, groups, attributes, path });
+  });
+  return out;
+}
+
+function readGroups(v: unknown, path: SpecPath, problems: ProblemCollector): string[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) {
+    problems.add(path, '`groups` must be a list of group names');
+    return [];
+  }
+  return v.filter((g, i) => {
+    if (typeof g === 'string' && g !== '') return true;
+    problems.add([...path, i], 'a group name must be a non-empty string');
+    return false;
+  });
+}
+
+function readAttributes(v: unknown, path: SpecPath, problems: ProblemCollector): Record<string, string> {
+  if (v === undefined) return {};
+  if (!isObject(v)) {
+    problems.add(path, '`attributes` must be a mapping of attribute name to value');
+    return {};
+  }
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(v)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = String(value);
+    else problems.add([...path, key], `attribute \`${key}\` must have one value (text)`, 'a session tag holds one value');
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+import { buildMesh } from '../../lib';
+import { loadDirectory, whoCanBecome } from '../../lib/directory';
+import { acmeMeshSpec } from '../../examples/acme-mesh';
+
+const dev = buildMesh(acmeMeshSpec).environment('dev');
+const directory = loadDirectory(['test/fixtures/directory/users.json', 'test/fixtures/directory/groups.json']);
+const root = 'arn:aws:iam::111111111111:root';
+
+describe('whoCanBecome', () => {
+  it('admits members of mapped groups, mapped users and people matching an attribute rule', () => {
+    const result = whoCanBecome(
+      {
+        principals: [dev.groups.get('payments-analysts')!, dev.users.get('omar.haddad')!],
+        attributeRules: [{ principals: [root], attributes: { country: ['FR', 'US'], department: ['finance'] } }],
+      },
+      directory,
+      dev,
+    );
+    expect(result).toEqual({
+      people: [
+        { person: 'jane.doe', via: ['attributes country=FR|US department=finance'] },
+        { person: 'nina.berg', via: ['group payments-analysts'] },
+        { person: 'omar.haddad', via: ['user omar.haddad'] },
+        { person: 'paul.martin', via: ['attributes country=FR|US department=finance'] },
+      ],
+      unresolved: [],
+    });
+  });
+
+  it('reaches people through nested groups', () => {
+    const result = whoCanBecome({ principals: [dev.groups.get('fraud-analysts')!], attributeRules: [] }, directory, dev);
+    expect(result.people.map((a) => a.person)).toEqual(['ahmed.khan', 'maria.lopez']);
+  });
+
+  it('names trusted principals that no directory identity maps to', () => {
+    const stranger = 'arn:aws:iam::999999999999:role/someone';
+    const result = whoCanBecome(
+      { principals: [stranger], attributeRules: [{ principals: ['arn:aws:iam::999999999999:root'], attributes: { department: ['finance'] } }] },
+      directory,
+      dev,
+    );
+    expect(result).toEqual({ people: [], unresolved: [stranger, 'arn:aws:iam::999999999999:root'] });
+  });
+});
