@@ -1,0 +1,104 @@
+import { Catalog, compare } from './catalog';
+import { AccessPrincipal, EffectiveAccess } from './effective-access';
+import { deniedActions, requiredActions } from './iam-access';
+import { CatalogTags } from './lf-tags';
+import { externalPrincipal, readRoles } from './principals';
+import { TableGrant, readTableGrants } from './table-grants';
+import { TerraformStack, readStacks, stackTarget } from './terraform-stack';
+
+/** Access Lake Formation grants but IAM does not let the principal use. */
+export interface BlockedAccess {
+  /** What the principal would have, were IAM to allow it. */
+  readonly access: EffectiveAccess;
+  /** Required IAM actions the role's policies do not allow, as `action on resource`. */
+  readonly deniedActions: readonly string[];
+}
+
+/** Everything read back from synthesized Terraform. */
+export interface AccessReport {
+  /** Effective access: granted by Lake Formation and usable under IAM. Sorted. */
+  readonly access: readonly EffectiveAccess[];
+  /** Lake Formation grants that IAM makes unusable. Sorted like `access`. */
+  readonly blocked: readonly BlockedAccess[];
+  /** What the stacks say that cannot deploy or that readback does not interpret, per stack. */
+  readonly problems: readonly { readonly stack: string; readonly message: string }[];
+}
+
+/**
+ * Reads a cdktf output (`<outdir>/stacks/*\/cdk.tf.json`, one stack folder, or one JSON file) and
+ * works out who can read what: every principal's access per table, with columns, rows,
+ * permissions and grant option, split by whether IAM lets the principal use it.
+ */
+export function readAccessReport(outdir: string): AccessReport {
+  const access: EffectiveAccess[] = [];
+  const blocked: BlockedAccess[] = [];
+  const problems: { stack: string; message: string }[] = [];
+  for (const stack of readStacks(outdir)) {
+    const messages: string[] = [];
+    const result = stackAccess(stack, messages);
+    access.push(...result.access);
+    blocked.push(...result.blocked);
+    problems.push(...[...new Set(messages)].map((message) => ({ stack: stack.name, message })));
+  }
+  return { access: access.sort(compareAccess), blocked: blocked.sort((a, b) => compareAccess(a.access, b.access)), problems };
+}
+
+function stackAccess(stack: TerraformStack, problems: string[]): { access: EffectiveAccess[]; blocked: BlockedAccess[] } {
+  const target = stackTarget(stack);
+  const catalog = new Catalog(stack);
+  const tags = new CatalogTags(stack, catalog);
+  problems.push(...tags.problems);
+  const roles = readRoles(stack, target.account, problems);
+  const access: EffectiveAccess[] = [];
+  const blocked: BlockedAccess[] = [];
+  for (const grants of groupByPrincipalAndTable(readTableGrants(stack, catalog, tags, problems))) {
+    const { principal: arn, table } = grants[0];
+    const role = roles.get(arn);
+    const principal: AccessPrincipal = role?.principal ?? externalPrincipal(arn);
+    const product = tags.databaseTags(table.database).get('dataproduct');
+    const entry: EffectiveAccess = {
+      environment: target.environment,
+      stack: stack.name,
+      account: target.account,
+      principal,
+      database: table.database,
+      table: table.name,
+      ...(product !== undefined ? { product } : {}),
+      ...merge(grants),
+      ...(principal.purpose !== undefined ? { purpose: principal.purpose } : {}),
+    };
+    // Principals declared outside the stack have IAM policies readback cannot see: taken as granted.
+    const denied = role === undefined ? [] : deniedActions(role, target.account, requiredActions(target.region, target.account, table.database, table.name));
+    if (denied.length === 0) access.push(entry);
+    else blocked.push({ access: entry, deniedActions: denied });
+  }
+  return { access, blocked };
+}
+
+function groupByPrincipalAndTable(grants: readonly TableGrant[]): TableGrant[][] {
+  const groups = new Map<string, TableGrant[]>();
+  for (const g of grants) {
+    const key = `${g.principal}\u0000${g.table.database}\u0000${g.table.name}`;
+    groups.set(key, [...(groups.get(key) ?? []), g]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Several grants of one principal on one table add up: permissions and columns are united. Rows
+ * are all rows when a grant without row filter covers every column the others give; otherwise
+ * the distinct filters are ORed (a slight over-approximation when grants differ in columns too:
+ * Lake Formation unites cells, not rows).
+ */
+function merge(grants: readonly TableGrant[]): Pick<EffectiveAccess, 'columns' | 'rows' | 'permissions' | 'grantable'> {
+  const union = (pick: (g: TableGrant) => readonly string[]) => [...new Set(grants.flatMap(pick))].sort(compare);
+  const columns = union((g) => g.columns);
+  const allRows = grants.some((g) => g.rows === undefined && columns.every((c) => g.columns.includes(c)));
+  const filters = [...new Set(grants.map((g) => g.rows).filter((r): r is string => r !== undefined))].sort(compare);
+  const rows = allRows || filters.length === 0 ? undefined : filters.length === 1 ? filters[0] : filters.map((f) => `(${f})`).join(' OR ');
+  return { columns, ...(rows !== undefined ? { rows } : {}), permissions: union((g) => g.permissions), grantable: union((g) => g.grantable) };
+}
+
+function compareAccess(a: EffectiveAccess, b: EffectiveAccess): number {
+  return compare(a.environment, b.environment) || compare(a.stack, b.stack) || compare(a.principal.arn, b.principal.arn) || compare(a.database, b.database) || compare(a.table, b.table);
+}

@@ -1,0 +1,101 @@
+import { Catalog, CatalogTable } from './catalog';
+import { ResourceBody, TerraformStack, block, resourcesOf, strings, text } from './terraform-stack';
+
+/** LF-tags on one resource: key -> value (a resource holds one value per key). */
+export type LfTags = ReadonlyMap<string, string>;
+
+/** Lake Formation stores LF-tag keys and values in lower case, whatever was written. */
+export function lfTagText(s: string): string {
+  return s.toLowerCase();
+}
+
+/**
+ * The LF-tags of a stack's catalog: definitions (`aws_lakeformation_lf_tag`) and assignments
+ * (`aws_lakeformation_resource_lf_tags`) on databases, tables and columns. A column's tags are
+ * its database's, overridden by its table's, overridden by its own: Lake Formation lets a child
+ * override an inherited value by assigning another value to the key (AWS Lake Formation
+ * Developer Guide, "Assigning LF-Tags to Data Catalog resources").
+ */
+export class CatalogTags {
+  /** Assignments that cannot deploy (undefined key or value), in words. */
+  readonly problems: readonly string[];
+  private readonly onDatabase = new Map<string, Map<string, string>>();
+  private readonly onTable = new Map<string, Map<string, string>>();
+  private readonly onColumn = new Map<string, Map<string, string>>();
+
+  constructor(stack: TerraformStack, private readonly catalog: Catalog) {
+    const defined = new Map<string, Set<string>>();
+    for (const t of resourcesOf(stack, 'aws_lakeformation_lf_tag')) {
+      const key = text(t.key);
+      if (key !== undefined) defined.set(lfTagText(key), new Set(strings(t.values).map(lfTagText)));
+    }
+    const problems: string[] = [];
+    for (const r of resourcesOf(stack, 'aws_lakeformation_resource_lf_tags')) {
+      const pairs = tagPairs(r.lf_tag).filter(([k, v]) => {
+        if (defined.get(k)?.has(v)) return true;
+        problems.push(`LF-tag ${k}=${v} is assigned but not defined in the stack; the assignment cannot deploy`);
+        return false;
+      });
+      for (const target of this.targets(r)) {
+        const tags = target.map.get(target.key) ?? new Map<string, string>();
+        for (const [k, v] of pairs) tags.set(k, v);
+        target.map.set(target.key, tags);
+      }
+    }
+    this.problems = problems;
+  }
+
+  /** Effective tags of each column of a table, in column order. */
+  columnTags(table: CatalogTable): { column: string; tags: LfTags }[] {
+    const inherited = new Map([...(this.onDatabase.get(table.database) ?? []), ...(this.onTable.get(tableKey(table.database, table.name)) ?? [])]);
+    return table.columns.map((column) => ({
+      column,
+      tags: new Map([...inherited, ...(this.onColumn.get(columnKey(table.database, table.name, column)) ?? [])]),
+    }));
+  }
+
+  /** Effective tags of a database (what its tables and columns inherit). */
+  databaseTags(database: string): LfTags {
+    return this.onDatabase.get(database) ?? new Map();
+  }
+
+  /** The resources one assignment tags, as (map, key) slots. */
+  private targets(r: ResourceBody): { map: Map<string, Map<string, string>>; key: string }[] {
+    const db = block(r.database);
+    if (db !== undefined) return [{ map: this.onDatabase, key: text(db.name) ?? '' }];
+    const table = block(r.table);
+    if (table !== undefined) {
+      const database = text(table.database_name) ?? '';
+      const names = table.wildcard === true ? this.catalog.tablesOf(database).map((t) => t.name) : [text(table.name) ?? ''];
+      return names.map((n) => ({ map: this.onTable, key: tableKey(database, n) }));
+    }
+    const cols = block(r.table_with_columns);
+    if (cols === undefined) return [];
+    const database = text(cols.database_name) ?? '';
+    const name = text(cols.name) ?? '';
+    const columns = selectColumns(this.catalog.table(database, name)?.columns ?? [], cols);
+    return columns.map((c) => ({ map: this.onColumn, key: columnKey(database, name, c) }));
+  }
+}
+
+/**
+ * The columns a `table_with_columns` block (or a data cells filter) names: `column_names`, or
+ * with `wildcard`/`column_wildcard` every column but `excluded_column_names`.
+ */
+export function selectColumns(all: readonly string[], spec: ResourceBody): string[] {
+  const wildcard = spec.wildcard === true || spec.column_wildcard !== undefined;
+  if (!wildcard) return strings(spec.column_names).filter((c) => all.includes(c));
+  const excluded = strings(spec.excluded_column_names ?? block(spec.column_wildcard)?.excluded_column_names);
+  return all.filter((c) => !excluded.includes(c));
+}
+
+function tagPairs(value: unknown): [string, string][] {
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return list
+    .map((t) => [text((t as ResourceBody).key), text((t as ResourceBody).value)] as const)
+    .filter((p): p is readonly [string, string] => p[0] !== undefined && p[1] !== undefined)
+    .map(([k, v]) => [lfTagText(k), lfTagText(v)]);
+}
+
+const tableKey = (database: string, table: string) => `${database}\u0000${table}`;
+const columnKey = (database: string, table: string, column: string) => `${database}\u0000${table}\u0000${column}`;

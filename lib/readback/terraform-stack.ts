@@ -1,0 +1,77 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'fs';
+import { basename, dirname, join } from 'path';
+
+/** A Terraform resource body as written in JSON (attributes and nested blocks). */
+export type ResourceBody = Readonly<Record<string, unknown>>;
+
+/** One synthesized stack: its name and the Terraform JSON cdktf wrote for it. */
+export interface TerraformStack {
+  /** Folder name under `stacks/` (or the file's folder for a single JSON file). */
+  readonly name: string;
+  readonly file: string;
+  readonly json: {
+    readonly provider?: Readonly<Record<string, unknown>>;
+    readonly resource?: Readonly<Record<string, Readonly<Record<string, ResourceBody>>>>;
+  };
+}
+
+/**
+ * Reads every stack of a cdktf output: `<outdir>/stacks/*\/cdk.tf.json`. Also accepts one
+ * stack's folder or one `cdk.tf.json` file, so a single stack can be inspected alone.
+ * Stacks are sorted by name.
+ * @throws Error when the path holds no synthesized stack
+ */
+export function readStacks(path: string): TerraformStack[] {
+  if (!existsSync(path)) throw new Error(`no synthesized Terraform at \`${path}\`; run synth first`);
+  if (statSync(path).isFile()) return [readStack(basename(dirname(path)), path)];
+  if (existsSync(join(path, 'cdk.tf.json'))) return [readStack(basename(path), join(path, 'cdk.tf.json'))];
+  const stacksDir = join(path, 'stacks');
+  const names = existsSync(stacksDir) ? readdirSync(stacksDir).filter((n) => existsSync(join(stacksDir, n, 'cdk.tf.json'))).sort() : [];
+  if (names.length === 0) throw new Error(`no stacks/*/cdk.tf.json under \`${path}\`; run synth first`);
+  return names.map((n) => readStack(n, join(stacksDir, n, 'cdk.tf.json')));
+}
+
+function readStack(name: string, file: string): TerraformStack {
+  return { name, file, json: JSON.parse(readFileSync(file, 'utf8')) as TerraformStack['json'] };
+}
+
+/** The resources of one type, sorted by their logical name. */
+export function resourcesOf(stack: TerraformStack, type: string): ResourceBody[] {
+  return namedResourcesOf(stack, type).map(([, body]) => body);
+}
+
+/** The logical names and bodies of one type (for resolving `${type.name.attr}` references). */
+export function namedResourcesOf(stack: TerraformStack, type: string): [string, ResourceBody][] {
+  const byName = stack.json.resource?.[type] ?? {};
+  return Object.keys(byName).sort().map((n) => [n, byName[n]]);
+}
+
+/**
+ * A nested block: Terraform JSON accepts a block as an object or as a list of objects, and cdktf
+ * writes either depending on the block's schema. Returns the first (these blocks hold one).
+ */
+export function block(value: unknown): ResourceBody | undefined {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v !== null && typeof v === 'object' ? (v as ResourceBody) : undefined;
+}
+
+/** A list of strings, or empty when the attribute is absent. */
+export function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** A string attribute, or undefined. */
+export function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Where the stack deploys: its `Environment` default tag, account and region from the AWS provider. */
+export function stackTarget(stack: TerraformStack): { environment: string; account: string; region: string } {
+  const provider = block(stack.json.provider?.aws) ?? {};
+  const tags = block(block(provider.default_tags)?.tags) ?? {};
+  return {
+    environment: text(tags.Environment) ?? stack.name,
+    account: strings(provider.allowed_account_ids)[0] ?? '',
+    region: text(provider.region) ?? '',
+  };
+}
