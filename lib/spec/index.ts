@@ -1,5 +1,5 @@
 /** Loading a mesh from YAML files (docs/spec.md), with every problem located at file:line:column. */
 export { MeshLoadError } from './errors';
-export { MESH_FILES, PRODUCTS_DIR } from './layout';
+export { MESH_FILES, PRODUCTS_DIR, fieldInFile } from './layout';
 export { loadMesh, loadMeshSources } from './load-mesh';
 export type { SourceText } from './read-files';

@@ -36,10 +36,10 @@ export class MeshLayout {
 
   /** The file and in-file path of a spec path; undefined when no file holds it. */
   fileOf(path: SpecPath): FileField | undefined {
-    const [head, index, ...rest] = path;
+    const [head, index] = path;
     if (head === 'products') {
       const file = typeof index === 'number' ? this.productFiles[index] : undefined;
-      return file === undefined ? undefined : { file, path: rest };
+      return file === undefined ? undefined : { file, path: fieldInFile(path) };
     }
     const file = Object.keys(FIELDS_OF_FILE).find((f) => FIELDS_OF_FILE[f].includes(String(head)));
     return file === undefined ? undefined : { file, path };
@@ -55,4 +55,9 @@ export class MeshLayout {
 /** The kind a file must declare, by its place in the directory. */
 export function kindOfFile(file: string): FileKind {
   return MESH_FILES[file] ?? 'DataProduct';
+}
+
+/** The path of a spec field inside its own file: `products[3].grants[0]` is `grants[0]` of a product file. */
+export function fieldInFile(path: SpecPath): SpecPath {
+  return path[0] === 'products' && typeof path[1] === 'number' ? path.slice(2) : path;
 }

@@ -28,7 +28,7 @@ export function readMeshDirectory(dir: string): MeshSources {
   const at = (file: string) => ({ file: join(dir, file), line: 1, column: 1 });
   const fileProblem = (file: string, message: string, hint?: string): Problem => ({ path: [], message, hint, location: at(file) });
   const entries = listDirectory(dir);
-  if (entries === undefined) throw new MeshLoadError(fileProblem('', `\`${dir}\` is not a directory`, 'give the directory that holds mesh.yaml'));
+  if (entries === undefined) throw new MeshLoadError({ path: [], message: `\`${dir}\` is not a directory`, hint: 'give the directory that holds mesh.yaml' });
 
   const problems: Problem[] = [];
   const files: SourceText[] = [];

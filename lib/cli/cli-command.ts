@@ -1,0 +1,31 @@
+import { Command } from 'commander';
+
+/** What a command produced: its exit code and its report, for people and for machines. */
+export interface CommandResult {
+  /** 0 when all is well, 1 when the command found problems it reports. */
+  readonly exitCode: 0 | 1;
+  /** Printed on stdout without `--json`. */
+  readonly text: string;
+  /** Merged into the `--json` report, next to `command`, `ok` and `problems`. */
+  readonly json: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A `meshgrant` sub-command. Commands throw `MeshValidationError` for problems in the mesh and
+ * `CliError` when they cannot run; `main.ts` turns both into reports and exit codes, and adds
+ * `--json` to every command.
+ */
+export interface CliCommand {
+  /** Declares the sub-command (name, description, arguments, options) on `program` and returns it. */
+  define(program: Command): Command;
+  /** Runs with commander's parsed positional arguments and options. */
+  run(args: readonly unknown[], options: Readonly<Record<string, unknown>>): CommandResult | Promise<CommandResult>;
+}
+
+/** The command cannot run for a reason the user can fix (a bad option, an unwritable directory): exit 2, no stack trace. */
+export class CliError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliError';
+  }
+}

@@ -1,0 +1,28 @@
+import { Command } from 'commander';
+import { join, relative } from 'path';
+import { loadMesh } from '../../spec';
+import { CliCommand } from '../cli-command';
+import { replaceDirectory } from '../replace-directory';
+
+/** `meshgrant synth [dir] --out DIR`: loads the mesh and writes one Terraform stack per environment. */
+export const synthCommand: CliCommand = {
+  define: (program: Command) =>
+    program
+      .command('synth')
+      .description('synthesize the mesh to Terraform JSON, one stack per environment; an earlier output stays intact if it fails')
+      .argument('[dir]', 'mesh directory (holds mesh.yaml)', '.')
+      .option('--out <dir>', 'output directory', 'cdktf.out'),
+
+  run: async ([dir], options) => {
+    const out = String(options.out);
+    const mesh = loadMesh(String(dir));
+    // Imported here, not at the top: it loads cdktf, which `validate` and other commands do without.
+    const { synthesizeMesh, formatSummary } = await import('../../../stacks/synthesize');
+    const summary = replaceDirectory(out, 'manifest.json', (staging) => {
+      const s = synthesizeMesh(mesh, { outdir: staging });
+      // The summary names files in the staging directory; they end up under `out`.
+      return { ...s, outdir: out, environments: s.environments.map((e) => ({ ...e, file: join(out, relative(staging, e.file)) })) };
+    });
+    return { exitCode: 0, text: formatSummary(summary), json: { summary } };
+  },
+};

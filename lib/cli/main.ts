@@ -1,0 +1,92 @@
+import { Command, CommanderError } from 'commander';
+import { MeshValidationError } from '../model/problems';
+import { MeshLoadError } from '../spec';
+import { CliCommand, CliError, CommandResult } from './cli-command';
+import { problemReport, problemsText } from './report';
+import { synthCommand } from './commands/synth';
+import { validateCommand } from './commands/validate';
+
+/** Every sub-command, in the order `--help` lists them; a new command is one more line. */
+const COMMANDS: readonly CliCommand[] = [
+  validateCommand,
+  synthCommand,
+];
+
+/** Where the CLI writes; tests capture it. */
+export interface CliOutput {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const processOutput: CliOutput = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/**
+ * Runs `meshgrant` with `argv` (without `node` and the script) and returns the exit code:
+ * 0 all is well, 1 the mesh has problems, 2 the command could not run (usage, no mesh
+ * directory, unwritable output, failed synthesis).
+ */
+export async function runCli(argv: readonly string[], output: CliOutput = processOutput): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('meshgrant')
+    .description('access-as-code for data meshes: validate and synthesize mesh files to AWS Lake Formation and IAM')
+    .exitOverride()
+    .showHelpAfterError('(run meshgrant --help for usage)')
+    .configureOutput({ writeOut: (t) => output.stdout(t), writeErr: (t) => output.stderr(t) });
+  for (const command of COMMANDS) {
+    command
+      .define(program)
+      .option('--json', 'print a JSON report on stdout')
+      .action(async (...args: unknown[]) => {
+        const parsed = args[args.length - 1] as Command;
+        exitCode = await execute(command, parsed, output);
+      });
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (e) {
+    // Commander has already printed its message (usage error) or the help.
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    throw e;
+  }
+  return exitCode;
+}
+
+async function execute(command: CliCommand, parsed: Command, output: CliOutput): Promise<number> {
+  const options = parsed.opts();
+  const json = options.json === true;
+  const print = (exitCode: number, text: string, report: Record<string, unknown>, stream: keyof CliOutput = 'stdout') => {
+    if (json) output.stdout(`${JSON.stringify({ command: parsed.name(), ok: exitCode === 0, ...report }, null, 2)}\n`);
+    else output[stream](`${text}\n`);
+    return exitCode;
+  };
+  let result: CommandResult;
+  try {
+    result = await command.run(parsed.processedArgs, options);
+  } catch (e) {
+    if (e instanceof MeshValidationError) {
+      const exitCode = e instanceof MeshLoadError ? 2 : 1;
+      return print(exitCode, problemsText(e.problems), { problems: e.problems.map(problemReport) }, exitCode === 2 ? 'stderr' : 'stdout');
+    }
+    if (e instanceof CliError) return print(2, `meshgrant ${parsed.name()}: ${e.message}`, { problems: [], error: e.message }, 'stderr');
+    // Not the user's doing: keep the stack, it is what a bug report needs.
+    output.stderr(`meshgrant ${parsed.name()}: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 2;
+  }
+  return print(result.exitCode, result.text, { problems: [], ...result.json });
+}
+
+/** Entry point of `bin/meshgrant.js`. */
+export function main(): void {
+  runCli(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`meshgrant: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
