@@ -6,3 +6,4 @@ export * from './packs';
 export * from './rule';
 export * from './rule-context';
 export * from './suppressions';
+export * from './report';

@@ -1,0 +1,4 @@
+export * from './json';
+export * from './markdown';
+export * from './sarif';
+export * from './text';

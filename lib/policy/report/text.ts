@@ -1,0 +1,34 @@
+import { formatPath } from '../../model/problems';
+import type { PolicyReport } from '../check-policies';
+import { formatFinding } from '../format-finding';
+import type { SuppressionOutcome } from '../suppressions';
+import { groupByProduct, groupTitle, plural } from './sections';
+
+function indent(text: string, by: string): string {
+  return text.split('\n').map((l) => by + l).join('\n');
+}
+
+/** One line for a declared suppression: status, what it covers, and its reason. */
+export function describeSuppression(s: SuppressionOutcome): string {
+  const scope = s.product ? `product ${s.product}` : 'mesh';
+  const target = s.target ? ` target ${s.target}` : '';
+  const expires = s.expires ? `, expires ${s.expires}` : '';
+  const matched = s.status === 'applied' ? `, ${plural(s.matched, 'finding')}` : '';
+  return `${s.status} ${s.rule} on ${scope}${target}${matched}${expires} (${formatPath(s.path)}): ${s.reason}`;
+}
+
+/** Human output: a summary line, open findings grouped by product, then every suppression. */
+export function renderText(report: PolicyReport): string {
+  const { errors, warnings, suppressed } = report.counts;
+  const out = [`Policy check of mesh ${report.mesh}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${suppressed} suppressed`];
+  for (const [product, findings] of groupByProduct(report.findings)) {
+    out.push('', `${groupTitle(product)}:`, ...findings.map((f) => indent(formatFinding(f), '  ')));
+  }
+  if (report.suppressions.length > 0) {
+    out.push('', 'Suppressions:', ...report.suppressions.map((s) => `  ${describeSuppression(s)}`));
+  }
+  if (report.suppressed.length > 0) {
+    out.push('', 'Suppressed findings:', ...report.suppressed.map((f) => indent(`${formatFinding(f)}\n    accepted: ${f.reason}`, '  ')));
+  }
+  return `${out.join('\n')}\n`;
+}
