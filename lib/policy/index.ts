@@ -7,3 +7,4 @@ export * from './rule';
 export * from './rule-context';
 export * from './suppressions';
 export * from './report';
+export * from './docs';
