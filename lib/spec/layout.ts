@@ -1,5 +1,8 @@
 import { SpecPath } from '../model/problems';
 
+/** The `apiVersion` every file of this format carries. */
+export const API_VERSION = 'meshgrant/v1';
+
 /** What a mesh file declares; the `kind` field of every file. */
 export type FileKind = 'Mesh' | 'Environments' | 'Purposes' | 'DataProduct';
 
