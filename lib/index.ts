@@ -2,3 +2,5 @@
 export * from './model';
 export * from './spec';
 export * from './directory';
+export * from './readback';
+export * from './policy';
