@@ -45,7 +45,7 @@ export function whoCanBecome(members: TrustedMembers, directory: DirectorySnapsh
     const via = [
       ...groups.filter((g) => person.groups.includes(g)).map((g) => `group ${g}`),
       ...users.filter((u) => u === person.name).map((u) => `user ${u}`),
-      ...rules.filter((r) => matches(person, r.attributes)).map((r) => `attributes ${describeRule(r.attributes)}`),
+      ...rules.filter((r) => matches(person, r.attributes)).map((r) => `attributes ${describeAttributeRule(r.attributes)}`),
     ];
     if (via.length > 0) people.push({ person: person.name, via: [...new Set(via)].sort() });
   }
@@ -57,7 +57,8 @@ function matches(person: DirectoryPerson, rule: Readonly<Record<string, readonly
   return Object.entries(rule).every(([key, values]) => person.attributes[key] !== undefined && values.includes(person.attributes[key]));
 }
 
-function describeRule(rule: Readonly<Record<string, readonly string[]>>): string {
+/** An attribute rule on one line: `country=FR|US department=finance` (keys and values sorted). */
+export function describeAttributeRule(rule: Readonly<Record<string, readonly string[]>>): string {
   return Object.keys(rule)
     .sort()
     .map((k) => `${k}=${[...rule[k]].sort().join('|')}`)

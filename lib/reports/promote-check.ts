@@ -1,0 +1,52 @@
+import { EffectiveAccess } from '../readback/effective-access';
+import { diffAccess } from './access-diff';
+import { describeGains, describeState } from './describe-change';
+
+/** One grant of the target environment that the source environment does not hold. */
+export interface PromotionViolation {
+  /** The target environment. */
+  readonly environment: string;
+  /** Environment-independent principal name, e.g. `payments.transactions/analyst`. */
+  readonly principal: string;
+  readonly roleName: string;
+  readonly database: string;
+  readonly table: string;
+  readonly purpose?: string;
+  /** What the target holds beyond the source, one phrase each. */
+  readonly excess: readonly string[];
+}
+
+/** The outcome of a promotion guard. */
+export interface PromotionCheck {
+  readonly from: string;
+  readonly to: string;
+  /** Sorted by principal and table. */
+  readonly violations: readonly PromotionViolation[];
+  readonly ok: boolean;
+}
+
+/**
+ * The promotion guard: `to` (prod) may not hold access that `from` (the environment promoting
+ * to it) does not hold. Principals and tables are matched by environment-independent names
+ * (role tags, names without the environment prefix). Access `from` holds and `to` lacks is fine:
+ * products not yet promoted.
+ */
+export function checkPromotion(access: readonly EffectiveAccess[], from: string, to: string): PromotionCheck {
+  const diff = diffAccess(
+    access.filter((a) => a.environment === from),
+    access.filter((a) => a.environment === to),
+    { acrossEnvironments: true },
+  );
+  const violations = diff.changes
+    .filter((c) => c.widens)
+    .map((c) => ({
+      environment: c.environment,
+      principal: c.principal,
+      roleName: c.roleName,
+      database: c.database,
+      table: c.table,
+      ...(c.purpose !== undefined ? { purpose: c.purpose } : {}),
+      excess: c.change === 'added' ? [`not held in ${from}: ${describeState(c.after!)}`] : describeGains(c),
+    }));
+  return { from, to, violations, ok: violations.length === 0 };
+}
