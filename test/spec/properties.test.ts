@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { join } from 'path';
+import { isDeepStrictEqual } from 'util';
 import { Document, parse, parseDocument, stringify, visit } from 'yaml';
 import { MeshValidationError, loadMesh } from '../../lib';
 import { SourceText, loadMeshSources } from '../../lib/spec';
@@ -17,15 +18,12 @@ function loadsOrReportsLocated(sources: readonly SourceText[]): void {
     loadMeshSources(sources, 'mesh');
   } catch (e) {
     if (!(e instanceof MeshValidationError)) throw e;
-    expect(e.problems.length).toBeGreaterThan(0);
-    for (const p of e.problems) {
+    // Checked as plain values and asserted once: expect() per problem would dominate the run time.
+    const unlocated = e.problems.filter((p) => {
       const source = sources.find((s) => join('mesh', s.path) === p.location?.file);
-      expect({ problem: p, located: source !== undefined }).toEqual({ problem: p, located: true });
-      expect(p.location!.line).toBeGreaterThanOrEqual(1);
-      expect(p.location!.line).toBeLessThanOrEqual(source!.text.split('\n').length);
-      expect(p.location!.column).toBeGreaterThanOrEqual(1);
-      expect(p.message).not.toBe('');
-    }
+      return source === undefined || p.location!.line < 1 || p.location!.line > source.text.split('\n').length || p.location!.column < 1 || p.message === '';
+    });
+    expect({ problems: e.problems.length > 0, unlocated }).toEqual({ problems: true, unlocated: [] });
   }
 }
 
@@ -141,7 +139,8 @@ describe('the loader, fed files rewritten without changing their meaning', () =>
           path: s.path.startsWith('products/') ? `products/${names[i]}.yaml` : s.path,
           text: restyle(s.text, choices),
         }));
-        expect(modelContent(loadMeshSources(sources))).toEqual(baseModel);
+        // isDeepStrictEqual: as strict as toEqual here, and much faster over a hundred runs.
+        expect(isDeepStrictEqual(modelContent(loadMeshSources(sources)), baseModel)).toBe(true);
       }),
       RUNS,
     );
