@@ -1,10 +1,14 @@
 import { Command } from 'commander';
 import { join, relative } from 'path';
+import { checkPolicies, policyReportJson, renderText } from '../../policy';
 import { loadMesh } from '../../spec';
 import { CliCommand } from '../cli-command';
 import { replaceDirectory } from '../replace-directory';
 
-/** `meshgrant synth [dir] --out DIR`: loads the mesh and writes one Terraform stack per environment. */
+/**
+ * `meshgrant synth [dir] --out DIR`: loads the mesh, checks its governance policies and, when no
+ * error-level finding is open, writes one Terraform stack per environment.
+ */
 export const synthCommand: CliCommand = {
   define: (program: Command) =>
     program
@@ -16,6 +20,11 @@ export const synthCommand: CliCommand = {
   run: async ([dir], options) => {
     const out = String(options.out);
     const mesh = loadMesh(String(dir));
+    const report = checkPolicies(mesh);
+    const policy = policyReportJson(report);
+    if (report.hasErrors) {
+      return { exitCode: 1, text: `${renderText(report)}nothing written: synthesis waits until no error-level finding is open`, json: { policy } };
+    }
     // Imported here, not at the top: it loads cdktf, which `validate` and other commands do without.
     const { synthesizeMesh, formatSummary } = await import('../../../stacks/synthesize');
     const summary = replaceDirectory(out, 'manifest.json', (staging) => {
@@ -23,6 +32,7 @@ export const synthCommand: CliCommand = {
       // The summary names files in the staging directory; they end up under `out`.
       return { ...s, outdir: out, environments: s.environments.map((e) => ({ ...e, file: join(out, relative(staging, e.file)) })) };
     });
-    return { exitCode: 0, text: formatSummary(summary), json: { summary } };
+    const findings = report.findings.length > 0 ? `\n\n${renderText(report).trimEnd()}` : '';
+    return { exitCode: 0, text: `${formatSummary(summary)}${findings}`, json: { summary, policy } };
   },
 };

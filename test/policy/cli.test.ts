@@ -1,0 +1,74 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { runCli } from '../../lib/cli/main';
+
+async function cli(...argv: string[]) {
+  let stdout = '';
+  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stdout += t) });
+  return { code, stdout };
+}
+
+/** A copy of examples/acme with one rule of each pack broken, through the YAML files. */
+function brokenAcme(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'policy-cli-'));
+  cpSync('examples/acme', join(dir, 'acme'), { recursive: true });
+  const edit = (file: string, from: string, to: string) => {
+    const path = join(dir, 'acme', 'products', file);
+    const text = readFileSync(path, 'utf8');
+    if (!text.includes(from)) throw new Error(`${file} has no \`${from}\``);
+    writeFileSync(path, text.replace(from, to));
+  };
+  edit('customers.profiles.yaml', 'policies: { retention: P5Y }\n', ''); // readiness/retention
+  edit('customers.profiles.yaml', 'members: { groups: [ customer-analysts ] }', 'members: { groups: [ customer-analysts ] }\n    clearance: confidential'); // security/sensitive-data-needs-purpose
+  edit('customers.profiles.yaml', 'description: Customer master data', `description: ${'x'.repeat(2049)}`); // aws/glue-text-length
+  return join(dir, 'acme');
+}
+
+describe('meshgrant validate and synth run the policies', () => {
+  let mesh: string;
+  beforeAll(() => (mesh = brokenAcme()));
+  afterAll(() => rmSync(join(mesh, '..'), { recursive: true, force: true }));
+
+  test('validate exits 1 and names each broken rule with file:line and fix', async () => {
+    const run = await cli('validate', mesh);
+    expect(run.code).toBe(1);
+    const file = join(mesh, 'products', 'customers.profiles.yaml');
+    expect(run.stdout).toContain(`mesh acme breaks governance policies: 6 products, 2 environments, 3 purposes\n\nPolicy check of mesh acme: 3 errors, 4 warnings, 0 suppressed\n`);
+    expect(run.stdout).toContain(`\nproduct customers.profiles:\n  ${file}:`);
+    expect(run.stdout).toContain(`\n  ${file}:13:18: error aws/glue-text-length: product customers.profiles: port profiles: description has 2049 characters; Glue accepts at most 2048\n      fix: shorten it`);
+    expect(run.stdout).toMatch(new RegExp(`${file}:\\d+:\\d+: error readiness/retention: product customers.profiles declares no retention period\\n {6}fix: `));
+    expect(run.stdout).toMatch(new RegExp(`${file}:\\d+:\\d+: error security/sensitive-data-needs-purpose: product customers.profiles: the analyst role can read sensitive columns \`email\`, \`full_name\` and \`date_of_birth\` \\(pii\\)`));
+  });
+
+  test('validate --json lists the findings; --sarif and --markdown write the reports', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'policy-cli-out-'));
+    try {
+      const run = await cli('validate', mesh, '--json', '--sarif', join(out, 'policy.sarif'), '--markdown', join(out, 'policy.md'));
+      expect(run.code).toBe(1);
+      const json = JSON.parse(run.stdout);
+      expect(json.ok).toBe(false);
+      const errors = json.policy.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { rule: string }) => f.rule).sort();
+      expect(errors).toEqual(['aws/glue-text-length', 'readiness/retention', 'security/sensitive-data-needs-purpose']);
+      const sarif = JSON.parse(readFileSync(join(out, 'policy.sarif'), 'utf8'));
+      expect(sarif.runs[0].results.filter((r: { level: string }) => r.level === 'error')).toHaveLength(3);
+      expect(readFileSync(join(out, 'policy.md'), 'utf8')).toContain(':x: **Policy check failed**: 3 errors, 4 warnings, 0 suppressed.');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  test('synth exits 1 and writes nothing while an error-level finding is open', async () => {
+    const out = join(mesh, '..', 'cdktf.out');
+    const run = await cli('synth', mesh, '--out', out);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('nothing written: synthesis waits until no error-level finding is open');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('validate passes the example, printing its warnings', async () => {
+    const run = await cli('validate', 'examples/acme');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('mesh acme is valid: 6 products, 2 environments, 3 purposes\n\nPolicy check of mesh acme: 0 errors, 4 warnings, 0 suppressed\n');
+  });
+});
