@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { MeshValidationError } from '../model/problems';
 import { MeshLoadError } from '../spec';
 import { CliCommand, CliError, CommandResult } from './cli-command';
-import { problemReport, problemsText } from './report';
+import { problemLine, problemReport, problemsText } from './report';
 import { synthCommand } from './commands/synth';
 import { validateCommand } from './commands/validate';
 
@@ -66,13 +66,10 @@ async function execute(command: CliCommand, parsed: Command, output: CliOutput):
   try {
     result = await command.run(parsed.processedArgs, options);
   } catch (e) {
-    if (e instanceof MeshValidationError) {
-      const exitCode = e instanceof MeshLoadError ? 2 : 1;
-      return print(exitCode, problemsText(e.problems), { problems: e.problems.map(problemReport) }, exitCode === 2 ? 'stderr' : 'stdout');
-    }
+    if (e instanceof MeshLoadError) return print(2, e.problems.map(problemLine).join('\n'), { problems: e.problems.map(problemReport) }, 'stderr');
+    if (e instanceof MeshValidationError) return print(1, problemsText(e.problems), { problems: e.problems.map(problemReport) });
     if (e instanceof CliError) return print(2, `meshgrant ${parsed.name()}: ${e.message}`, { problems: [], error: e.message }, 'stderr');
-    // Not the user's doing: keep the stack, it is what a bug report needs.
-    output.stderr(`meshgrant ${parsed.name()}: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    output.stderr(internalError(`meshgrant ${parsed.name()}`, e));
     return 2;
   }
   return print(result.exitCode, result.text, { problems: [], ...result.json });
@@ -85,8 +82,13 @@ export function main(): void {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`meshgrant: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(internalError('meshgrant', e));
       process.exitCode = 2;
     },
   );
+}
+
+/** Not the user's doing: the message keeps the stack, which is what a bug report needs. */
+function internalError(who: string, e: unknown): string {
+  return `${who}: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`;
 }
