@@ -1,6 +1,6 @@
 /** Loading a mesh from YAML files (docs/spec.md), with every problem located at file:line:column. */
 export { MeshLoadError } from './errors';
-export { API_VERSION, MESH_FILES, PRODUCTS_DIR, fieldInFile } from './layout';
+export { API_VERSION, fieldInFile } from './layout';
 export { loadMesh, loadMeshSources } from './load-mesh';
 export type { SourceText } from './read-files';
 export { meshSpecToSources } from './write-files';
