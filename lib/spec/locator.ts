@@ -1,7 +1,7 @@
 import { join } from 'path';
 import { Node, isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq } from 'yaml';
 import { Locator, SourceLocation, SpecPath } from '../model/problems';
-import { MeshLayout } from './layout';
+import { MeshLayout, kindOfFile } from './layout';
 import { ParsedFile } from './parse-yaml';
 
 /** Whether to point at a field's key (unknown fields) or at its value (everything else). */
@@ -47,11 +47,16 @@ export function locationAt(file: ParsedFile, dir: string, offset: number): Sourc
   return { file: join(dir, file.path), line, column: col };
 }
 
-/** A `Locator` for `buildMesh`: maps a spec path to the file and position where it was written. */
+/**
+ * A `Locator` for `buildMesh`: maps a spec path to the file and position where it was written.
+ * A whole product (e.g. "declared twice") is located at its `id`, the line that names it.
+ */
 export function meshLocator(layout: MeshLayout, files: ReadonlyMap<string, ParsedFile>, dir: string): Locator {
   return (path) => {
     const field = layout.fileOf(path);
     const file = field && files.get(field.file);
-    return file ? locationAt(file, dir, offsetOf(file, field.path)) : undefined;
+    if (!file) return undefined;
+    const inFile = field.path.length === 0 && kindOfFile(field.file) === 'DataProduct' ? ['id'] : field.path;
+    return locationAt(file, dir, offsetOf(file, inFile));
   };
 }
