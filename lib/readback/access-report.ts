@@ -56,6 +56,9 @@ function stackAccess(stack: TerraformStack, problems: string[]): { access: Effec
     const role = roles.get(arn);
     const principal: AccessPrincipal = role?.principal ?? externalPrincipal(arn);
     const product = tags.databaseTags(table.database).get('dataproduct');
+    const merged = merge(grants);
+    const classes = tags.columnClasses(table);
+    const columnClasses = Object.fromEntries(merged.columns.filter((c) => classes.has(c)).map((c) => [c, classes.get(c)!]));
     const entry: EffectiveAccess = {
       environment: target.environment,
       stack: stack.name,
@@ -64,7 +67,8 @@ function stackAccess(stack: TerraformStack, problems: string[]): { access: Effec
       database: table.database,
       table: table.name,
       ...(product !== undefined ? { product } : {}),
-      ...merge(grants),
+      ...merged,
+      ...(Object.keys(columnClasses).length > 0 ? { columnClasses } : {}),
       ...(principal.purpose !== undefined ? { purpose: principal.purpose } : {}),
     };
     // Principals declared outside the stack have IAM policies readback cannot see: taken as granted.

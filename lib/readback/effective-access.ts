@@ -48,6 +48,11 @@ export interface EffectiveAccess {
   readonly product?: string;
   /** Readable columns, sorted. */
   readonly columns: readonly string[];
+  /**
+   * Classes of the readable columns that have any, from their `class-<c> = yes` LF-tags (e.g.
+   * `{ email: ['pii'] }`); columns without a class are left out. Absent when none has a class.
+   */
+  readonly columnClasses?: Readonly<Record<string, readonly string[]>>;
   /** Row filter expression; undefined means all rows. */
   readonly rows?: string;
   /** Lake Formation table permissions, sorted. */

@@ -4,6 +4,9 @@ import { ResourceBody, TerraformStack, block, resourcesOf, strings, text } from 
 /** LF-tags on one resource: key -> value (a resource holds one value per key). */
 export type LfTags = ReadonlyMap<string, string>;
 
+/** Key prefix of the tags that mark a column's classes: `class-pii = yes`. */
+const CLASS_KEY_PREFIX = 'class-';
+
 /** Lake Formation stores LF-tag keys and values in lower case, whatever was written. */
 export function lfTagText(s: string): string {
   return s.toLowerCase();
@@ -52,6 +55,19 @@ export class CatalogTags {
       column,
       tags: new Map([...inherited, ...(this.onColumn.get(columnKey(table.database, table.name, column)) ?? [])]),
     }));
+  }
+
+  /**
+   * Classes of each column of a table that has any: the `<c>` of every `class-<c> = yes` tag it
+   * carries (docs/aws-mapping.md), sorted.
+   */
+  columnClasses(table: CatalogTable): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const { column, tags } of this.columnTags(table)) {
+      const classes = [...tags].filter(([k, v]) => k.startsWith(CLASS_KEY_PREFIX) && v === 'yes').map(([k]) => k.slice(CLASS_KEY_PREFIX.length)).sort();
+      if (classes.length > 0) out.set(column, classes);
+    }
+    return out;
   }
 
   /** Effective tags of a database (what its tables and columns inherit). */

@@ -1,0 +1,191 @@
+import * as fc from 'fast-check';
+import { DataProductSpec, GrantSpec, MembersSpec, MeshSpec, PurposeBindingSpec } from '../../lib';
+
+/**
+ * Small random meshes for the differential test: 1-4 products over two domains, 1-2 ports of
+ * 1-4 columns with random entity tags (hence classes and levels), random classification levels,
+ * analyst clearances, role grants with or without columns and rows, consumer grants through input
+ * ports, purpose bindings with or without columns and rows, and random promotion dev -> prod.
+ * Choices are drawn as small numbers and resolved against what exists, so fast-check can shrink
+ * a failing mesh to a minimal one.
+ */
+const LEVELS = ['public', 'internal', 'confidential', 'restricted'];
+const ENTITIES = ['email', 'phone', 'amount', 'country'];
+const ROWS = ["c1 = 'x'", 'c2 IS NOT NULL'];
+const ROLES = ['analyst', 'engineer', 'owner'] as const;
+const ACCOUNTS = { dev: '111111111111', prod: '222222222222' };
+
+const membersArb: fc.Arbitrary<MembersSpec> = fc
+  .record({
+    groups: fc.subarray(['g1', 'g2', 'g3']),
+    users: fc.subarray(['u1']),
+    attributes: fc.subarray([{ department: 'finance' }, { department: ['data', 'risk'], country: 'FR' }], { maxLength: 1 }),
+  })
+  .map((m) => Object.fromEntries(Object.entries(m).filter(([, v]) => v.length > 0)));
+
+/** A subset of columns: a bit mask over them, never empty. */
+const maskArb = fc.option(fc.nat({ max: 15 }), { nil: undefined });
+const rowsArb = fc.option(fc.constantFrom(...ROWS), { nil: undefined });
+
+const portArb = fc.record({
+  columns: fc.array(fc.subarray(ENTITIES, { maxLength: 2 }), { minLength: 1, maxLength: 4 }),
+  partitioned: fc.boolean(),
+  dashed: fc.boolean(),
+});
+
+const productArb = fc.record({
+  ports: fc.array(portArb, { minLength: 1, maxLength: 2 }),
+  prod: fc.boolean(),
+  roles: fc.record({ analyst: membersArb, engineer: membersArb, owner: membersArb }),
+  clearance: fc.option(fc.constantFrom(...LEVELS), { nil: undefined }),
+  grants: fc.array(fc.record({ role: fc.nat({ max: 2 }), port: fc.nat(), level: fc.nat({ max: 2 }), columns: maskArb, rows: rowsArb }), { maxLength: 4 }),
+  consumers: fc.array(fc.record({ source: fc.nat(), port: fc.nat(), columns: maskArb, rows: rowsArb }), { maxLength: 2 }),
+  bindings: fc.array(fc.record({ purpose: fc.nat({ max: 1 }), ports: fc.nat({ max: 3 }), columns: maskArb, rows: rowsArb }), { maxLength: 2 }),
+});
+
+/** Random valid mesh specs. */
+export const meshSpecArb: fc.Arbitrary<MeshSpec> = fc
+  .record({
+    defaultLevel: fc.constantFrom(...LEVELS),
+    classLevels: fc.tuple(fc.constantFrom(...LEVELS), fc.constantFrom(...LEVELS), fc.constantFrom(...LEVELS)),
+    purposes: fc.tuple(
+      fc.record({ members: membersArb, allowedClasses: fc.subarray(['pii', 'fin', 'ref']) }),
+      fc.record({ members: membersArb, allowedClasses: fc.subarray(['pii', 'fin', 'ref']) }),
+    ),
+    products: fc.array(productArb, { minLength: 1, maxLength: 4 }),
+  })
+  .map(buildSpec);
+
+type ProductPlan = typeof productArb extends fc.Arbitrary<infer P> ? P : never;
+
+/** The random choices a mesh is built from. */
+interface Plan {
+  readonly defaultLevel: string;
+  readonly classLevels: readonly [string, string, string];
+  readonly purposes: readonly { members: MembersSpec; allowedClasses: string[] }[];
+  readonly products: readonly ProductPlan[];
+}
+
+function buildSpec(plan: Plan): MeshSpec {
+  const identity = (env: keyof typeof ACCOUNTS) => ({
+    groups: Object.fromEntries(['g1', 'g2', 'g3'].map((g) => [g, `arn:aws:iam::${ACCOUNTS[env]}:role/groups/${g}`])),
+    users: { u1: `arn:aws:iam::${ACCOUNTS[env]}:role/people/u1` },
+  });
+  const env = (name: keyof typeof ACCOUNTS) => ({
+    name,
+    account: ACCOUNTS[name],
+    region: 'eu-west-1',
+    backend: { bucket: `state-${name}` },
+    dataBucket: `lake-${name}`,
+    deployRoleArn: `arn:aws:iam::${ACCOUNTS[name]}:role/deploy`,
+    identity: identity(name),
+    ...(name === 'dev' ? { promotesTo: 'prod' } : {}),
+  });
+  const ids = plan.products.map((_, i) => `d${(i % 2) + 1}.prod${i}`);
+  const products = plan.products.map((_, i) => productSpec(plan, ids, i));
+  return {
+    name: 'gen',
+    classification: {
+      levels: LEVELS,
+      defaultLevel: plan.defaultLevel,
+      classes: {
+        pii: { level: plan.classLevels[0], entities: ['email', 'phone'] },
+        fin: { level: plan.classLevels[1], entities: ['amount'] },
+        ref: { level: plan.classLevels[2], entities: ['country'] },
+      },
+    },
+    environments: [env('dev'), env('prod')],
+    domains: [{ name: 'd1' }, { name: 'd2' }],
+    purposes: plan.purposes.map((p, i) => ({ name: `purpose${i + 1}`, approver: 'approver', ...p })),
+    products,
+  };
+}
+
+function productSpec(plan: Plan, ids: string[], i: number): DataProductSpec {
+  const p = plan.products[i];
+  const promotedTo = (j: number) => (plan.products[j].prod ? ['dev', 'prod'] : ['dev']);
+  const ports = p.ports.map((port, j) => ({
+    name: port.dashed ? `port-${j}` : `port${j}`,
+    columns: port.columns.map((tags, k) => ({ name: `c${k + 1}`, type: 'string', ...(tags.length > 0 ? { tags } : {}) })),
+    ...(port.partitioned ? { table: { partitionKeys: [{ name: 'pk', type: 'date' }] } } : {}),
+  }));
+  const columnsOf = (j: number) => [...ports[j].columns.map((c) => c.name), ...(ports[j].table ? ['pk'] : [])];
+  const pick = (all: string[], mask: number | undefined) => {
+    if (mask === undefined) return undefined;
+    const chosen = all.filter((_, k) => (mask >> k) & 1);
+    return chosen.length > 0 ? chosen : [all[0]];
+  };
+
+  const grants: GrantSpec[] = [];
+  const granted = new Set<string>();
+  for (const g of p.grants) {
+    const role = ROLES[g.role];
+    const j = g.port % ports.length;
+    const level = (['read', 'write', 'admin'] as const)[Math.min(g.level, ROLES.indexOf(role))];
+    if (granted.has(`${role}/${j}`)) continue;
+    granted.add(`${role}/${j}`);
+    const limits = level === 'read' ? { columns: pick(columnsOf(j), g.columns), rows: g.rows } : {};
+    grants.push(strip({ role, port: ports[j].name, level, ...limits }));
+  }
+  // Consumers: later products that read this one's ports through an input port.
+  const consumerGrants = plan.products.flatMap((_, j) => consumersOf(plan, j).filter((c) => c.source === i).map((c) => ({ ...c, consumer: j })));
+  for (const c of consumerGrants) {
+    const port = ports[c.port % ports.length].name;
+    if (granted.has(`${ids[c.consumer]}/${port}`)) continue;
+    granted.add(`${ids[c.consumer]}/${port}`);
+    grants.push(strip({ consumer: ids[c.consumer], port, level: 'read' as const, columns: pick(columnsOf(c.port % ports.length), c.columns), rows: c.rows }));
+  }
+  const inputs = consumersOf(plan, i).map((c) => ({ product: ids[c.source], port: portName(plan, c.source, c.port) }));
+
+  const bindings: PurposeBindingSpec[] = [];
+  for (const b of p.bindings) {
+    const purpose = `purpose${b.purpose + 1}`;
+    if (bindings.some((x) => x.purpose === purpose)) continue;
+    const bound = ports.filter((_, j) => (b.ports >> j) & 1 || ports.length === 1);
+    const chosen = bound.length > 0 ? bound : [ports[0]];
+    const all = [...new Set(chosen.flatMap((port) => columnsOf(ports.indexOf(port))))];
+    bindings.push(strip({ purpose, ports: chosen.map((x) => x.name), columns: pick(all, b.columns), rows: b.rows }));
+  }
+
+  return {
+    id: ids[i],
+    info: { title: `Product ${i}`, owner: 'owner', domain: ids[i].split('.')[0] },
+    promotedTo: promotedTo(i),
+    outputPorts: ports,
+    inputPorts: dedupe(inputs),
+    roles: { analyst: { members: p.roles.analyst, ...(p.clearance ? { clearance: p.clearance } : {}) }, engineer: { members: p.roles.engineer }, owner: { members: p.roles.owner } },
+    grants,
+    purposes: bindings,
+  };
+}
+
+/** The consumer edges product `j` declares, kept only when valid: another, earlier product promoted at least as far. */
+function consumersOf(plan: Plan, j: number): { source: number; port: number; columns?: number; rows?: string }[] {
+  if (j === 0) return [];
+  const seen = new Set<string>();
+  return plan.products[j].consumers
+    .map((c) => ({ ...c, source: c.source % j }))
+    .filter((c) => (plan.products[c.source].prod || !plan.products[j].prod))
+    .filter((c) => {
+      const key = `${c.source}/${portName(plan, c.source, c.port)}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+function portName(plan: Plan, product: number, port: number): string {
+  const ports = plan.products[product].ports;
+  const j = port % ports.length;
+  return ports[j].dashed ? `port-${j}` : `port${j}`;
+}
+
+function dedupe<T>(xs: T[]): T[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => !seen.has(JSON.stringify(x)) && !!seen.add(JSON.stringify(x)));
+}
+
+/** Drops undefined fields: the spec leaves absent what is not set. */
+function strip<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
