@@ -8,3 +8,4 @@ export * from './rule-context';
 export * from './suppressions';
 export * from './report';
 export * from './docs';
+export * from './rule-modules';

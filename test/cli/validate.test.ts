@@ -8,8 +8,8 @@ const INVALID = join(__dirname, '..', 'fixtures', 'invalid');
 describe('meshgrant validate', () => {
   it('exits 0 and summarizes a valid mesh', async () => {
     const run = await cli('validate', 'examples/acme');
-    // The example's policy warnings follow the summary (test/policy/cli.test.ts checks them).
-    expect(run).toMatchObject({ code: 0, stdout: expect.stringMatching(/^mesh acme is valid: 6 products, 2 environments, 3 purposes\n\nPolicy check of mesh acme: 0 errors, 4 warnings/), stderr: '' });
+    // Policy warnings, if any, follow the summary (test/policy/cli.test.ts checks them).
+    expect(run).toMatchObject({ code: 0, stdout: expect.stringMatching(/^mesh acme is valid: 6 products, 2 environments, 3 purposes\n/), stderr: '' });
   });
 
   it('reports a valid mesh as JSON with --json', async () => {

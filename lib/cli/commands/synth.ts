@@ -1,8 +1,9 @@
 import { Command } from 'commander';
 import { join, relative } from 'path';
-import { checkPolicies, policyReportJson, renderText } from '../../policy';
+import { policyReportJson, renderText } from '../../policy';
 import { loadMesh } from '../../spec';
 import { CliCommand } from '../cli-command';
+import { RULES_OPTION, checkMeshPolicies } from '../policy-check';
 import { replaceDirectory } from '../replace-directory';
 
 /**
@@ -15,12 +16,13 @@ export const synthCommand: CliCommand = {
       .command('synth')
       .description('synthesize the mesh to Terraform JSON, one stack per environment; an earlier output stays intact if it fails')
       .argument('[dir]', 'mesh directory (holds mesh.yaml)', '.')
-      .option('--out <dir>', 'output directory', 'cdktf.out'),
+      .option('--out <dir>', 'output directory', 'cdktf.out')
+      .option(...RULES_OPTION),
 
   run: async ([dir], options) => {
     const out = String(options.out);
     const mesh = loadMesh(String(dir));
-    const report = checkPolicies(mesh);
+    const report = checkMeshPolicies(mesh, options);
     const policy = policyReportJson(report);
     if (report.hasErrors) {
       return { exitCode: 1, text: `${renderText(report)}nothing written: synthesis waits until no error-level finding is open`, json: { policy } };

@@ -1,8 +1,9 @@
 import { Command } from 'commander';
 import { writeFileSync } from 'fs';
-import { checkPolicies, policyReportJson, renderMarkdown, renderSarif, renderText } from '../../policy';
+import { policyReportJson, renderMarkdown, renderSarif, renderText } from '../../policy';
 import { loadMesh } from '../../spec';
 import { CliCommand } from '../cli-command';
+import { RULES_OPTION, checkMeshPolicies } from '../policy-check';
 
 /** `meshgrant validate [dir]`: loads the mesh and checks its governance policies, synthesizes nothing. */
 export const validateCommand: CliCommand = {
@@ -12,12 +13,13 @@ export const validateCommand: CliCommand = {
       .description('check the mesh files (syntax, fields, names, references) and the governance policies; every problem with file:line:column')
       .argument('[dir]', 'mesh directory (holds mesh.yaml)', '.')
       .option('--sarif <file>', 'also write the policy findings as SARIF 2.1.0, for code scanning')
-      .option('--markdown <file>', 'also write the policy findings as Markdown, for a pull-request comment'),
+      .option('--markdown <file>', 'also write the policy findings as Markdown, for a pull-request comment')
+      .option(...RULES_OPTION),
 
   run: ([dir], options) => {
     const mesh = loadMesh(String(dir));
     const counts = { products: mesh.products.length, environments: mesh.environments.length, purposes: mesh.purposes.length };
-    const report = checkPolicies(mesh);
+    const report = checkMeshPolicies(mesh, options);
     if (options.sarif !== undefined) writeFileSync(String(options.sarif), renderSarif(report, { root: process.cwd() }));
     if (options.markdown !== undefined) writeFileSync(String(options.markdown), renderMarkdown(report));
     const verdict = report.hasErrors ? 'breaks governance policies' : 'is valid';
