@@ -1,18 +1,18 @@
 /**
- * The cdktf app: loads the mesh from YAML (the example in `examples/acme`, or the directory in
- * `MESH_DIR`), synthesizes one stack per environment and prints a summary.
- * `npm run synth` runs it compiled (no type-checking loader on the synth path).
+ * The cdktf app (`cdktf.json` runs it; so does `npm run synth`): synthesizes the mesh in
+ * `MESH_DIR` (default: the example in `examples/acme`) exactly as `meshgrant synth` does: load
+ * and validate, check the policies, write one stack per environment atomically, print a summary.
  */
-import { MeshValidationError, formatProblem, loadMesh } from './lib';
-import { formatSummary, synthesizeMesh } from './stacks/synthesize';
+import { runCli } from './lib/cli/main';
 
 const dir = process.env.MESH_DIR ?? 'examples/acme';
 const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
-try {
-  console.log(formatSummary(synthesizeMesh(loadMesh(dir), { outdir })));
-} catch (e) {
-  if (!(e instanceof MeshValidationError)) throw e;
-  for (const p of e.problems) console.error(formatProblem(p));
-  console.error(`\n${e.problems.length} problem${e.problems.length === 1 ? '' : 's'} in ${dir}; nothing was synthesized.`);
-  process.exitCode = 2;
-}
+runCli(['synth', dir, '--out', outdir]).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`meshgrant: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

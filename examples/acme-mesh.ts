@@ -86,7 +86,7 @@ export const purposes: PurposeSpec[] = [
   {
     name: 'marketing-analytics',
     description: 'Measure campaigns and customer segments, without personal data',
-    approver: 'tom.becker',
+    approver: 'sofia.marin',
     members: {
       groups: ['marketing-analysts'],
       attributes: [{ department: 'marketing', country: ['FR', 'DE'] }],
@@ -192,7 +192,7 @@ export const acmeMeshSpec: MeshSpec = {
         { role: 'engineer', port: 'daily-totals', level: 'write' },
         { role: 'owner', port: 'transactions', level: 'admin' },
         { role: 'owner', port: 'daily-totals', level: 'admin' },
-        { consumer: 'marketing.attribution', port: 'transactions', level: 'read', columns: ['txn_id', 'customer_id', 'amount', 'currency', 'country', 'settlement_date'] },
+        { consumer: 'marketing.attribution', port: 'transactions', level: 'read', columns: ['txn_id', 'customer_id', 'currency', 'country', 'settlement_date'] },
       ],
       purposes: [
         { purpose: 'fraud-detection', ports: ['transactions'] },
@@ -224,7 +224,7 @@ export const acmeMeshSpec: MeshSpec = {
         owner: { members: { users: ['jane.doe'] } },
       },
       grants: [
-        { role: 'analyst', port: 'refunds', level: 'read', columns: ['refund_id', 'txn_id', 'amount', 'reason', 'refund_date'] },
+        { role: 'analyst', port: 'refunds', level: 'read', columns: ['refund_id', 'txn_id', 'reason', 'refund_date'] },
         { role: 'engineer', port: 'refunds', level: 'write' },
         { role: 'owner', port: 'refunds', level: 'admin' },
       ],

@@ -1,9 +1,11 @@
 import { Environment, Mesh, columnsWithinClearance } from '../lib/model';
+import { PolicyReport } from '../lib/policy/check-policies';
 import { AwsProvider } from '../constructs/aws';
 import { Construct, S3Backend, TerraformStack } from '../constructs/cdktf';
 import { DataProduct } from '../constructs/data-product';
 import { LakeFoundation } from '../constructs/lake-foundation';
 import { PortGrant } from '../constructs/output-port';
+import { annotatePolicyFindings } from '../constructs/policy-annotations';
 import { PurposeBinding } from '../constructs/purpose-binding';
 import { PurposeRole } from '../constructs/purpose-role';
 
@@ -11,6 +13,12 @@ import { PurposeRole } from '../constructs/purpose-role';
 export interface EnvironmentStackProps {
   readonly mesh: Mesh;
   readonly environment: string;
+  /**
+   * Governance findings to attach as cdktf annotations: errors stop `cdktf synth` of the stack,
+   * warnings and suppressions are reported.
+   * @default - none attached
+   */
+  readonly policy?: PolicyReport;
 }
 
 /**
@@ -79,6 +87,7 @@ export class EnvironmentStack extends TerraformStack {
         grants.push(...binding.grants);
       }
     }
+    if (props.policy) annotatePolicyFindings(props.policy, this, (id) => productConstructs.get(id));
     this.products = productConstructs;
     this.purposes = purposeRoles;
     this.grants = grants;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { Mesh } from '../lib/model';
+import { PolicyReport, checkPolicies } from '../lib/policy/check-policies';
 import { App, disableCreationStackTraces } from '../constructs/cdktf';
 import { EnvironmentStack } from './environment-stack';
 
@@ -34,14 +35,26 @@ export function stackName(mesh: Mesh, environment: string): string {
   return `${mesh.name}-${environment}`;
 }
 
+/** Options of {@link synthesizeMesh}. */
+export interface SynthesizeOptions {
+  readonly outdir: string;
+  /**
+   * Governance findings to attach to the stacks as cdktf annotations.
+   * @default - the mesh's policies are checked here
+   */
+  readonly policy?: PolicyReport;
+}
+
 /**
  * Synthesizes one Terraform stack per environment into `outdir` (cdktf layout:
- * `stacks/<stack>/cdk.tf.json` plus `manifest.json`) and returns a summary.
+ * `stacks/<stack>/cdk.tf.json` plus `manifest.json`) and returns a summary. Policy findings
+ * travel with the stacks as annotations, so that plain `cdktf synth` users see them.
  */
-export function synthesizeMesh(mesh: Mesh, options: { outdir: string }): SynthesisSummary {
+export function synthesizeMesh(mesh: Mesh, options: SynthesizeOptions): SynthesisSummary {
   disableCreationStackTraces();
+  const policy = options.policy ?? checkPolicies(mesh);
   const app = new App({ outdir: options.outdir, stackTraces: false });
-  const stacks = mesh.environments.map((env) => new EnvironmentStack(app, stackName(mesh, env.name), { mesh, environment: env.name }));
+  const stacks = mesh.environments.map((env) => new EnvironmentStack(app, stackName(mesh, env.name), { mesh, environment: env.name, policy }));
   app.synth();
   return {
     outdir: options.outdir,
