@@ -50,7 +50,11 @@ export function renderPolicyDocs(): string {
     '',
     `A product accepts a finding with \`suppressions: [{ rule, reason, target?, expires? }]\` in its own file: the reason needs at least ${SUPPRESSION_REASON_MIN} characters,`,
     '`target` narrows it to a path inside the product (`grants[2]`, `purposes[0]`), and it stops applying after `expires` (`YYYY-MM-DD`).',
-    'Every suppression is reported with what it matched. Organisation rules are `PolicyRule` objects passed to `checkPolicies(mesh, { rules })`.',
+    'Every suppression is reported with what it matched.',
+    '',
+    'Organisation rules are `PolicyRule` objects (see `lib/policy/rule.ts`), passed to `checkPolicies(mesh, { rules })` or, compiled to JavaScript, to',
+    '`meshgrant validate --rules <module>` from the CI configuration. In CI, `meshgrant validate --sarif policy.sarif --markdown policy.md` also writes',
+    'the findings for code scanning and for a pull-request comment; plain `cdktf synth` shows them as annotations.',
     '',
   ];
   for (const [pack, rules] of Object.entries(BUILT_IN_PACKS)) {
