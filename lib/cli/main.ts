@@ -5,11 +5,19 @@ import { CliCommand, CliError, CommandResult } from './cli-command';
 import { problemLine, problemReport, problemsText } from './report';
 import { synthCommand } from './commands/synth';
 import { validateCommand } from './commands/validate';
+import { diffCommand } from './commands/diff';
+import { promoteCheckCommand } from './commands/promote-check';
+import { impactCommand } from './commands/impact';
+import { graphCommand } from './commands/graph';
 
 /** Every sub-command, in the order `--help` lists them; a new command is one more line. */
 const COMMANDS: readonly CliCommand[] = [
   validateCommand,
   synthCommand,
+  diffCommand,
+  promoteCheckCommand,
+  impactCommand,
+  graphCommand,
 ];
 
 /** Where the CLI writes; tests capture it. */

@@ -20,19 +20,29 @@ export interface Delta {
   readonly lost: readonly string[];
 }
 
-/** How one principal's access to one table changed. */
-export interface AccessChange {
-  /** `added`: no access before; `removed`: none after; `modified`: both, different. */
-  readonly change: 'added' | 'removed' | 'modified';
-  /** Environment of the new side (of the old one for `removed`). */
+/** Whose access to which table a report line is about. */
+export interface AccessSubject {
+  /** Environment of the new side (of the old one for access that is removed). */
   readonly environment: string;
   /** Environment-independent principal name, e.g. `payments.transactions/analyst`. */
   readonly principal: string;
-  /** IAM role name on the new side (old side for `removed`). */
+  /** IAM role name on the new side (old side for access that is removed). */
   readonly roleName: string;
   readonly database: string;
   readonly table: string;
   readonly purpose?: string;
+}
+
+/** The subject of a report line alone, e.g. to name a change elsewhere. */
+export function subjectOf(s: AccessSubject): AccessSubject {
+  const { environment, principal, roleName, database, table, purpose } = s;
+  return { environment, principal, roleName, database, table, ...(purpose !== undefined ? { purpose } : {}) };
+}
+
+/** How one principal's access to one table changed. */
+export interface AccessChange extends AccessSubject {
+  /** `added`: no access before; `removed`: none after; `modified`: both, different. */
+  readonly change: 'added' | 'removed' | 'modified';
   readonly before?: AccessState;
   readonly after?: AccessState;
   readonly columns: Delta;

@@ -1,17 +1,9 @@
 import { EffectiveAccess } from '../readback/effective-access';
-import { diffAccess } from './access-diff';
+import { AccessSubject, diffAccess, subjectOf } from './access-diff';
 import { describeGains, describeState } from './describe-change';
 
 /** One grant of the target environment that the source environment does not hold. */
-export interface PromotionViolation {
-  /** The target environment. */
-  readonly environment: string;
-  /** Environment-independent principal name, e.g. `payments.transactions/analyst`. */
-  readonly principal: string;
-  readonly roleName: string;
-  readonly database: string;
-  readonly table: string;
-  readonly purpose?: string;
+export interface PromotionViolation extends AccessSubject {
   /** What the target holds beyond the source, one phrase each. */
   readonly excess: readonly string[];
 }
@@ -40,12 +32,7 @@ export function checkPromotion(access: readonly EffectiveAccess[], from: string,
   const violations = diff.changes
     .filter((c) => c.widens)
     .map((c) => ({
-      environment: c.environment,
-      principal: c.principal,
-      roleName: c.roleName,
-      database: c.database,
-      table: c.table,
-      ...(c.purpose !== undefined ? { purpose: c.purpose } : {}),
+      ...subjectOf(c),
       excess: c.change === 'added' ? [`not held in ${from}: ${describeState(c.after!)}`] : describeGains(c),
     }));
   return { from, to, violations, ok: violations.length === 0 };

@@ -4,6 +4,7 @@ import { join } from 'path';
 import { MeshSpec, buildMesh } from '../../lib';
 import { AccessPrincipal, EffectiveAccess } from '../../lib/readback/effective-access';
 import { synthesizeMesh } from '../../stacks/synthesize';
+import { exampleSpec } from '../helpers/synth';
 
 /** A product role of the `acme` naming scheme in an environment (`acme-dev-...`, account by environment). */
 export function productRole(environment: string, product: string, role: string, members: string[] = []): AccessPrincipal {
@@ -36,4 +37,12 @@ export function synthesizeToTemp(spec: MeshSpec): string {
   const outdir = mkdtempSync(join(tmpdir(), 'meshgrant-reports-'));
   synthesizeMesh(buildMesh(spec), { outdir });
   return outdir;
+}
+
+/** The example with the fraud analysts added to the Analysts of payments.refunds. */
+export function specWithFraudAnalystsOnRefunds(): MeshSpec {
+  const spec = exampleSpec();
+  const refunds = spec.products!.find((p) => p.id === 'payments.refunds')!;
+  (refunds.roles!.analyst!.members as { groups: string[] }).groups.push('fraud-analysts');
+  return spec;
 }

@@ -1,0 +1,48 @@
+import { Command } from 'commander';
+import { diffAccess } from '../../reports/access-diff';
+import { ReportFormat } from '../../reports/format-table';
+import { renderDiff } from '../../reports/render-diff';
+import { CliCommand, CliError, CommandResult } from '../cli-command';
+import { accessOf, formatOption, readSynthesized, repeatable } from './synthesized-access';
+
+/**
+ * Exit code when access widens, so that CI can require an approval. `CommandResult` types its
+ * code as 0 | 1; `main.ts` returns any code as is.
+ */
+const WIDENS = 3 as CommandResult['exitCode'];
+
+/**
+ * `meshgrant diff <old> <new>`: access gained and lost between two synthesized outputs (per
+ * environment, trusted members included); `meshgrant diff --env dev --env prod`: between two
+ * environments of one output, principals and databases matched across environments.
+ */
+export const diffCommand: CliCommand = {
+  define: (program: Command) =>
+    program
+      .command('diff')
+      .description('access gained and lost between two synthesized outputs, or between two environments; exit 3 when access widens')
+      .argument('[old]', 'cdktf output before the change')
+      .argument('[new]', 'cdktf output after the change')
+      .option('--env <name>', 'with <old> <new>: only these environments; alone: twice, the environments to compare (first is old)', repeatable, [])
+      .option('--out <dir>', 'cdktf output holding the environments of --env', 'cdktf.out')
+      .addOption(formatOption()),
+
+  run: ([oldDir, newDir], options) => {
+    const envs = options.env as string[];
+    const format = options.format as ReportFormat;
+    let before, after, labels;
+    if (oldDir !== undefined && newDir !== undefined) {
+      const old = readSynthesized(String(oldDir));
+      const now = readSynthesized(String(newDir));
+      const keep = (list: typeof old) => (envs.length === 0 ? list.access : envs.flatMap((e) => accessOf(list, e)));
+      [before, after, labels] = [keep(old), keep(now), { before: old.dir, after: now.dir }];
+    } else if (oldDir === undefined && envs.length === 2) {
+      const out = readSynthesized(String(options.out));
+      [before, after, labels] = [accessOf(out, envs[0]), accessOf(out, envs[1]), { before: envs[0], after: envs[1] }];
+    } else {
+      throw new CliError('give two outputs (`diff <old> <new>`) or two environments (`diff --env dev --env prod`)');
+    }
+    const diff = diffAccess(before, after, { acrossEnvironments: oldDir === undefined });
+    return { exitCode: diff.widens ? WIDENS : 0, text: renderDiff(diff, labels, format), json: { ...labels, diff } };
+  },
+};

@@ -1,0 +1,26 @@
+import { Command } from 'commander';
+import { ReportFormat } from '../../reports/format-table';
+import { checkPromotion } from '../../reports/promote-check';
+import { renderPromotion } from '../../reports/render-promotion';
+import { CliCommand } from '../cli-command';
+import { accessOf, formatOption, readSynthesized } from './synthesized-access';
+
+/** `meshgrant promote-check --from dev --to prod`: fails (1) naming each grant `--to` holds that `--from` does not. */
+export const promoteCheckCommand: CliCommand = {
+  define: (program: Command) =>
+    program
+      .command('promote-check')
+      .description('check that an environment holds no access the environment promoting to it does not hold; exit 1 naming each offending grant')
+      .requiredOption('--from <env>', 'environment promoted from, e.g. dev')
+      .requiredOption('--to <env>', 'environment promoted to, e.g. prod')
+      .option('--out <dir>', 'cdktf output holding both environments', 'cdktf.out')
+      .addOption(formatOption()),
+
+  run: (_args, options) => {
+    // Grants IAM blocks today count too: the guard is about what Lake Formation grants.
+    const out = readSynthesized(String(options.out), true);
+    const [from, to] = [String(options.from), String(options.to)];
+    const check = checkPromotion([...accessOf(out, from), ...accessOf(out, to)], from, to);
+    return { exitCode: check.ok ? 0 : 1, text: renderPromotion(check, options.format as ReportFormat), json: { check } };
+  },
+};

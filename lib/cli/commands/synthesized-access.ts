@@ -1,0 +1,45 @@
+import { Option } from 'commander';
+import { readAccessReport } from '../../readback';
+import { EffectiveAccess } from '../../readback/effective-access';
+import { readStacks, stackTarget } from '../../readback/terraform-stack';
+import { REPORT_FORMATS } from '../../reports/format-table';
+import { CliError } from '../cli-command';
+
+/** The access read back from one cdktf output, for the report commands. */
+export interface SynthesizedAccess {
+  readonly dir: string;
+  /** Usable access; with `includeBlocked`, also Lake Formation grants that IAM blocks today. */
+  readonly access: readonly EffectiveAccess[];
+  /** Environments with a stack in the output, sorted (an environment may hold no access). */
+  readonly environments: readonly string[];
+}
+
+/**
+ * Reads a cdktf output for a report command.
+ * @param includeBlocked also count grants IAM does not let the principal use (a guard checks grants, not today's usability)
+ * @throws CliError when the output is missing or unreadable (exit 2, no stack trace)
+ */
+export function readSynthesized(dir: string, includeBlocked = false): SynthesizedAccess {
+  try {
+    const report = readAccessReport(dir);
+    const access = includeBlocked ? [...report.access, ...report.blocked.map((b) => b.access)] : report.access;
+    const environments = [...new Set(readStacks(dir).map((s) => stackTarget(s).environment))].sort();
+    return { dir, access, environments };
+  } catch (e) {
+    throw new CliError(`cannot read synthesized Terraform at \`${dir}\`: ${(e as Error).message}`);
+  }
+}
+
+/** The access of one environment of an output. @throws CliError naming the environments there are */
+export function accessOf(synthesized: SynthesizedAccess, environment: string): EffectiveAccess[] {
+  if (!synthesized.environments.includes(environment)) {
+    throw new CliError(`no environment \`${environment}\` in ${synthesized.dir} (environments: ${synthesized.environments.join(', ')})`);
+  }
+  return synthesized.access.filter((a) => a.environment === environment);
+}
+
+/** `--format text|md`, shared by the report commands. */
+export const formatOption = () => new Option('--format <format>', 'text for a terminal, md for a pull-request comment').choices(REPORT_FORMATS).default('text');
+
+/** Commander's collector for an option given several times (`--env dev --env prod`). */
+export const repeatable = (value: string, previous: string[]) => [...previous, value];

@@ -1,0 +1,22 @@
+/** How a report is rendered for people: a terminal table or Markdown for pull-request comments. */
+export type ReportFormat = 'text' | 'md';
+
+/** The report formats, for option parsing and help. */
+export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'md'];
+
+/** Rows under a header, as aligned text or as a Markdown table. */
+export function formatTable(format: ReportFormat, header: readonly string[], rows: readonly (readonly string[])[]): string {
+  if (format === 'md') {
+    const cell = (c: string) => c.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+    const line = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
+    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+/** A heading: `## text` in Markdown, the text alone in a terminal. */
+export function formatHeading(format: ReportFormat, text: string): string {
+  return format === 'md' ? `### ${text}` : text;
+}

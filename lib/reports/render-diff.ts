@@ -1,0 +1,31 @@
+import { AccessDiff } from './access-diff';
+import { describeGains, describeLosses } from './describe-change';
+import { ReportFormat, formatHeading, formatTable } from './format-table';
+
+const MARK = { added: '+', removed: '-', modified: '~' } as const;
+
+/** An access diff for people; `before` and `after` name the two sides (folders or environments). */
+export function renderDiff(diff: AccessDiff, labels: { before: string; after: string }, format: ReportFormat): string {
+  const title = formatHeading(format, `Access diff ${labels.before} -> ${labels.after}`);
+  if (diff.changes.length === 0 && diff.members.length === 0) return `${title}\n\nNo access changes.`;
+  const parts = [title];
+  if (diff.changes.length > 0) {
+    const rows = diff.changes.map((c) => [
+      MARK[c.change],
+      c.environment,
+      c.principal,
+      `${c.database}.${c.table}`,
+      describeGains(c).join('; '),
+      describeLosses(c).join('; '),
+    ]);
+    parts.push(formatTable(format, ['', 'env', 'principal', 'table', 'gained', 'lost'], rows));
+  }
+  if (diff.members.length > 0) {
+    const rows = diff.members.map((m) => [m.environment, m.principal, m.roleName, m.members.gained.join(', '), m.members.lost.join(', ')]);
+    parts.push(formatTable(format, ['env', 'principal', 'role', 'members gained', 'members lost'], rows));
+  }
+  const count = `${diff.changes.length} access change${diff.changes.length === 1 ? '' : 's'}, ${diff.members.length} member change${diff.members.length === 1 ? '' : 's'}`;
+  const verdict = diff.widens ? 'Access widens: an approval is required.' : 'Access does not widen.';
+  parts.push(format === 'md' ? `${count}. **${verdict}**` : `${count}. ${verdict}`);
+  return parts.join('\n\n');
+}

@@ -1,0 +1,15 @@
+import { ReportFormat, formatHeading, formatTable } from './format-table';
+import { PromotionCheck } from './promote-check';
+
+/** The promotion guard's outcome for people: each offending grant with what it holds beyond the source. */
+export function renderPromotion(check: PromotionCheck, format: ReportFormat): string {
+  const title = formatHeading(format, `Promotion check ${check.from} -> ${check.to}`);
+  if (check.ok) return `${title}\n\n${check.to} holds no access that ${check.from} does not hold.`;
+  const rows = check.violations.map((v) => [v.principal, v.roleName, `${v.database}.${v.table}`, v.excess.join('; ')]);
+  const n = check.violations.length;
+  return [
+    title,
+    formatTable(format, ['principal', `role in ${check.to}`, 'table', `beyond ${check.from}`], rows),
+    `${n} grant${n === 1 ? '' : 's'} in ${check.to} that ${check.from} does not hold: promote through ${check.from} first.`,
+  ].join('\n\n');
+}
