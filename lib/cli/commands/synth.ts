@@ -30,7 +30,7 @@ export const synthCommand: CliCommand = {
     // Imported here, not at the top: it loads cdktf, which `validate` and other commands do without.
     const { synthesizeMesh, formatSummary } = await import('../../../stacks/synthesize');
     const summary = replaceDirectory(out, 'manifest.json', (staging) => {
-      const s = synthesizeMesh(mesh, { outdir: staging });
+      const s = synthesizeMesh(mesh, { outdir: staging, policy: report });
       // The summary names files in the staging directory; they end up under `out`.
       return { ...s, outdir: out, environments: s.environments.map((e) => ({ ...e, file: join(out, relative(staging, e.file)) })) };
     });
