@@ -1,0 +1,145 @@
+import { Command, Option } from 'commander';
+import { DirectoryError, loadDirectory, whoCanBecome } from '../../directory';
+import { readAccessReport } from '../../readback';
+import { EffectiveAccess } from '../../readback/effective-access';
+import { portableNames } from '../../reports/access-identity';
+import { formatTable } from '../../reports/format-table';
+import { loadMesh } from '../../spec';
+import { CliCommand, CliError } from '../cli-command';
+import { accessOf, readSynthesized, repeatable } from './synthesized-access';
+
+const FORMATS = ['table', 'csv', 'json', 'md'] as const;
+type AccessFormat = (typeof FORMATS)[number];
+
+/** One line of the access report: who (a role, or a person through it) reads what, for which purpose. */
+interface AccessLine {
+  readonly environment: string;
+  /** `payments.transactions/analyst`, `purpose:fraud-detection` or `role:<name>`. */
+  readonly principal: string;
+  readonly role: string;
+  readonly purpose: string;
+  readonly table: string;
+  readonly columns: readonly string[];
+  /** Row filter, `all` for every row. */
+  readonly rows: string;
+  readonly permissions: readonly string[];
+  readonly grantable: readonly string[];
+  /** With `--user`: how the person becomes the principal (`group payments-analysts`). */
+  readonly via?: readonly string[];
+}
+
+/**
+ * `meshgrant access [--out DIR] [--env E] [--user U | --product P | --class C] [--format F]`:
+ * who can access which table, columns and rows, for which purpose, read back from the
+ * synthesized Terraform (not from the spec). `--class pii` keeps the columns the stacks tag
+ * `class-pii = yes`; `--user` resolves people through a directory snapshot and the mesh's
+ * identity mappings.
+ */
+export const accessCommand: CliCommand = {
+  define: (program: Command) =>
+    program
+      .command('access')
+      .description('who can access what, for which purpose: effective access read back from the synthesized Terraform')
+      .option('--out <dir>', 'cdktf output to read', 'cdktf.out')
+      .option('--env <name>', 'only this environment')
+      .option('--user <name>', 'only what this directory user can access (needs --directory)')
+      .option('--product <id>', 'only the tables of this data product, e.g. payments.transactions')
+      .option('--class <class>', 'only columns of this class, e.g. pii (from the columns\' class-<class> LF-tags)')
+      .option('--directory <file>', 'with --user: directory snapshot (SCIM Users/Groups JSON or YAML); repeat for several files', repeatable, [])
+      .option('--mesh <dir>', 'with --user: mesh directory whose environments map groups and users to principals', '.')
+      .addOption(new Option('--format <format>', 'table for a terminal, csv, json, md for a pull-request comment').choices(FORMATS).default('table')),
+
+  run: (_args, options) => {
+    const out = String(options.out);
+    const env = options.env === undefined ? undefined : String(options.env);
+    const filters = ['user', 'product', 'class'].filter((f) => options[f] !== undefined);
+    if (filters.length > 1) throw new CliError(`give one of --user, --product and --class, not ${filters.map((f) => `--${f}`).join(' and ')}`);
+
+    const synthesized = readSynthesized(out);
+    const access = env === undefined ? synthesized.access : accessOf(synthesized, env);
+    const names = portableNames(access);
+    const label = (a: EffectiveAccess) => names.principal(a.principal);
+    const lines =
+      options.user !== undefined
+        ? linesOfUser(access, String(options.user), options.directory as string[], String(options.mesh), label)
+        : options.class !== undefined
+          ? linesOfClass(access, String(options.class), label)
+          : access.filter((a) => options.product === undefined || a.product === options.product).map((a) => line(a, label(a), a.columns));
+
+    const report = readAccessReport(out);
+    const blocked = report.blocked.filter((b) => env === undefined || b.access.environment === env);
+    const notes = [
+      ...blocked.map((b) => `blocked by IAM: ${b.access.principal.roleName} on ${b.access.database}.${b.access.table} (${b.deniedActions.join(', ')})`),
+      ...report.problems.map((p) => `${p.stack}: ${p.message}`),
+    ];
+    return { exitCode: 0, text: render(lines, notes, options.format as AccessFormat), json: { out, access: lines, blocked, problems: report.problems } };
+  },
+};
+
+function line(a: EffectiveAccess, principal: string, columns: readonly string[], via?: readonly string[]): AccessLine {
+  return {
+    environment: a.environment,
+    principal,
+    role: a.principal.roleName,
+    purpose: a.purpose ?? '',
+    table: `${a.database}.${a.table}`,
+    columns,
+    rows: a.rows ?? 'all',
+    permissions: a.permissions,
+    grantable: a.grantable,
+    ...(via !== undefined ? { via } : {}),
+  };
+}
+
+/** Access to columns of one class, showing only those columns. */
+function linesOfClass(access: readonly EffectiveAccess[], className: string, label: (a: EffectiveAccess) => string): AccessLine[] {
+  return access.flatMap((a) => {
+    const columns = a.columns.filter((c) => a.columnClasses?.[c]?.includes(className));
+    return columns.length > 0 ? [line(a, label(a), columns)] : [];
+  });
+}
+
+/** What one person can access: the access of every principal they can become, and how. */
+function linesOfUser(access: readonly EffectiveAccess[], user: string, files: readonly string[], meshDir: string, label: (a: EffectiveAccess) => string): AccessLine[] {
+  if (files.length === 0) throw new CliError('--user needs --directory, the directory snapshot that says which groups and attributes the user has');
+  let directory;
+  try {
+    directory = loadDirectory(files);
+  } catch (e) {
+    throw e instanceof DirectoryError ? new CliError(e.message) : e;
+  }
+  if (!directory.people.some((p) => p.name === user)) throw new CliError(`no user \`${user}\` in the directory snapshot`);
+  const mesh = loadMesh(meshDir);
+  const environments = new Map(mesh.environments.map((e) => [e.name, e]));
+  return access.flatMap((a) => {
+    const identity = environments.get(a.environment);
+    if (identity === undefined) throw new CliError(`environment ${a.environment} is not in mesh ${mesh.name} (${meshDir}): its identity mapping is unknown`);
+    const admission = whoCanBecome(a.principal.members, directory, identity).people.find((p) => p.person === user);
+    return admission === undefined ? [] : [line(a, label(a), a.columns, admission.via)];
+  });
+}
+
+function render(lines: readonly AccessLine[], notes: readonly string[], format: AccessFormat): string {
+  if (format === 'json') return JSON.stringify(lines, null, 2);
+  const withVia = lines.some((l) => l.via !== undefined);
+  const header = ['environment', 'principal', 'purpose', 'table', 'columns', 'rows', 'permissions', 'grantable', ...(withVia ? ['via'] : [])];
+  const rows = lines.map((l) => [
+    l.environment,
+    l.principal,
+    l.purpose || '-',
+    l.table,
+    l.columns.join(' '),
+    l.rows,
+    l.permissions.join(' '),
+    l.grantable.join(' ') || '-',
+    ...(withVia ? [(l.via ?? []).join(', ')] : []),
+  ]);
+  if (format === 'csv') return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n');
+  const table = rows.length > 0 ? formatTable(format === 'md' ? 'md' : 'text', header, rows) : 'no access';
+  return [table, ...notes.map((n) => (format === 'md' ? `> ${n}` : n))].join('\n');
+}
+
+/** RFC 4180: quote a cell holding a comma, a quote or a line break, doubling its quotes. */
+function csvCell(cell: string): string {
+  return /[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
