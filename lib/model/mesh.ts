@@ -38,25 +38,16 @@ export interface MeshParts {
 }
 
 /** A validated, immutable mesh. Build one with `buildMesh` (or `MeshBuilder`, or the YAML loader). */
-export class Mesh implements MeshParts {
-  readonly name: string;
-  readonly classification: Classification;
-  readonly environments: readonly Environment[];
-  readonly domains: readonly DomainSpec[];
-  readonly purposes: readonly Purpose[];
-  readonly products: readonly DataProduct[];
-  readonly policy: PolicyConfigSpec;
+// Declaration merging: the class has every field of MeshParts without declaring them twice.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface Mesh extends MeshParts {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class Mesh {
   private readonly locator: Locator;
 
   /** @internal use `buildMesh` */
   constructor(parts: MeshParts, locator: Locator = () => undefined) {
-    this.name = parts.name;
-    this.classification = parts.classification;
-    this.environments = parts.environments;
-    this.domains = parts.domains;
-    this.purposes = parts.purposes;
-    this.products = parts.products;
-    this.policy = parts.policy;
+    Object.assign(this, parts);
     this.locator = locator;
     Object.freeze(this);
   }
