@@ -9,6 +9,7 @@ import { diffCommand } from './commands/diff';
 import { promoteCheckCommand } from './commands/promote-check';
 import { impactCommand } from './commands/impact';
 import { graphCommand } from './commands/graph';
+import { accessCommand } from './commands/access';
 
 /** Every sub-command, in the order `--help` lists them; a new command is one more line. */
 const COMMANDS: readonly CliCommand[] = [
@@ -18,6 +19,7 @@ const COMMANDS: readonly CliCommand[] = [
   promoteCheckCommand,
   impactCommand,
   graphCommand,
+  accessCommand,
 ];
 
 /** Where the CLI writes; tests capture it. */
