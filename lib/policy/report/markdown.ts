@@ -1,8 +1,7 @@
 import type { PolicyReport } from '../check-policies';
 import { findingWhere } from '../format-finding';
 import type { Finding } from '../rule';
-import { groupByProduct, groupTitle, plural } from './sections';
-import { describeSuppression } from './text';
+import { describeSuppression, groupByProduct, groupTitle, plural } from './sections';
 
 /** Table cells cannot hold `|` or line breaks. */
 function cell(text: string): string {

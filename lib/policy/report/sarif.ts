@@ -20,7 +20,7 @@ export interface SarifOptions {
 }
 
 /** The anchor GitHub gives the `### <rule id>` heading of docs/policies.md. */
-export function ruleAnchor(id: string): string {
+function ruleAnchor(id: string): string {
   return id.toLowerCase().replace(/[^a-z0-9 -]/g, '');
 }
 

@@ -1,20 +1,9 @@
-import { formatPath } from '../../model/problems';
 import type { PolicyReport } from '../check-policies';
 import { formatFinding } from '../format-finding';
-import type { SuppressionOutcome } from '../suppressions';
-import { groupByProduct, groupTitle, plural } from './sections';
+import { describeSuppression, groupByProduct, groupTitle, plural } from './sections';
 
 function indent(text: string, by: string): string {
   return text.split('\n').map((l) => by + l).join('\n');
-}
-
-/** One line for a declared suppression: status, what it covers, and its reason. */
-export function describeSuppression(s: SuppressionOutcome): string {
-  const scope = s.product ? `product ${s.product}` : 'mesh';
-  const target = s.target ? ` target ${s.target}` : '';
-  const expires = s.expires ? `, expires ${s.expires}` : '';
-  const matched = s.status === 'applied' ? `, ${plural(s.matched, 'finding')}` : '';
-  return `${s.status} ${s.rule} on ${scope}${target}${matched}${expires} (${formatPath(s.path)}): ${s.reason}`;
 }
 
 /** Human output: a summary line, open findings grouped by product, then every suppression. */

@@ -3,8 +3,8 @@ import type { PolicyRule, Violation } from '../../rule';
 import { columnPath } from '../paths';
 
 /** Glue API limits (Column.Comment, TableInput.Description, DatabaseInput.Description). */
-export const GLUE_COLUMN_COMMENT_MAX = 255;
-export const GLUE_DESCRIPTION_MAX = 2048;
+const GLUE_COLUMN_COMMENT_MAX = 255;
+const GLUE_DESCRIPTION_MAX = 2048;
 
 function tooLong(text: string | undefined, max: number, path: SpecPath, what: string): Violation[] {
   if (text === undefined || text.length <= max) return [];

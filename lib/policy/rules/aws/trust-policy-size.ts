@@ -6,7 +6,7 @@ import { PRODUCT_ROLES } from '../../../model/product-role';
 import type { PolicyRule, Violation } from '../../rule';
 
 /** IAM quota ACLSizePerRole: a role trust policy has at most 2048 characters, white space not counted (adjustable). */
-export const TRUST_POLICY_MAX = 2048;
+const TRUST_POLICY_MAX = 2048;
 
 function oversize(env: Environment, members: Members, path: SpecPath, who: string): Violation[] {
   const size = JSON.stringify(trustPolicy(members, env)).length;
