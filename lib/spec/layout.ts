@@ -3,8 +3,9 @@ import { SpecPath } from '../model/problems';
 /** The `apiVersion` every file of this format carries. */
 export const API_VERSION = 'meshgrant/v1';
 
-/** What a mesh file declares; the `kind` field of every file. */
-export type FileKind = 'Mesh' | 'Environments' | 'Purposes' | 'DataProduct';
+/** What a mesh file can declare; the `kind` field of every file. */
+export const FILE_KINDS = ['Mesh', 'Environments', 'Purposes', 'DataProduct'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
 
 /** The mesh-level files, by name in the mesh directory. */
 export const MESH_FILES: Readonly<Record<string, FileKind>> = {

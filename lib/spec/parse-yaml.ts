@@ -5,7 +5,6 @@ import { SourceText } from './read-files';
 export interface ParsedFile {
   /** Relative to the mesh directory. */
   readonly path: string;
-  readonly text: string;
   readonly doc: Document.Parsed;
   readonly lines: LineCounter;
 }
@@ -32,7 +31,7 @@ export interface ParseResult {
 export function parseYamlFile(source: SourceText): ParseResult {
   const lines = new LineCounter();
   const doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const file: ParsedFile = { path: source.path, text: source.text, doc, lines };
+  const file: ParsedFile = { path: source.path, doc, lines };
   const problems = [...doc.errors, ...doc.warnings].map((e) => {
     const start = e.pos[0];
     if (e.code === 'DUPLICATE_KEY') {

@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import { SpecPath } from '../model/problems';
 import { suggest } from '../model/suggest';
 import schema from '../../schema/meshgrant.schema.json';
-import { FileKind } from './layout';
+import { FILE_KINDS, FileKind } from './layout';
 import { Anchor } from './locator';
 
 /** A problem with one field of one file, before it is located. */
@@ -31,8 +31,7 @@ function validatorOf(kind: FileKind): ValidateFunction {
     const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true });
     addFormats(ajv);
     ajv.addSchema(schema);
-    const kinds: FileKind[] = ['Mesh', 'Environments', 'Purposes', 'DataProduct'];
-    validators = new Map(kinds.map((k) => [k, ajv.getSchema(`${schema.$id}#/definitions/${k}File`)!]));
+    validators = new Map(FILE_KINDS.map((k) => [k, ajv.getSchema(`${schema.$id}#/definitions/${k}File`)!]));
   }
   return validators.get(kind)!;
 }
@@ -41,14 +40,7 @@ function validatorOf(kind: FileKind): ValidateFunction {
 export function validateFile(kind: FileKind, value: unknown): FieldProblem[] {
   const validate = validatorOf(kind);
   if (validate(value)) return [];
-  const seen = new Set<string>();
-  return (validate.errors ?? [])
-    .map(toFieldProblem)
-    .filter((p): p is FieldProblem => {
-      if (p === undefined) return false;
-      const key = `${p.path.join('/')}\u0000${p.message}`;
-      return !seen.has(key) && seen.add(key) !== undefined;
-    });
+  return (validate.errors ?? []).map(toFieldProblem).filter((p): p is FieldProblem => p !== undefined);
 }
 
 /** `/outputPorts/0/name` -> `['outputPorts', 0, 'name']`. */
