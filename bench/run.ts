@@ -1,0 +1,175 @@
+/**
+ * `npm run bench`: synthesizes generated meshes of several sizes with meshgrant, with the
+ * hand-written L1 baseline and with the floor (the same JSON serialized and written), each run in
+ * its own process, and prints one table; the figures also go to bench/results.json.
+ *
+ * Options: `--sizes 50x2,1000x2` (products x environments), `--runs 3`, `--seed 1`.
+ */
+import { execFileSync } from 'child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { performance } from 'perf_hooks';
+import { parseArgs } from 'util';
+import { buildMesh } from '../lib/model';
+import { checkPolicies } from '../lib/policy/check-policies';
+import { generateMeshSpec } from './generator';
+import { StackStats, stackStats } from './stack-stats';
+import type { RunResult } from './synth-once';
+
+const OUT = join(__dirname, '..', '..', 'bench', 'out');
+const RESULTS = join(__dirname, '..', '..', 'bench', 'results.json');
+const SYNTH_ONCE = join(__dirname, 'synth-once.js');
+
+/** One row of bench/results.json. Seconds are medians over the runs; `*Runs` keep every run. */
+export interface BenchRow {
+  readonly n: number;
+  readonly environments: number;
+  /** Products per environment stack. */
+  readonly productsByEnvironment: Readonly<Record<string, number>>;
+  /** Process start to `synthesizeMesh` done (files written), validation and policy checks included. */
+  readonly synthSeconds: number;
+  readonly synthRuns: readonly number[];
+  /** Of which validation (`buildMesh`). */
+  readonly validateSeconds: number;
+  /** Of which policy checks (`checkPolicies`, timed apart in the benchmark's own process). */
+  readonly policySeconds: number;
+  readonly peakMemoryMb: number;
+  /** CPU seconds (user + system) of the whole process: the machine is shared, this varies less than wall time. */
+  readonly cpuSeconds: number;
+  /** Terraform resources, all environments together; per stack below. */
+  readonly resources: number;
+  readonly resourcesByEnvironment: Readonly<Record<string, number>>;
+  readonly resourcesByType: Readonly<Record<string, number>>;
+  readonly bytes: number;
+  /** `readAccess(outdir)`; null until lib/readback provides it. */
+  readonly readbackSeconds: number | null;
+  /** Process start to files written, less deriving the grants from the mesh (a hand-written project has them in its code). */
+  readonly baselineSynthSeconds: number;
+  readonly baselineSynthRuns: readonly number[];
+  readonly baselinePeakMemoryMb: number;
+  readonly baselineCpuSeconds: number;
+  readonly baselineResources: number;
+  readonly baselineResourcesByEnvironment: Readonly<Record<string, number>>;
+  readonly baselineResourcesByType: Readonly<Record<string, number>>;
+  readonly baselineBytes: number;
+  /** Serializing and writing our JSON from plain objects. */
+  readonly floorSeconds: number;
+  readonly synthOverBaseline: number;
+  readonly cpuOverBaseline: number;
+  readonly synthOverFloor: number;
+  readonly resourcesOverBaseline: number;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+const round = (x: number, digits = 3) => Number(x.toFixed(digits));
+
+function timed(f: () => unknown): number {
+  const start = performance.now();
+  f();
+  return (performance.now() - start) / 1000;
+}
+
+/** Runs synth-once in a fresh process into a fresh folder. */
+function runOnce(args: string[], out: string): RunResult {
+  rmSync(out, { recursive: true, force: true });
+  const stdout = execFileSync(process.execPath, [SYNTH_ONCE, ...args, '--out', out], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split('\n').pop()!) as RunResult;
+}
+
+function benchOne(n: number, environments: 2 | 3, runs: number, seed: number): BenchRow {
+  const dir = join(OUT, `n${n}-e${environments}`);
+  mkdirSync(dir, { recursive: true });
+  const spec = generateMeshSpec({ products: n, environments, seed });
+  const mesh = buildMesh(spec);
+  const specFile = join(dir, 'spec.json');
+  writeFileSync(specFile, JSON.stringify(spec));
+
+  const ours: RunResult[] = [];
+  const baseline: RunResult[] = [];
+  const floor: RunResult[] = [];
+  // Interleaved, so that load from other processes falls on both alike.
+  for (let i = 0; i < runs; i++) {
+    ours.push(runOnce(['--mode', 'ours', '--spec', specFile], join(dir, 'ours')));
+    baseline.push(runOnce(['--mode', 'baseline', '--spec', specFile], join(dir, 'baseline')));
+    floor.push(runOnce(['--mode', 'floor', '--from', join(dir, 'ours')], join(dir, 'floor')));
+  }
+  const o = stackStats(join(dir, 'ours'));
+  const b = stackStats(join(dir, 'baseline'));
+  const synthRuns = ours.map((r) => round(r.written));
+  const baselineSynthRuns = baseline.map((r) => round(r.written - (r.modeled - r.loaded)));
+  const synthSeconds = median(synthRuns);
+  const baselineSynthSeconds = median(baselineSynthRuns);
+  const floorSeconds = round(median(floor.map((r) => r.written - r.loaded)));
+  const byEnv = (s: StackStats) => Object.fromEntries(Object.entries(s.resourcesByStack).map(([stack, count]) => [stack.slice(mesh.name.length + 1), count]));
+  return {
+    n,
+    environments,
+    productsByEnvironment: Object.fromEntries(mesh.environments.map((e) => [e.name, mesh.productsIn(e.name).length])),
+    synthSeconds,
+    synthRuns,
+    validateSeconds: round(median(ours.map((r) => r.modeled - r.loaded))),
+    policySeconds: round(median(ours.map(() => timed(() => checkPolicies(mesh))))),
+    peakMemoryMb: round(median(ours.map((r) => r.peakMemoryMb)), 0),
+    cpuSeconds: round(median(ours.map((r) => r.cpuSeconds))),
+    resources: o.resources,
+    resourcesByEnvironment: byEnv(o),
+    resourcesByType: o.resourcesByType,
+    bytes: o.bytes,
+    readbackSeconds: null,
+    baselineSynthSeconds,
+    baselineSynthRuns,
+    baselinePeakMemoryMb: round(median(baseline.map((r) => r.peakMemoryMb)), 0),
+    baselineCpuSeconds: round(median(baseline.map((r) => r.cpuSeconds))),
+    baselineResources: b.resources,
+    baselineResourcesByEnvironment: byEnv(b),
+    baselineResourcesByType: b.resourcesByType,
+    baselineBytes: b.bytes,
+    floorSeconds,
+    synthOverBaseline: round(synthSeconds / baselineSynthSeconds, 2),
+    cpuOverBaseline: round(median(ours.map((r) => r.cpuSeconds)) / median(baseline.map((r) => r.cpuSeconds)), 2),
+    synthOverFloor: round(synthSeconds / floorSeconds, 1),
+    resourcesOverBaseline: round(o.resources / b.resources, 2),
+  };
+}
+
+/** The rows as one table for a terminal. */
+export function formatTable(rows: readonly BenchRow[]): string {
+  const header = ['N', 'envs', 'resources/env', 'JSON MB', 'synth s', 'cpu s', 'peak MB', 'validate s', 'policy s', 'readback s', 'baseline s', 'base cpu s', 'base MB', 'base res/env', 'floor s', 'ours/base', 'cpu ours/base', 'ours/floor', 'res ours/base'];
+  const perEnv = (r: Readonly<Record<string, number>>) => Object.values(r).join('/');
+  const cells = rows.map((r) => [
+    r.n, r.environments, perEnv(r.resourcesByEnvironment), (r.bytes / 1e6).toFixed(1), r.synthSeconds.toFixed(2), r.cpuSeconds.toFixed(2), r.peakMemoryMb,
+    r.validateSeconds.toFixed(2), r.policySeconds.toFixed(2), r.readbackSeconds === null ? '-' : r.readbackSeconds.toFixed(2),
+    r.baselineSynthSeconds.toFixed(2), r.baselineCpuSeconds.toFixed(2), r.baselinePeakMemoryMb, perEnv(r.baselineResourcesByEnvironment), r.floorSeconds.toFixed(2),
+    `${r.synthOverBaseline.toFixed(2)}x`, `${r.cpuOverBaseline.toFixed(2)}x`, `${r.synthOverFloor.toFixed(0)}x`, `${r.resourcesOverBaseline.toFixed(2)}x`,
+  ].map(String));
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => c.map((x, i) => x.padStart(widths[i])).join('  ');
+  return [line(header), ...cells.map(line)].join('\n');
+}
+
+function main(): void {
+  const started = performance.now();
+  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '50x2,200x2,200x3,1000x2' }, runs: { type: 'string', default: '3' }, seed: { type: 'string', default: '1' } } });
+  const sizes = values.sizes.split(',').map((s) => {
+    const [n, e] = s.split('x').map(Number);
+    if (!(n > 0) || (e !== 2 && e !== 3)) throw new Error(`--sizes: \`${s}\` is not <products>x<2|3>`);
+    return { n, e: e as 2 | 3 };
+  });
+  const rows = sizes.map(({ n, e }) => {
+    const row = benchOne(n, e, Number(values.runs), Number(values.seed));
+    process.stderr.write(`N=${n} x${e} done after ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+    return row;
+  });
+  writeFileSync(RESULTS, `${JSON.stringify(rows, null, 2)}\n`);
+  console.log(formatTable(rows));
+  console.log('');
+  console.log(`Medians of ${values.runs} runs, each a separate process (start to files written); readback: lib/readback has no readAccess yet.`);
+  console.log(`Baseline: hand-written cdktf L1, same access, no LF-tags. Floor: the same JSON serialized and written. Written to bench/results.json.`);
+}
+
+if (require.main === module) main();
