@@ -86,4 +86,22 @@ describe('meshgrant validate and synth run the policies', () => {
     expect(missing.stdout).toContain(`meshgrant validate: cannot load rules module ${join(mesh, 'nope.js')}: `);
     expect(missing.stdout).toContain('Cannot find module');
   });
+
+  test('a suppression in a product file accepts a finding; once expired it is reported and the finding is back', async () => {
+    const file = join(mesh, 'products', 'customers.profiles.yaml');
+    const original = readFileSync(file, 'utf8');
+    const suppress = (expires: string) => writeFileSync(file, `${original}suppressions:\n  - { rule: aws/glue-text-length, reason: Catalogue text is trimmed by the loader job (DATA-42), expires: ${expires} }\n`);
+    try {
+      suppress('2999-12-31');
+      const accepted = JSON.parse((await cli('validate', mesh, '--json')).stdout).policy;
+      expect(accepted.findings.map((f: { rule: string }) => f.rule)).not.toContain('aws/glue-text-length');
+      expect(accepted.suppressions).toEqual([expect.objectContaining({ rule: 'aws/glue-text-length', status: 'applied', matched: 1, product: 'customers.profiles' })]);
+      suppress('2020-01-31');
+      const run = await cli('validate', mesh);
+      expect(run.stdout).toMatch(new RegExp(`${file}:\\d+:\\d+: warning policy/suppression-expired: suppression of aws/glue-text-length on product customers.profiles expired on 2020-01-31; its 1 finding is reported again`));
+      expect(run.stdout).toContain('error aws/glue-text-length');
+    } finally {
+      writeFileSync(file, original);
+    }
+  });
 });
