@@ -10,6 +10,7 @@ import {
   TABLE_PERMISSIONS,
   TrustedMembers,
   declaredAccess,
+  checkPolicies,
   fitName,
   glueName,
 } from '../../lib';
@@ -97,11 +98,15 @@ export function readRows(outdir: string): AccessRow[] {
     .sort(compareRows);
 }
 
-/** Synthesizes the mesh into a fresh temporary folder, reads it back, and removes the folder. */
+/**
+ * Synthesizes the mesh into a fresh temporary folder, reads it back, and removes the folder.
+ * Governance findings are left out: random meshes break readiness rules (no description, empty
+ * roles), and what is compared here is access, which findings do not change.
+ */
 export function synthesizeAndRead(mesh: Mesh): AccessRow[] {
   const outdir = mkdtempSync(join(tmpdir(), 'meshgrant-readback-'));
   try {
-    synthesizeMesh(mesh, { outdir });
+    synthesizeMesh(mesh, { outdir, policy: { ...checkPolicies(mesh), findings: [] } });
     return readRows(outdir);
   } finally {
     rmSync(outdir, { recursive: true, force: true });
