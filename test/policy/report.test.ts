@@ -60,6 +60,18 @@ describe('report renderers', () => {
     expect(renderMarkdown(check())).toContain(':white_check_mark: **Policy check passed**: 0 errors, 0 warnings, 0 suppressed.');
   });
 
+  test('markdown lists errors first when findings are cut', () => {
+    const md = renderMarkdown(check((s) => {
+      s.purposes![0].approver = 'ann.lee';
+      delete orders(s).policies;
+      delete orders(s).info.description;
+    }), { maxFindings: 2 });
+    expect(md).toContain('`readiness/description`');
+    expect(md).toContain('`readiness/retention`');
+    expect(md).not.toContain('`security/separation-of-duties`');
+    expect(md).toContain('_1 more finding not shown; `meshgrant validate` lists them all._');
+  });
+
   test('markdown escapes pipes in cells', () => {
     const md = renderMarkdown(check((s) => { orders(s).policies = { retention: 'P|7Y' }; }));
     expect(md).toContain('retention `P\\|7Y` is not');

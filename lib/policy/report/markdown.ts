@@ -16,13 +16,27 @@ function table(findings: readonly Finding[]): string[] {
   ];
 }
 
-/** A pull-request comment: verdict, findings per product, suppressions folded away. */
-export function renderMarkdown(report: PolicyReport): string {
+/** Options of {@link renderMarkdown}. */
+export interface MarkdownOptions {
+  /**
+   * Most findings listed; errors come first. GitHub refuses comments over 65,536 characters.
+   * @default 100
+   */
+  readonly maxFindings?: number;
+}
+
+/** A pull-request comment: verdict, findings per product (errors first when cut), suppressions folded away. */
+export function renderMarkdown(report: PolicyReport, options: MarkdownOptions = {}): string {
   const { errors, warnings, suppressed } = report.counts;
   const verdict = report.hasErrors ? ':x: **Policy check failed**' : ':white_check_mark: **Policy check passed**';
   const out = [`### meshgrant policy check: ${report.mesh}`, '', `${verdict}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${suppressed} suppressed.`];
-  for (const [product, findings] of groupByProduct(report.findings)) {
+  const max = options.maxFindings ?? 100;
+  const shown = new Set([...report.findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)).slice(0, max));
+  for (const [product, findings] of groupByProduct(report.findings.filter((f) => shown.has(f)))) {
     out.push('', `#### ${groupTitle(product)}`, '', ...table(findings));
+  }
+  if (shown.size < report.findings.length) {
+    out.push('', `_${plural(report.findings.length - shown.size, 'more finding')} not shown; \`meshgrant validate\` lists them all._`);
   }
   if (report.suppressions.length > 0) {
     out.push('', `<details><summary>${plural(report.suppressions.length, 'suppression')}</summary>`, '', ...report.suppressions.map((s) => `- ${cell(describeSuppression(s))}`), '', '</details>');
