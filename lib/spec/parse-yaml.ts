@@ -1,4 +1,4 @@
-import { Document, LineCounter, parseDocument } from 'yaml';
+import { Document, LineCounter, isScalar, parseDocument, visit } from 'yaml';
 import { SourceText } from './read-files';
 
 /** A mesh file parsed into a YAML document that keeps the position of every node. */
@@ -32,7 +32,7 @@ export function parseYamlFile(source: SourceText): ParseResult {
   const lines = new LineCounter();
   const doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const file: ParsedFile = { path: source.path, doc, lines };
-  const problems = [...doc.errors, ...doc.warnings].map((e) => {
+  const problems: OffsetProblem[] = [...doc.errors, ...doc.warnings].map((e) => {
     const start = e.pos[0];
     if (e.code === 'DUPLICATE_KEY') {
       const key = /^\s*("[^"]*"|'[^']*'|[^:\n]*)/.exec(source.text.slice(start))![1].trim();
@@ -40,6 +40,13 @@ export function parseYamlFile(source: SourceText): ParseResult {
     }
     if (e.code === 'MULTIPLE_DOCS') return { offset: start, message: 'a second YAML document; a mesh file holds one', hint: 'remove the `---` line, or move the second document to a file of its own' };
     return { offset: start, message: `YAML syntax: ${e.message}` };
+  });
+  // A list or mapping as a key (`? [a, b]`) has no place in a mesh file, and toJS would only warn about it.
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as { range?: [number, number, number] } | null;
+      if (key !== null && !isScalar(key)) problems.push({ offset: key.range?.[0] ?? 0, message: 'a list or mapping used as a key; keys are plain names' });
+    },
   });
   if (problems.length > 0) return { file, problems };
   try {

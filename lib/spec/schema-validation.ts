@@ -66,6 +66,7 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
 function found(value: unknown): string {
   if (value === null || value === undefined) return 'an empty value';
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
+  if (ArrayBuffer.isView(value)) return 'binary data';
   if (typeof value === 'object') return 'a mapping of fields';
   if (typeof value === 'number') return `the number ${value}`;
   if (value === '') return 'an empty text';
