@@ -4,3 +4,4 @@ export * from './spec';
 export * from './directory';
 export * from './readback';
 export * from './policy';
+export * from './reports';

@@ -6,6 +6,8 @@ import { portableNames } from './access-identity';
 export interface AccessState {
   /** Sorted. */
   readonly columns: readonly string[];
+  /** Classes of the columns that have any (`{ email: ['pii'] }`), when readback knows them. */
+  readonly columnClasses?: Readonly<Record<string, readonly string[]>>;
   /** Row filter; undefined means all rows. */
   readonly rows?: string;
   /** Sorted. */
@@ -121,14 +123,15 @@ const sortKey = (c: AccessChange) => `${c.environment}\u0000${c.principal}\u0000
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function stateOf(a: EffectiveAccess): AccessState {
-  return { columns: a.columns, rows: a.rows, permissions: a.permissions, grantable: a.grantable };
+  return { columns: a.columns, ...(a.columnClasses ? { columnClasses: a.columnClasses } : {}), rows: a.rows, permissions: a.permissions, grantable: a.grantable };
 }
 
 /** Two grants to one principal on one table add up (Lake Formation unions them). */
 function union(a: AccessState, b: AccessState): AccessState {
   const merge = (x: readonly string[], y: readonly string[]) => [...new Set([...x, ...y])].sort();
   const rows = a.rows === undefined || b.rows === undefined ? undefined : a.rows === b.rows ? a.rows : `(${a.rows}) OR (${b.rows})`;
-  return { columns: merge(a.columns, b.columns), rows, permissions: merge(a.permissions, b.permissions), grantable: merge(a.grantable, b.grantable) };
+  const columnClasses = a.columnClasses || b.columnClasses ? { ...a.columnClasses, ...b.columnClasses } : undefined;
+  return { columns: merge(a.columns, b.columns), ...(columnClasses ? { columnClasses } : {}), rows, permissions: merge(a.permissions, b.permissions), grantable: merge(a.grantable, b.grantable) };
 }
 
 function delta(before: readonly string[], after: readonly string[]): Delta {
@@ -186,7 +189,7 @@ function memberChanges(before: readonly EffectiveAccess[], after: readonly Effec
 }
 
 /** Trusted members as comparable lines. */
-export function memberList(m: TrustedMembers): string[] {
+function memberList(m: TrustedMembers): string[] {
   const rules = m.attributeRules.map((r) => `attributes ${describeAttributeRule(r.attributes)} on ${[...r.principals].sort().join(', ')}`);
   return [...new Set([...m.principals, ...rules])].sort();
 }

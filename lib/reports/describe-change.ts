@@ -1,12 +1,17 @@
 import { AccessChange, AccessState, Delta } from './access-diff';
 
 const list = (xs: readonly string[]) => xs.join(', ');
+
+/** Columns with their classes, the part a reviewer looks for: `customer_id, email (pii)`. */
+function columnList(columns: readonly string[], state: AccessState | undefined): string {
+  return columns.map((c) => (state?.columnClasses?.[c]?.length ? `${c} (${state.columnClasses[c].join(', ')})` : c)).join(', ');
+}
 const rowsText = (rows: string | undefined) => (rows === undefined ? 'all rows' : `rows where ${rows}`);
 
 /** An access state in one phrase: `DESCRIBE, SELECT on amount, country (all rows)`. */
 export function describeState(s: AccessState): string {
   const grant = s.grantable.length > 0 ? `; grant option on ${list(s.grantable)}` : '';
-  return `${list(s.permissions)} on ${list(s.columns)} (${rowsText(s.rows)})${grant}`;
+  return `${list(s.permissions)} on ${columnList(s.columns, s)} (${rowsText(s.rows)})${grant}`;
 }
 
 /** What a change gives, one phrase per aspect (empty when it gives nothing). */
@@ -25,7 +30,7 @@ export function describeLosses(c: AccessChange): string[] {
 
 function describeDelta(c: AccessChange, side: keyof Delta): string[] {
   return [
-    ...(c.columns[side].length ? [`columns ${list(c.columns[side])}`] : []),
+    ...(c.columns[side].length ? [`columns ${columnList(c.columns[side], side === 'gained' ? c.after : c.before)}`] : []),
     ...(c.permissions[side].length ? [`permissions ${list(c.permissions[side])}`] : []),
     ...(c.grantable[side].length ? [`grant option on ${list(c.grantable[side])}`] : []),
   ];

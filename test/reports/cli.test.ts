@@ -33,7 +33,7 @@ describe('meshgrant diff, promote-check, impact, graph', () => {
     it('compares two environments of one output, old first', async () => {
       const devToProd = await cli('diff', '--env', 'dev', '--env', 'prod', '--out', before, '--format', 'md');
       expect(devToProd.code).toBe(0);
-      expect(devToProd.stdout).toContain('### Access diff dev -> prod\n\n|  | env | principal | table | gained | lost |\n| --- | --- | --- | --- | --- | --- |\n| - | dev | logistics.shipments/analyst | acme_dev_logistics_shipments.shipments |  | all access: DESCRIBE, SELECT on country, customer_id, shipment_id, shipped_on (all rows) |');
+      expect(devToProd.stdout).toContain('### Access diff dev -> prod\n\n|  | env | principal | table | gained | lost |\n| --- | --- | --- | --- | --- | --- |\n| - | dev | logistics.shipments/analyst | acme_dev_logistics_shipments.shipments |  | all access: DESCRIBE, SELECT on country (reference), customer_id, shipment_id, shipped_on (reference) (all rows) |');
       expect(devToProd.stdout).toContain('4 access changes, 0 member changes. **Access does not widen.**');
       const prodToDev = await cli('diff', '--env', 'prod', '--env', 'dev', '--out', before, '--json');
       expect(prodToDev.code).toBe(3);
@@ -70,11 +70,18 @@ describe('meshgrant diff, promote-check, impact, graph', () => {
         permissions: ['DESCRIBE', 'SELECT'],
         table: { database_name: 'acme_prod_customers_profiles', name: 'profiles' },
       };
+      json.resource.aws_lakeformation_permissions.ghost = {
+        principal: 'arn:aws:iam::222222222222:role/acme-prod-payments-refunds-analyst',
+        permissions: ['SELECT'],
+        table: { database_name: 'acme_prod_hr', name: 'salaries' },
+      };
       writeFileSync(file, JSON.stringify(json));
       const run = await cli('promote-check', '--from', 'dev', '--to', 'prod', '--out', out);
       expect(run.code).toBe(1);
-      expect(run.stdout).toMatch(/^purpose:marketing-analytics\s+acme-prod-purpose-marketing-analytics\s+acme_prod_customers_profiles\.profiles\s+columns date_of_birth, email, full_name$/m);
+      expect(run.stdout).toMatch(/^purpose:marketing-analytics\s+acme-prod-purpose-marketing-analytics\s+acme_prod_customers_profiles\.profiles\s+columns date_of_birth \(pii\), email \(pii\), full_name \(pii\)$/m);
       expect(run.stdout).toContain('1 grant in prod that dev does not hold: promote through dev first.');
+      // A grant readback cannot place is said, not silently dropped.
+      expect(run.stdout).toContain(`Not interpreted, so not in this report:\n- ${out} acme-prod: permission for arn:aws:iam::222222222222:role/acme-prod-payments-refunds-analyst names table acme_prod_hr.salaries, which the stack does not declare\n`);
     });
 
     it('exits 2 without --to', async () => {
@@ -86,7 +93,7 @@ describe('meshgrant diff, promote-check, impact, graph', () => {
     it('names the people who gain access when a group is added to a role', async () => {
       const run = await cli('impact', '--directory', users, '--directory', groups, '--old', before, '--new', after, '--mesh', 'examples/acme');
       expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(/^maria\.lopez\s+prod\s+acme_prod_payments_refunds\.refunds\s+gains new access: DESCRIBE, SELECT on reason, refund_date, refund_id, txn_id \(all rows\)\s+acme-prod-payments-refunds-analyst via group fraud-analysts$/m);
+      expect(run.stdout).toMatch(/^maria\.lopez\s+prod\s+acme_prod_payments_refunds\.refunds\s+gains new access: DESCRIBE, SELECT on reason, refund_date \(reference\), refund_id, txn_id \(all rows\)\s+acme-prod-payments-refunds-analyst via group fraud-analysts$/m);
       expect(run.stdout).toContain('2 people gain access, 0 people lose access.');
     });
 

@@ -3,7 +3,7 @@ import { diffAccess } from '../../reports/access-diff';
 import { ReportFormat } from '../../reports/format-table';
 import { renderDiff } from '../../reports/render-diff';
 import { CliCommand, CliError, CommandResult } from '../cli-command';
-import { accessOf, formatOption, readSynthesized, repeatable } from './synthesized-access';
+import { accessOf, formatOption, readSynthesized, repeatable, withReadbackNotes } from './synthesized-access';
 
 /**
  * Exit code when access widens, so that CI can require an approval. `CommandResult` types its
@@ -30,19 +30,20 @@ export const diffCommand: CliCommand = {
   run: ([oldDir, newDir], options) => {
     const envs = options.env as string[];
     const format = options.format as ReportFormat;
-    let before, after, labels;
+    let before, after, labels, read;
     if (oldDir !== undefined && newDir !== undefined) {
       const old = readSynthesized(String(oldDir));
       const now = readSynthesized(String(newDir));
       const keep = (list: typeof old) => (envs.length === 0 ? list.access : envs.flatMap((e) => accessOf(list, e)));
-      [before, after, labels] = [keep(old), keep(now), { before: old.dir, after: now.dir }];
+      [before, after, labels, read] = [keep(old), keep(now), { before: old.dir, after: now.dir }, [old, now]];
     } else if (oldDir === undefined && envs.length === 2) {
       const out = readSynthesized(String(options.out));
-      [before, after, labels] = [accessOf(out, envs[0]), accessOf(out, envs[1]), { before: envs[0], after: envs[1] }];
+      [before, after, labels, read] = [accessOf(out, envs[0]), accessOf(out, envs[1]), { before: envs[0], after: envs[1] }, [out]];
     } else {
       throw new CliError('give two outputs (`diff <old> <new>`) or two environments (`diff --env dev --env prod`)');
     }
     const diff = diffAccess(before, after, { acrossEnvironments: oldDir === undefined });
-    return { exitCode: diff.widens ? WIDENS : 0, text: renderDiff(diff, labels, format), json: { ...labels, diff } };
+    const readback = read.flatMap((o) => o.problems);
+    return { exitCode: diff.widens ? WIDENS : 0, text: withReadbackNotes(renderDiff(diff, labels, format), ...read), json: { ...labels, diff, readback } };
   },
 };

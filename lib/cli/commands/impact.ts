@@ -6,7 +6,7 @@ import { analyzeImpact } from '../../reports/impact';
 import { renderImpact } from '../../reports/render-impact';
 import { loadMesh } from '../../spec';
 import { CliCommand, CliError } from '../cli-command';
-import { formatOption, readSynthesized, repeatable } from './synthesized-access';
+import { formatOption, readSynthesized, repeatable, withReadbackNotes } from './synthesized-access';
 
 /**
  * `meshgrant impact --directory users.json --directory groups.json [--old DIR] --new DIR`: the
@@ -34,7 +34,9 @@ export const impactCommand: CliCommand = {
     const identities = new Map(mesh.environments.map((e) => [e.name, e]));
     const report = analyzeImpact(old?.access ?? [], now.access, directory, identities);
     const labels = { before: old?.dir ?? '(nothing)', after: now.dir };
-    return { exitCode: 0, text: renderImpact(report, labels, options.format as ReportFormat), json: { ...labels, impact: report } };
+    const read = old === undefined ? [now] : [old, now];
+    const text = withReadbackNotes(renderImpact(report, labels, options.format as ReportFormat), ...read);
+    return { exitCode: 0, text, json: { ...labels, impact: report, readback: read.flatMap((o) => o.problems) } };
   },
 };
 

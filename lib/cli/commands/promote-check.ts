@@ -3,7 +3,7 @@ import { ReportFormat } from '../../reports/format-table';
 import { checkPromotion } from '../../reports/promote-check';
 import { renderPromotion } from '../../reports/render-promotion';
 import { CliCommand } from '../cli-command';
-import { accessOf, formatOption, readSynthesized } from './synthesized-access';
+import { accessOf, formatOption, readSynthesized, withReadbackNotes } from './synthesized-access';
 
 /** `meshgrant promote-check --from dev --to prod`: fails (1) naming each grant `--to` holds that `--from` does not. */
 export const promoteCheckCommand: CliCommand = {
@@ -21,6 +21,7 @@ export const promoteCheckCommand: CliCommand = {
     const out = readSynthesized(String(options.out), true);
     const [from, to] = [String(options.from), String(options.to)];
     const check = checkPromotion([...accessOf(out, from), ...accessOf(out, to)], from, to);
-    return { exitCode: check.ok ? 0 : 1, text: renderPromotion(check, options.format as ReportFormat), json: { check } };
+    const text = withReadbackNotes(renderPromotion(check, options.format as ReportFormat), out);
+    return { exitCode: check.ok ? 0 : 1, text, json: { check, readback: out.problems } };
   },
 };

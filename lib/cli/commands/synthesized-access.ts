@@ -12,6 +12,8 @@ export interface SynthesizedAccess {
   readonly access: readonly EffectiveAccess[];
   /** Environments with a stack in the output, sorted (an environment may hold no access). */
   readonly environments: readonly string[];
+  /** What readback could not interpret, per stack: access the report may miss. */
+  readonly problems: readonly { readonly stack: string; readonly message: string }[];
 }
 
 /**
@@ -24,7 +26,7 @@ export function readSynthesized(dir: string, includeBlocked = false): Synthesize
     const report = readAccessReport(dir);
     const access = includeBlocked ? [...report.access, ...report.blocked.map((b) => b.access)] : report.access;
     const environments = [...new Set(readStacks(dir).map((s) => stackTarget(s).environment))].sort();
-    return { dir, access, environments };
+    return { dir, access, environments, problems: report.problems };
   } catch (e) {
     throw new CliError(`cannot read synthesized Terraform at \`${dir}\`: ${(e as Error).message}`);
   }
@@ -36,6 +38,12 @@ export function accessOf(synthesized: SynthesizedAccess, environment: string): E
     throw new CliError(`no environment \`${environment}\` in ${synthesized.dir} (environments: ${synthesized.environments.join(', ')})`);
   }
   return synthesized.access.filter((a) => a.environment === environment);
+}
+
+/** A report followed by what readback could not interpret in the outputs it read, if anything. */
+export function withReadbackNotes(text: string, ...outputs: readonly SynthesizedAccess[]): string {
+  const notes = outputs.flatMap((o) => o.problems.map((p) => `- ${o.dir} ${p.stack}: ${p.message}`));
+  return notes.length === 0 ? text : `${text}\n\nNot interpreted, so not in this report:\n${notes.join('\n')}`;
 }
 
 /** `--format text|md`, shared by the report commands. */
