@@ -4,6 +4,7 @@ import { DataProductSpec, GrantSpec, MembersSpec, MeshSpec, PurposeBindingSpec }
 /**
  * Small random meshes for the differential test: 1-4 products over two domains, 1-2 ports of
  * 1-4 columns with random entity tags (hence classes and levels), random classification levels,
+ * product names short, dashed or long enough to shorten role names,
  * analyst clearances, role grants with or without columns and rows, consumer grants through input
  * ports, purpose bindings with or without columns and rows, and random promotion dev -> prod.
  * Choices are drawn as small numbers and resolved against what exists, so fast-check can shrink
@@ -36,6 +37,8 @@ const portArb = fc.record({
 const productArb = fc.record({
   ports: fc.array(portArb, { minLength: 1, maxLength: 2 }),
   prod: fc.boolean(),
+  /** Long names make role names exceed 64 characters (shortened with a hash); dashes become `_` in Glue names. */
+  name: fc.constantFrom('plain', 'dashed-name', 'a-very-long-product-name-that-overflows-iam-role-names'),
   roles: fc.record({ analyst: membersArb, engineer: membersArb, owner: membersArb }),
   clearance: fc.option(fc.constantFrom(...LEVELS), { nil: undefined }),
   grants: fc.array(fc.record({ role: fc.nat({ max: 2 }), port: fc.nat(), level: fc.nat({ max: 2 }), columns: maskArb, rows: rowsArb }), { maxLength: 4 }),
@@ -81,7 +84,7 @@ function buildSpec(plan: Plan): MeshSpec {
     identity: identity(name),
     ...(name === 'dev' ? { promotesTo: 'prod' } : {}),
   });
-  const ids = plan.products.map((_, i) => `d${(i % 2) + 1}.prod${i}`);
+  const ids = plan.products.map((p, i) => `d${(i % 2) + 1}.${p.name}${i}`);
   const products = plan.products.map((_, i) => productSpec(plan, ids, i));
   return {
     name: 'gen',
