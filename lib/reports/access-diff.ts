@@ -101,7 +101,8 @@ export function diffAccess(before: readonly EffectiveAccess[], after: readonly E
     const out = new Map<string, Side>();
     for (const access of list) {
       const principal = names.principal(access.principal);
-      const key = [across ? '' : access.environment, principal, names.table(access), access.purpose ?? ''].join('\u0000');
+      // Within an environment the concrete names are exact; across environments only portable names match.
+      const key = (across ? [principal, names.table(access)] : [access.environment, access.principal.arn, `${access.database}.${access.table}`]).concat(access.purpose ?? '').join('\u0000');
       const earlier = out.get(key);
       out.set(key, { access: earlier?.access ?? access, principal, state: earlier ? union(earlier.state, stateOf(access)) : stateOf(access) });
     }
@@ -172,7 +173,7 @@ function compare(old: Side | undefined, now: Side | undefined): AccessChange | u
 function memberChanges(before: readonly EffectiveAccess[], after: readonly EffectiveAccess[]): MemberChange[] {
   const principals = (list: readonly EffectiveAccess[]) => {
     const names = portableNames(list);
-    return new Map(list.map((a) => [`${a.environment}\u0000${names.principal(a.principal)}`, { access: a, principal: names.principal(a.principal) }]));
+    return new Map(list.map((a) => [`${a.environment}\u0000${a.principal.arn}`, { access: a, principal: names.principal(a.principal) }]));
   };
   const old = principals(before);
   const now = principals(after);

@@ -40,6 +40,12 @@ describe('diffAccess within an environment', () => {
     expect(diffAccess([txns], [fr]).widens).toBe(false);
   });
 
+  it('matches principals by ARN, whatever else the outputs hold', () => {
+    const auditor = { ...productRole('dev', 'x.y', 'z'), roleName: 'acme-dev-auditor', arn: 'arn:aws:iam::111111111111:role/acme-dev-auditor', kind: 'other' as const };
+    const shared = access(auditor, 'payments.transactions', 'ledger', { product: undefined, database: 'acme_dev_shared' });
+    expect(diffAccess([shared], [shared, txns]).changes.map((c) => [c.change, c.principal])).toEqual([['added', 'payments.transactions/analyst']]);
+  });
+
   it('lists members a principal starts or stops trusting; a new member widens', () => {
     const wider = { ...txns, principal: { ...analyst, members: { principals: ['arn:aws:iam::111111111111:role/group-b'], attributeRules: [{ principals: ['arn:aws:iam::111111111111:root'], attributes: { department: ['finance'] } }] } } };
     const diff = diffAccess([txns], [wider]);
