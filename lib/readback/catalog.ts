@@ -8,14 +8,12 @@ export interface CatalogTable {
   readonly columns: readonly string[];
 }
 
-/** The Glue catalog a stack declares: databases and their tables. */
+/** The Glue tables a stack declares. */
 export class Catalog {
-  readonly databases: readonly string[];
   /** Sorted by database, then table name. */
   readonly tables: readonly CatalogTable[];
 
   constructor(stack: TerraformStack) {
-    this.databases = resourcesOf(stack, 'aws_glue_catalog_database').map((d) => text(d.name)).filter((n): n is string => n !== undefined).sort();
     this.tables = resourcesOf(stack, 'aws_glue_catalog_table')
       .map((t) => ({
         database: text(t.database_name) ?? '',
