@@ -56,10 +56,12 @@ export class MeshLayout {
   }
 }
 
-/** The kind a file must declare, by its place in the directory. */
-export function kindOfFile(file: string): FileKind {
-  return MESH_FILES[file] ?? 'DataProduct';
+/** The kind a file must declare, by its place in the directory; undefined for a file that has no place in a mesh. */
+export function kindOfFile(file: string): FileKind | undefined {
+  return MESH_FILES[file] ?? (PRODUCT_FILE.test(file) ? 'DataProduct' : undefined);
 }
+
+const PRODUCT_FILE = new RegExp(`^${PRODUCTS_DIR}/[^/]+\\.ya?ml$`);
 
 /** The path of a spec field inside its own file: `products[3].grants[0]` is `grants[0]` of a product file. */
 export function fieldInFile(path: SpecPath): SpecPath {

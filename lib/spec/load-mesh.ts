@@ -1,9 +1,10 @@
 import { join } from 'path';
 import { Mesh, buildMesh } from '../model/mesh';
 import { MeshValidationError, Problem } from '../model/problems';
+import { suggest } from '../model/suggest';
 import { assembleSpec } from './assemble-spec';
 import { MeshLoadError } from './errors';
-import { MeshLayout, kindOfFile } from './layout';
+import { MESH_FILES, MeshLayout, PRODUCTS_DIR, kindOfFile } from './layout';
 import { locationAt, meshLocator, offsetOf } from './locator';
 import { ParsedFile, parseYamlFile } from './parse-yaml';
 import { SourceText, readMeshDirectory } from './read-files';
@@ -45,11 +46,17 @@ export function loadMeshSources(sources: readonly SourceText[], dir = '', earlie
   const files = new Map<string, ParsedFile>();
   const values = new Map<string, unknown>();
   for (const source of sources) {
+    const kind = kindOfFile(source.path);
+    if (kind === undefined) {
+      const message = `unexpected file \`${source.path}\`; a mesh has mesh.yaml, environments.yaml, purposes.yaml and ${PRODUCTS_DIR}/*.yaml`;
+      problems.push({ path: [], message, hint: suggest(source.path, Object.keys(MESH_FILES)), location: { file: join(dir, source.path), line: 1, column: 1 } });
+      continue;
+    }
     const { file, value, problems: syntax } = parseYamlFile(source);
     files.set(file.path, file);
     for (const p of syntax) problems.push({ path: [], message: p.message, hint: p.hint, location: locationAt(file, dir, p.offset) });
     if (syntax.length > 0) continue;
-    for (const p of validateFile(kindOfFile(file.path), value)) {
+    for (const p of validateFile(kind, value)) {
       const location = locationAt(file, dir, offsetOf(file, p.path, p.anchor));
       problems.push({ path: layout.specPathOf({ file: file.path, path: p.path }), message: p.message, hint: p.hint, location });
     }
