@@ -33,6 +33,26 @@ describe('loadDirectory: SCIM 2.0 exports', () => {
     expect(person('paul.martin')!.attributes).toEqual({ costCenter: 'cc-finance', country: 'US', department: 'finance' });
   });
 
+  it('tolerates cycles of nested groups', () => {
+    const group = (id: string, name: string, members: string[]) => ({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], id, displayName: name, members: members.map((value) => ({ value })) });
+    const text = JSON.stringify({
+      Resources: [
+        { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], id: 'u1', userName: 'x.y' },
+        group('a', 'team-a', ['u1', 'b']),
+        group('b', 'team-b', ['a']),
+      ],
+    });
+    expect(loadDirectorySources([{ path: 'all.json', text }]).people).toEqual([{ name: 'x.y', groups: ['team-a', 'team-b'], attributes: {} }]);
+  });
+
+  it('reports a person given by two files', () => {
+    expect(problemsOf(() => loadDirectory([`${fixtures}/people.yaml`, `${fixtures}/users.json`, `${fixtures}/groups.json`]))).toEqual([
+      expect.stringMatching(/^test\/fixtures\/directory\/users.json:\d+:\d+: Resources\[0\]\.userName: user `jane.doe` appears twice in the directory$/),
+      expect.stringMatching(/Resources\[4\]\.userName: user `paul.martin` appears twice/),
+      expect.stringMatching(/Resources\[5\]\.userName: user `sofia.rossi` appears twice/),
+    ]);
+  });
+
   it('reads the groups export alone as a problem: members are user ids', () => {
     expect(problemsOf(() => loadDirectory([`${fixtures}/groups.json`]))[0]).toMatch(
       /^test\/fixtures\/directory\/groups.json:\d+:\d+: Resources\[0\]\.members\[0\]\.value: member `u-0003` of group `fraud-analysts` is no user or group of the snapshot/,
