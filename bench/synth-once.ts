@@ -4,6 +4,7 @@
  *
  *   node dist/bench/synth-once.js --mode ours|baseline --spec <mesh.json> --out <dir>
  *   node dist/bench/synth-once.js --mode floor --from <dir synthesized by ours> --out <dir>
+ *   node dist/bench/synth-once.js --mode readback --from <dir synthesized by ours>
  *
  * Prints one JSON line: a {@link RunResult}. Modules are imported inside each mode, so that a
  * run loads only what it uses.
@@ -16,7 +17,7 @@ import type { MeshSpec } from '../lib/model';
 
 /** Seconds since process start at the end of each phase; `written` is when the last file is. */
 export interface RunResult {
-  readonly mode: 'ours' | 'baseline' | 'floor';
+  readonly mode: 'ours' | 'baseline' | 'floor' | 'readback';
   /** Modules loaded and the spec read. */
   readonly loaded: number;
   /** Mesh validated (`buildMesh`); the baseline also derives its grants from the declared access. */
@@ -69,20 +70,32 @@ function floor(from: string, out: string): Omit<RunResult, 'peakMemoryMb' | 'cpu
   return { mode: 'floor', loaded, modeled: loaded, written: seconds() };
 }
 
+/** Reading the effective access back from our output (`readAccess`). */
+async function readback(from: string): Promise<Omit<RunResult, 'peakMemoryMb' | 'cpuSeconds'>> {
+  const { readAccess } = await import('../lib/readback');
+  const loaded = seconds();
+  readAccess(from);
+  return { mode: 'readback', loaded, modeled: loaded, written: seconds() };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { mode: { type: 'string' }, spec: { type: 'string' }, from: { type: 'string' }, out: { type: 'string' } } });
-  const out = values.out;
-  if (out === undefined) throw new Error('--out is required');
+  const { out, from } = values;
   let result: Omit<RunResult, 'peakMemoryMb' | 'cpuSeconds'>;
-  if (values.mode === 'floor') {
-    if (values.from === undefined) throw new Error('--from is required with --mode floor');
-    result = floor(values.from, out);
+  if (values.mode === 'readback') {
+    if (from === undefined) throw new Error('--from is required with --mode readback');
+    result = await readback(from);
+  } else if (out === undefined) {
+    throw new Error('--out is required');
+  } else if (values.mode === 'floor') {
+    if (from === undefined) throw new Error('--from is required with --mode floor');
+    result = floor(from, out);
   } else if (values.mode === 'ours' || values.mode === 'baseline') {
     if (values.spec === undefined) throw new Error(`--spec is required with --mode ${values.mode}`);
     const spec = JSON.parse(readFileSync(values.spec, 'utf8')) as MeshSpec;
     result = await (values.mode === 'ours' ? ours : baseline)(spec, out);
   } else {
-    throw new Error(`--mode must be ours, baseline or floor, not ${values.mode ?? 'nothing'}`);
+    throw new Error(`--mode must be ours, baseline, floor or readback, not ${values.mode ?? 'nothing'}`);
   }
   const usage = process.resourceUsage();
   const full: RunResult = { ...result, peakMemoryMb: usage.maxRSS / 1024, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6 };

@@ -1,0 +1,62 @@
+/**
+ * CPU profile of one synthesis: runs synth-once under `node --cpu-prof` and prints the functions
+ * with the most self time, then self time by module.
+ *
+ *   node dist/bench/profile.js --n 1000 --envs 2 --mode ours|baseline [--top 25]
+ */
+import { execFileSync } from 'child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { parseArgs } from 'util';
+import { generateMeshSpec } from './generator';
+
+/** The parts of a V8 `.cpuprofile` this reads. */
+interface CpuProfile {
+  readonly nodes: readonly { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+
+/** Seconds of self time per key, most first. */
+function rank(profile: CpuProfile, keyOf: (frame: CpuProfile['nodes'][number]['callFrame']) => string): [string, number][] {
+  const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const totals = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const key = keyOf(frames.get(id)!);
+    totals.set(key, (totals.get(key) ?? 0) + profile.timeDeltas[i] / 1e6);
+  });
+  return [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/** A script's path from its package (`cdktf/lib/tokens/private/resolve.js`) or from dist/. */
+function shortUrl(url: string): string {
+  const i = url.lastIndexOf('node_modules/');
+  return i >= 0 ? url.slice(i + 'node_modules/'.length) : url.replace(/^file:\/\//, '').replace(/^.*\/dist\//, 'dist/');
+}
+
+/** `cdktf/lib/tokens/private/resolve.js` -> `cdktf/lib/tokens`; our code by file; native frames by name. */
+function moduleOf(url: string, functionName: string): string {
+  if (url === '') return functionName || '(native)';
+  return url.includes('node_modules/') ? shortUrl(url).split('/').slice(0, 3).join('/') : shortUrl(url);
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { n: { type: 'string', default: '1000' }, envs: { type: 'string', default: '2' }, mode: { type: 'string', default: 'ours' }, top: { type: 'string', default: '25' } } });
+  const dir = join(__dirname, '..', '..', 'bench', 'out', `profile-${values.mode}-n${values.n}-e${values.envs}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const specFile = join(dir, 'spec.json');
+  writeFileSync(specFile, JSON.stringify(generateMeshSpec({ products: Number(values.n), environments: Number(values.envs) as 2 | 3 })));
+  const run = execFileSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', join(dir, 'prof'), join(__dirname, 'synth-once.js'), '--mode', values.mode!, '--spec', specFile, '--out', join(dir, 'out')], { encoding: 'utf8' });
+  const file = readdirSync(join(dir, 'prof')).find((f) => f.endsWith('.cpuprofile'))!;
+  const profile = JSON.parse(readFileSync(join(dir, 'prof', file), 'utf8')) as CpuProfile;
+  const total = profile.timeDeltas.reduce((a, b) => a + b, 0) / 1e6;
+  const show = (rows: [string, number][]) => rows.slice(0, Number(values.top)).map(([k, s]) => `${s.toFixed(2).padStart(7)} s ${((100 * s) / total).toFixed(1).padStart(5)}%  ${k}`).join('\n');
+  console.log(`${values.mode}, N = ${values.n}, ${values.envs} environments: ${run.trim()}`);
+  console.log(`profiled ${total.toFixed(1)} s (profile in ${join(dir, 'prof', file)})\n\nself time by function:`);
+  console.log(show(rank(profile, (f) => `${f.functionName || '(anonymous)'} ${shortUrl(f.url)}${f.url ? `:${f.lineNumber + 1}` : ''}`)));
+  console.log('\nself time by module:');
+  console.log(show(rank(profile, (f) => moduleOf(f.url, f.functionName))));
+}
+
+if (require.main === module) main();
