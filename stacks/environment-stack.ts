@@ -77,9 +77,12 @@ export class EnvironmentStack extends TerraformStack {
         if (g.grantee.kind === 'role') {
           grants.push(port.grant(construct.roles[g.grantee.role], g.level, { columns: g.columns, rows: g.rows }));
         } else {
+          // A consumer not yet promoted here gets nothing here: its grant waits for it.
+          const consumer = productConstructs.get(g.grantee.product);
+          if (consumer === undefined) continue;
           // A consuming product's Engineers read with this product's Analyst clearance.
           const columns = columnsWithinClearance(mesh.classification, port.model, product.roles.analyst.clearance, g.columns);
-          grants.push(port.grantRead(productConstructs.get(g.grantee.product)!.roles.engineer, { columns, rows: g.rows }));
+          grants.push(port.grantRead(consumer.roles.engineer, { columns, rows: g.rows }));
         }
       }
       for (const b of product.purposes) {

@@ -82,8 +82,9 @@ function productAccess(mesh: Mesh, product: DataProduct, environment: string): D
         rows: g.rows,
         grantable: g.level === 'admin',
       });
-    } else {
-      // A consuming product's Engineers read with the clearance of this product's Analysts.
+    } else if (mesh.product(g.grantee.product).promotedTo.includes(environment)) {
+      // A consuming product's Engineers read with the clearance of this product's Analysts, in
+      // the environments the consumer has reached.
       out.push({
         environment,
         holder: { kind: 'role', product: g.grantee.product, role: 'engineer' },
