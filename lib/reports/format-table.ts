@@ -4,19 +4,24 @@ export type ReportFormat = 'text' | 'md';
 /** The report formats, for option parsing and help. */
 export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'md'];
 
-/** Rows under a header, as aligned text or as a Markdown table. */
+/** Rows a Markdown table shows at most, so that a pull-request comment stays under GitHub's size limit. */
+export const MARKDOWN_MAX_ROWS = 100;
+
+/** Rows under a header, as aligned text or as a Markdown table (cut after {@link MARKDOWN_MAX_ROWS} rows). */
 export function formatTable(format: ReportFormat, header: readonly string[], rows: readonly (readonly string[])[]): string {
   if (format === 'md') {
     const cell = (c: string) => c.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
     const line = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
-    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+    const more = rows.length - MARKDOWN_MAX_ROWS;
+    const cut = more > 0 ? [`\n_${more} more row${more === 1 ? '' : 's'}: run the command with \`--json\` for all of them._`] : [];
+    return [line(header), line(header.map(() => '---')), ...rows.slice(0, MARKDOWN_MAX_ROWS).map(line), ...cut].join('\n');
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
 }
 
-/** A heading: `## text` in Markdown, the text alone in a terminal. */
+/** A heading: `### text` in Markdown, the text alone in a terminal. */
 export function formatHeading(format: ReportFormat, text: string): string {
   return format === 'md' ? `### ${text}` : text;
 }

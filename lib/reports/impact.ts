@@ -8,6 +8,8 @@ import { describeLosses } from './describe-change';
 export interface PersonChange extends AccessChange {
   /** `group fraud-analysts`, `user jane.doe`, `attributes department=finance`; sorted. */
   readonly via: readonly string[];
+  /** Other roles through which the person still reaches the table afterwards (sorted): a loss here may not lose the table. */
+  readonly stillThrough: readonly string[];
 }
 
 /** Everything that changes for one person. */
@@ -58,7 +60,8 @@ export function analyzeImpact(
     const is = now.access.get(person) ?? [];
     const changes = diffAccess(was, is).changes.map((c) => {
       const via = (now.via.get(person)?.get(viaKey(c)) ?? old.via.get(person)?.get(viaKey(c)))!;
-      return { ...c, via };
+      const others = is.filter((a) => a.environment === c.environment && a.database === c.database && a.table === c.table && a.principal.roleName !== c.roleName);
+      return { ...c, via, stillThrough: [...new Set(others.map((a) => a.principal.roleName))].sort() };
     });
     if (changes.length === 0) continue;
     people.push({ person, changes, gains: changes.some((c) => c.widens), loses: changes.some((c) => describeLosses(c).length > 0) });

@@ -10,7 +10,9 @@ export function renderDiff(diff: AccessDiff, labels: { before: string; after: st
   if (diff.changes.length === 0 && diff.members.length === 0) return `${title}\n\nNo access changes.`;
   const parts = [title];
   if (diff.changes.length > 0) {
-    const rows = diff.changes.map((c) => [
+    // Widening first: it is what a reviewer must see, also when Markdown cuts a long table.
+    const ordered = [...diff.changes.filter((c) => c.widens), ...diff.changes.filter((c) => !c.widens)];
+    const rows = ordered.map((c) => [
       MARK[c.change],
       c.environment,
       c.principal,

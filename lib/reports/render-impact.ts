@@ -12,7 +12,8 @@ export function renderImpact(report: ImpactReport, labels: { before: string; aft
       p.changes.map((c) => {
         const gains = describeGains(c);
         const losses = describeLosses(c);
-        const what = [...gains.map((g) => `gains ${g}`), ...losses.map((l) => `loses ${l}`)].join('; ');
+        const still = losses.length > 0 && c.stillThrough.length > 0 ? [`still reads the table through ${c.stillThrough.join(', ')}`] : [];
+        const what = [...gains.map((g) => `gains ${g}`), ...losses.map((l) => `loses ${l}`), ...still].join('; ');
         return [p.person, c.environment, `${c.database}.${c.table}`, what, `${c.roleName} via ${c.via.join(', ')}`];
       }),
     );

@@ -1,9 +1,9 @@
 import { acmeMeshSpec } from '../../examples/acme-mesh';
 import { buildMesh } from '../../lib';
-import { loadDirectory } from '../../lib/directory';
+import { loadDirectory, loadDirectorySources } from '../../lib/directory';
 import { readAccess } from '../../lib/readback';
 import { analyzeImpact } from '../../lib/reports/impact';
-import { specWithFraudAnalystsOnRefunds, synthesizeToTemp } from './effective-access-fixtures';
+import { access, productRole, specWithFraudAnalystsOnRefunds, synthesizeToTemp } from './effective-access-fixtures';
 
 describe('analyzeImpact', () => {
   const directory = loadDirectory(['test/fixtures/directory/users.json', 'test/fixtures/directory/groups.json']);
@@ -43,5 +43,18 @@ describe('analyzeImpact', () => {
     // prod has no identity mapping here: its members are nobody the directory knows.
     expect(report.unresolved.filter((u) => u.environment === 'prod').length).toBeGreaterThan(0);
     expect(report.people.every((p) => p.changes.every((c) => c.environment === 'dev'))).toBe(true);
+  });
+
+  it('says when a person keeps a table through another role', () => {
+    const arn = (group: string) => `arn:aws:iam::111111111111:role/groups/${group}`;
+    const dev = { groups: new Map([['analysts', arn('analysts')], ['engineers', arn('engineers')]]), users: new Map(), attributeSessionPrincipals: [] };
+    const people = loadDirectorySources([{ path: 'people.yaml', text: 'users:\n  - { name: ann, groups: [analysts, engineers] }\n  - { name: bob, groups: [analysts] }\n' }]);
+    const read = access(productRole('dev', 'payments.transactions', 'analyst', [arn('analysts')]), 'payments.transactions', 'transactions');
+    const write = access(productRole('dev', 'payments.transactions', 'engineer', [arn('engineers')]), 'payments.transactions', 'transactions', { permissions: ['DESCRIBE', 'INSERT', 'SELECT'] });
+    const report = analyzeImpact([read, write], [write], people, new Map([['dev', dev]]));
+    expect(report.people.map((p) => [p.person, p.changes.map((c) => [c.change, c.roleName, c.stillThrough])])).toEqual([
+      ['ann', [['removed', 'acme-dev-payments-transactions-analyst', ['acme-dev-payments-transactions-engineer']]]],
+      ['bob', [['removed', 'acme-dev-payments-transactions-analyst', []]]],
+    ]);
   });
 });

@@ -1,0 +1,32 @@
+import { diffAccess } from '../../lib/reports/access-diff';
+import { MARKDOWN_MAX_ROWS, formatTable } from '../../lib/reports/format-table';
+import { renderDiff } from '../../lib/reports/render-diff';
+import { access, productRole } from './effective-access-fixtures';
+
+describe('formatTable', () => {
+  it('aligns text columns without trailing blanks', () => {
+    expect(formatTable('text', ['a', 'bb'], [['xxx', ''], ['y', 'z']])).toBe('a    bb\nxxx\ny    z');
+  });
+
+  it('escapes pipes in Markdown cells and cuts long tables with a pointer to --json', () => {
+    const rows = Array.from({ length: MARKDOWN_MAX_ROWS + 2 }, (_, i) => [`r${i}`, "a | b"]);
+    const md = formatTable('md', ['row', 'cell'], rows).split('\n');
+    expect(md.slice(0, 3)).toEqual(['| row | cell |', '| --- | --- |', '| r0 | a \\| b |']);
+    expect(md).toHaveLength(2 + MARKDOWN_MAX_ROWS + 2);
+    expect(md[md.length - 1]).toBe('_2 more rows: run the command with `--json` for all of them._');
+  });
+});
+
+describe('renderDiff', () => {
+  it('lists widening changes first', () => {
+    const analyst = productRole('dev', 'payments.transactions', 'analyst');
+    const engineer = productRole('dev', 'payments.transactions', 'engineer');
+    const txns = (p: typeof analyst, more = {}) => access(p, 'payments.transactions', 'transactions', more);
+    const diff = diffAccess([txns(analyst), txns(engineer)], [txns(engineer, { columns: ['amount', 'card_number', 'country', 'txn_id'] })]);
+    const text = renderDiff(diff, { before: 'a', after: 'b' }, 'text').split('\n');
+    expect(text[3].startsWith('~  dev  payments.transactions/engineer')).toBe(true);
+    expect(text[3]).toContain('columns card_number');
+    expect(text[4].startsWith('-  dev  payments.transactions/analyst')).toBe(true);
+    expect(text[6]).toBe('2 access changes, 0 member changes. Access widens: an approval is required.');
+  });
+});
