@@ -3,7 +3,7 @@ import { GlueCatalogDatabase, LakeformationResource, LakeformationResourceLfTags
 import { Construct } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
 import { DataLocation } from './lake-principal';
-import { LF_TAG } from './lf-tag-ontology';
+import { LF_TAG } from '../lib/aws/lf-tag-ontology';
 import { OutputPort } from './output-port';
 import { ProductRole } from './product-role';
 

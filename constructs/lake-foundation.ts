@@ -1,7 +1,7 @@
 import { Classification, Environment, PRODUCT_ROLES, ACCESS_LEVELS } from '../lib/model';
 import { LakeformationDataLakeSettings, LakeformationLfTag } from './aws';
 import { Construct } from './cdktf';
-import { LF_TAG } from './lf-tag-ontology';
+import { LF_TAG } from '../lib/aws/lf-tag-ontology';
 
 /** Props of {@link LakeFoundation}. */
 export interface LakeFoundationProps {

@@ -10,7 +10,7 @@ import {
 import { IamRole, IamRolePolicy, LakeformationPermissions } from './aws';
 import { Construct, ITerraformDependable, Lazy } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
-import { LfTagCondition } from './lf-tag-ontology';
+import { LfTagCondition } from '../lib/aws/lf-tag-ontology';
 import { PolicyDocument } from './policy-document';
 
 /** Anything that can be granted access to an output port (the aws-cdk `IGrantable` idiom). */

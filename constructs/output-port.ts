@@ -16,7 +16,7 @@ import {
 import { Construct, ITerraformDependable, Lazy } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
 import { DataLocation, IGrantable } from './lake-principal';
-import { LF_TAG } from './lf-tag-ontology';
+import { LF_TAG } from '../lib/aws/lf-tag-ontology';
 
 /** Hive storage settings per format. */
 const FORMATS: Record<OutputPortModel['format'], { input: string; output: string; serde: string; parameters?: Record<string, string> }> = {

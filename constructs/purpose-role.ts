@@ -11,8 +11,8 @@ import {
 import { Construct } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
 import { LakePrincipal } from './lake-principal';
-import { LF_TAG, LfTagCondition } from './lf-tag-ontology';
-import { trustPolicy } from './trust-policy';
+import { LF_TAG, LfTagCondition } from '../lib/aws/lf-tag-ontology';
+import { trustPolicy } from '../lib/aws/trust-policy';
 
 /** Props of {@link PurposeRole}. */
 export interface PurposeRoleProps {

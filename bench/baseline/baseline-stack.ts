@@ -34,7 +34,7 @@ import {
   holderKey,
 } from '../../lib/model';
 import { PolicyDocument } from '../../constructs/policy-document';
-import { trustPolicy } from '../../constructs/trust-policy';
+import { trustPolicy } from '../../lib/aws/trust-policy';
 
 /** IAM actions of the roles' data-access policies (the same as meshgrant's). */
 const ACTIONS = {

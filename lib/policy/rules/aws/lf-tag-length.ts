@@ -1,4 +1,4 @@
-import { LF_TAG } from '../../../../constructs/lf-tag-ontology';
+import { LF_TAG } from '../../../aws/lf-tag-ontology';
 import type { SpecPath } from '../../../model/problems';
 import type { PolicyRule, Violation } from '../../rule';
 import { LF_TAG_LIMITS } from './lf-tag-limits';

@@ -1,4 +1,4 @@
-import { trustPolicy } from '../../../../constructs/trust-policy';
+import { trustPolicy } from '../../../aws/trust-policy';
 import type { Environment } from '../../../model/environment';
 import type { Members } from '../../../model/members';
 import type { SpecPath } from '../../../model/problems';

@@ -1,4 +1,4 @@
-import { ProductRoleName } from '../lib/model';
+import { ProductRoleName } from '../model';
 
 /**
  * LF-tag keys and values meshgrant uses. Lake Formation stores keys and values in lower case, and

@@ -1,4 +1,4 @@
-import { Environment, Members, isEmpty } from '../lib/model';
+import { Environment, Members, isEmpty } from '../model';
 
 /**
  * The trust policy of a role whose members are `members` in `env`: directory groups and users

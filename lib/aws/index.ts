@@ -1,0 +1,2 @@
+export * from './lf-tag-ontology';
+export * from './trust-policy';
