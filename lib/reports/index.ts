@@ -17,6 +17,7 @@ export { REPORT_FORMATS, formatHeading, formatTable } from './format-table';
 export type { ReportFormat } from './format-table';
 export { analyzeImpact } from './impact';
 export type { ImpactReport, PersonChange, PersonImpact, UnresolvedPrincipal } from './impact';
+export { nameMembers } from './member-names';
 export { meshGraph } from './mesh-graph';
 export { checkPromotion } from './promote-check';
 export type { PromotionCheck, PromotionViolation } from './promote-check';

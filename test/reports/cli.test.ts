@@ -24,6 +24,12 @@ describe('meshgrant diff, promote-check, impact, graph', () => {
       expect(run.stdout).toMatch(/2 member changes\. Access widens: an approval is required\.\n$/);
     });
 
+    it('names trusted members by their group with --mesh', async () => {
+      const run = await cli('diff', before, after, '--env', 'dev', '--mesh', 'examples/acme');
+      expect(run.code).toBe(3);
+      expect(run.stdout).toMatch(/^dev\s+payments\.refunds\/analyst\s+acme-dev-payments-refunds-analyst\s+group fraud-analysts$/m);
+    });
+
     it('exits 0 when access only narrows, and limits to --env', async () => {
       const run = await cli('diff', after, before, '--env', 'prod');
       expect(run.code).toBe(0);

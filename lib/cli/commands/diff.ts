@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { diffAccess } from '../../reports/access-diff';
+import { nameMembers } from '../../reports/member-names';
+import { loadMesh } from '../../spec';
 import { ReportFormat } from '../../reports/format-table';
 import { renderDiff } from '../../reports/render-diff';
 import { CliCommand, CliError, CommandResult } from '../cli-command';
@@ -25,6 +27,7 @@ export const diffCommand: CliCommand = {
       .argument('[new]', 'cdktf output after the change')
       .option('--env <name>', 'with <old> <new>: only these environments; alone: twice, the environments to compare (first is old)', repeatable, [])
       .option('--out <dir>', 'cdktf output holding the environments of --env', 'cdktf.out')
+      .option('--mesh <dir>', 'mesh directory whose identity mappings name trusted members (groups, users) instead of ARNs')
       .addOption(formatOption()),
 
   run: ([oldDir, newDir], options) => {
@@ -42,7 +45,8 @@ export const diffCommand: CliCommand = {
     } else {
       throw new CliError('give two outputs (`diff <old> <new>`) or two environments (`diff --env dev --env prod`)');
     }
-    const diff = diffAccess(before, after, { acrossEnvironments: oldDir === undefined });
+    const raw = diffAccess(before, after, { acrossEnvironments: oldDir === undefined });
+    const diff = options.mesh === undefined ? raw : nameMembers(raw, new Map(loadMesh(String(options.mesh)).environments.map((e) => [e.name, e])));
     const readback = read.flatMap((o) => o.problems);
     return { exitCode: diff.widens ? WIDENS : 0, text: withReadbackNotes(renderDiff(diff, labels, format), ...read), json: { ...labels, diff, readback } };
   },
