@@ -2,8 +2,8 @@ import { Command } from 'commander';
 
 /** What a command produced: its exit code and its report, for people and for machines. */
 export interface CommandResult {
-  /** 0 when all is well, 1 when the command found problems it reports. */
-  readonly exitCode: 0 | 1;
+  /** 0 when all is well, 1 when the command found problems it reports, 3 when `diff` finds access widening. */
+  readonly exitCode: 0 | 1 | 3;
   /** Printed on stdout without `--json`. */
   readonly text: string;
   /** Merged into the `--json` report, next to `command`, `ok` and `problems`. */
