@@ -22,6 +22,9 @@ export interface RunResult {
   readonly loaded: number;
   /** Mesh validated (`buildMesh`); the baseline also derives its grants from the declared access. */
   readonly modeled: number;
+  /** CPU seconds (user + system) spent by the end of loading and of modeling. */
+  readonly loadedCpu: number;
+  readonly modeledCpu: number;
   readonly written: number;
   /** Peak resident set size of the process, MB. */
   readonly peakMemoryMb: number;
@@ -30,16 +33,20 @@ export interface RunResult {
 }
 
 const seconds = () => performance.now() / 1000;
+const cpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
 
 async function ours(spec: MeshSpec, out: string): Promise<Omit<RunResult, 'peakMemoryMb' | 'cpuSeconds'>> {
   const { buildMesh } = await import('../lib/model');
   const { synthesizeMesh } = await import('../stacks/synthesize');
-  const loaded = seconds();
+  const [loaded, loadedCpu] = [seconds(), cpuSeconds()];
   const mesh = buildMesh(spec);
-  const modeled = seconds();
+  const [modeled, modeledCpu] = [seconds(), cpuSeconds()];
   // What `meshgrant synth` runs: policy checks, stacks, files, and the summary (which reads the files back).
   synthesizeMesh(mesh, { outdir: out });
-  return { mode: 'ours', loaded, modeled, written: seconds() };
+  return { mode: 'ours', loaded, loadedCpu, modeled, modeledCpu, written: seconds() };
 }
 
 async function baseline(spec: MeshSpec, out: string): Promise<Omit<RunResult, 'peakMemoryMb' | 'cpuSeconds'>> {
@@ -47,35 +54,35 @@ async function baseline(spec: MeshSpec, out: string): Promise<Omit<RunResult, 'p
   const { App } = await import('cdktf');
   const { disableCreationStackTraces } = await import('../constructs/cdktf');
   const { BaselineStack } = await import('./baseline/baseline-stack');
-  const loaded = seconds();
+  const [loaded, loadedCpu] = [seconds(), cpuSeconds()];
   const mesh = buildMesh(spec);
   const access = declaredAccess(mesh);
-  const modeled = seconds();
+  const [modeled, modeledCpu] = [seconds(), cpuSeconds()];
   disableCreationStackTraces();
   const app = new App({ outdir: out, stackTraces: false });
   for (const env of mesh.environments) new BaselineStack(app, `${mesh.name}-${env.name}`, { mesh, environment: env.name, access });
   app.synth();
-  return { mode: 'baseline', loaded, modeled, written: seconds() };
+  return { mode: 'baseline', loaded, loadedCpu, modeled, modeledCpu, written: seconds() };
 }
 
 /** The floor: the same JSON, already built as plain objects, serialized and written. */
 function floor(from: string, out: string): Omit<RunResult, 'peakMemoryMb' | 'cpuSeconds'> {
   const stacks = readdirSync(join(from, 'stacks')).sort();
   const json = stacks.map((s) => JSON.parse(readFileSync(join(from, 'stacks', s, 'cdk.tf.json'), 'utf8')) as unknown);
-  const loaded = seconds();
+  const [loaded, loadedCpu] = [seconds(), cpuSeconds()];
   stacks.forEach((s, i) => {
     mkdirSync(join(out, 'stacks', s), { recursive: true });
     writeFileSync(join(out, 'stacks', s, 'cdk.tf.json'), JSON.stringify(json[i], null, 2));
   });
-  return { mode: 'floor', loaded, modeled: loaded, written: seconds() };
+  return { mode: 'floor', loaded, loadedCpu, modeled: loaded, modeledCpu: loadedCpu, written: seconds() };
 }
 
 /** Reading the effective access back from our output (`readAccess`). */
 async function readback(from: string): Promise<Omit<RunResult, 'peakMemoryMb' | 'cpuSeconds'>> {
   const { readAccess } = await import('../lib/readback');
-  const loaded = seconds();
+  const [loaded, loadedCpu] = [seconds(), cpuSeconds()];
   readAccess(from);
-  return { mode: 'readback', loaded, modeled: loaded, written: seconds() };
+  return { mode: 'readback', loaded, loadedCpu, modeled: loaded, modeledCpu: loadedCpu, written: seconds() };
 }
 
 async function main(): Promise<void> {
@@ -97,8 +104,7 @@ async function main(): Promise<void> {
   } else {
     throw new Error(`--mode must be ours, baseline, floor or readback, not ${values.mode ?? 'nothing'}`);
   }
-  const usage = process.resourceUsage();
-  const full: RunResult = { ...result, peakMemoryMb: usage.maxRSS / 1024, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6 };
+  const full: RunResult = { ...result, peakMemoryMb: process.resourceUsage().maxRSS / 1024, cpuSeconds: cpuSeconds() };
   process.stdout.write(`${JSON.stringify(full)}\n`);
 }
 
