@@ -122,6 +122,10 @@ export function generateMeshSpec(shape: MeshShape): MeshSpec {
     environments,
     domains: domainNames.map((name) => ({ name })),
     purposes,
+    // Past 1000 products per environment the `dataproduct` LF-tag needs a raised quota, as a real mesh would.
+    ...(shape.products > 1000
+      ? { policy: { suppressions: [{ rule: 'aws/lf-tag-quotas', reason: 'Lake Formation quota raised for the benchmark accounts (hypothetical support case)' }] } }
+      : {}),
     products: drafts.map((d) => ({
       ...d.spec,
       promotedTo: chain.slice(0, d.stage),

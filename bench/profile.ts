@@ -12,7 +12,7 @@ import { generateMeshSpec } from './generator';
 
 /** The parts of a V8 `.cpuprofile` this reads. */
 interface CpuProfile {
-  readonly nodes: readonly { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  readonly nodes: readonly { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: readonly number[] }[];
   readonly samples: readonly number[];
   readonly timeDeltas: readonly number[];
 }
@@ -26,6 +26,41 @@ function rank(profile: CpuProfile, keyOf: (frame: CpuProfile['nodes'][number]['c
     totals.set(key, (totals.get(key) ?? 0) + profile.timeDeltas[i] / 1e6);
   });
   return [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/** Phases worth knowing the inclusive time of: function name and where it is defined. */
+const PHASES: readonly { name: string; file: string; what: string }[] = [
+  { name: 'buildMesh', file: 'lib/model/mesh.js', what: 'validation' },
+  { name: 'checkPolicies', file: 'lib/policy/check-policies.js', what: 'policy checks' },
+  { name: 'EnvironmentStack', file: 'stacks/environment-stack.js', what: 'construct tree (ours)' },
+  { name: 'BaselineStack', file: 'bench/baseline/baseline-stack.js', what: 'construct tree (baseline)' },
+  { name: 'prepareStack', file: 'cdktf/lib/terraform-stack.js', what: 'cdktf: first resolve pass' },
+  { name: 'toTerraform', file: 'cdktf/lib/terraform-stack.js', what: 'cdktf: per-element and whole-stack resolve passes' },
+  { name: 'stringify', file: 'json-stable-stringify/index.js', what: 'cdktf: key-sorted JSON' },
+  { name: 'writeFileSync', file: 'node:fs', what: 'writing files' },
+  { name: 'readFileSync', file: 'node:fs', what: 'reading files (spec, summary)' },
+  { name: 'captureStackTrace', file: 'cdktf/lib/tokens/private/stack-trace.js', what: 'token stack traces' },
+];
+
+/** Seconds of samples that have each phase on their stack (each sample counted once per phase). */
+function inclusive(profile: CpuProfile): number[] {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const phaseOf = new Map(
+    profile.nodes.map((n) => [n.id, PHASES.findIndex((p) => p.name === n.callFrame.functionName && n.callFrame.url.endsWith(p.file))]),
+  );
+  const totals = PHASES.map(() => 0);
+  profile.samples.forEach((id, i) => {
+    const seen = new Set<number>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const phase = phaseOf.get(at)!;
+      if (phase >= 0 && !seen.has(phase)) {
+        seen.add(phase);
+        totals[phase] += profile.timeDeltas[i] / 1e6;
+      }
+    }
+  });
+  return totals;
 }
 
 /** A script's path from its package (`cdktf/lib/tokens/private/resolve.js`) or from dist/. */
@@ -57,6 +92,8 @@ function main(): void {
   console.log(show(rank(profile, (f) => `${f.functionName || '(anonymous)'} ${shortUrl(f.url)}${f.url ? `:${f.lineNumber + 1}` : ''}`)));
   console.log('\nself time by module:');
   console.log(show(rank(profile, (f) => moduleOf(f.url, f.functionName))));
+  console.log('\ninclusive time of phases (nested phases count in both):');
+  console.log(show(inclusive(profile).map((s, i): [string, number] => [`${PHASES[i].what} (${PHASES[i].name})`, s])));
 }
 
 if (require.main === module) main();

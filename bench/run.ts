@@ -3,11 +3,12 @@
  * hand-written L1 baseline and with the floor (the same JSON serialized and written), each run in
  * its own process, and prints one table; the figures also go to bench/results.json.
  *
- * Options: `--sizes 50x2,1000x2` (products x environments), `--runs 3`, `--seed 1`.
+ * Options: `--sizes 50x2,1000x2` (products x environments), `--runs 3`, `--seed 1`,
+ * `--results <file>` (default bench/results.json).
  */
 import { execFileSync } from 'child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'fs';
-import { join } from 'path';
+import { join, relative } from 'path';
 import { performance } from 'perf_hooks';
 import { parseArgs } from 'util';
 import { buildMesh } from '../lib/model';
@@ -188,7 +189,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
 
 function main(): void {
   const started = performance.now();
-  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '50x2,50x3,200x2,1000x2' }, runs: { type: 'string', default: '3' }, seed: { type: 'string', default: '1' } } });
+  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '50x2,50x3,200x2,1000x2' }, runs: { type: 'string', default: '3' }, seed: { type: 'string', default: '1' }, results: { type: 'string', default: RESULTS } } });
   const sizes = values.sizes.split(',').map((s) => {
     const [n, e] = s.split('x').map(Number);
     if (!(n > 0) || (e !== 2 && e !== 3)) throw new Error(`--sizes: \`${s}\` is not <products>x<2|3>`);
@@ -199,11 +200,11 @@ function main(): void {
     process.stderr.write(`N=${n} x${e} done after ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
     return row;
   });
-  writeFileSync(RESULTS, `${JSON.stringify(rows, null, 2)}\n`);
+  writeFileSync(values.results, `${JSON.stringify(rows, null, 2)}\n`);
   console.log(formatTable(rows));
   console.log('');
   console.log(`Medians of ${values.runs} runs, each a separate process (start to files written); readback runs stop after one over 20 s.`);
-  console.log(`Baseline: hand-written cdktf L1, same access, no LF-tags. Floor: the same JSON serialized and written. Written to bench/results.json.`);
+  console.log(`Baseline: hand-written cdktf L1, same access, no LF-tags. Floor: the same JSON serialized and written. Written to ${relative(process.cwd(), values.results)}.`);
 }
 
 if (require.main === module) main();
