@@ -62,7 +62,7 @@ const ENTITY_MIX: readonly { upTo: number; entities: readonly string[] }[] = [
 ];
 const TYPE_OF: Readonly<Record<string, string>> = { date_of_birth: 'date', calendar_date: 'date', monetary_amount: 'decimal(12,2)' };
 
-/** Products promoted to the first `stage` environments of the chain. */
+/** A product being generated: it will be promoted to the first `stage` environments of the chain. */
 interface Draft {
   readonly spec: Omit<DataProductSpec, 'grants' | 'inputPorts'>;
   readonly stage: number;
