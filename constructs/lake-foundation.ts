@@ -51,11 +51,6 @@ export class LakeFoundation extends Construct {
     for (const p of props.purposes) define(LF_TAG.purposeKey(p), [LF_TAG.allowed]);
   }
 
-  /** Every LF-tag definition of the environment, sorted by key. */
-  allTags(): LakeformationLfTag[] {
-    return [...this.tags.keys()].sort().map((k) => this.tags.get(k)!);
-  }
-
   /** The LF-tag definitions for these keys, for `depends_on` (tags must exist before use). */
   tagsFor(keys: Iterable<string>): LakeformationLfTag[] {
     const out: LakeformationLfTag[] = [];

@@ -13,7 +13,7 @@ import {
   LakeformationPermissions,
   LakeformationResourceLfTags,
 } from './aws';
-import { Construct, ITerraformDependable, Lazy } from './cdktf';
+import { Construct, ITerraformDependable, Lazy, dependable } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
 import { DataLocation, IGrantable } from './lake-principal';
 import { LF_TAG } from '../lib/aws/lf-tag-ontology';
@@ -229,8 +229,10 @@ export class OutputPort extends Construct {
       lfTag: Lazy.anyValue({
         produce: () => [...this.tableTags.keys()].sort().map((k) => ({ key: k, value: this.tableTags.get(k)! })),
       }),
-      // Which keys end up here is known only once every grant is made: depend on all definitions.
-      dependsOn: [this.table, ...this.props.foundation.allTags()],
-    });
+    }).addOverride(
+      'depends_on',
+      // Which keys end up here is known only once every grant is made.
+      Lazy.listValue({ produce: () => [this.table, ...this.props.foundation.tagsFor(this.tableTags.keys())].map(dependable) }),
+    );
   }
 }

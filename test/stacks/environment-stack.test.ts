@@ -110,6 +110,15 @@ describe('product roles', () => {
     }
   });
 
+  test('tags are attached only after the tag definitions they use exist', () => {
+    const parsed = JSON.parse(prod);
+    const keyOf = (address: string) => parsed.resource.aws_lakeformation_lf_tag[address.split('.')[1]]?.key;
+    for (const assignment of resourcesOf(prod, 'aws_lakeformation_resource_lf_tags')) {
+      const definedFirst = (assignment.depends_on as string[]).filter((d) => d.startsWith('aws_lakeformation_lf_tag.')).map(keyOf).sort();
+      expect(definedFirst).toEqual(assignment.lf_tag.map((t: { key: string }) => t.key).sort());
+    }
+  });
+
   test('one Lake Formation permission per principal and target', () => {
     const targets = resourcesOf(prod, 'aws_lakeformation_permissions').map((p) => {
       const { principal, permissions, permissions_with_grant_option, depends_on, '//': _meta, ...target } = p;
