@@ -60,7 +60,7 @@ interface ProductResources {
   readonly tables: ReadonlyMap<string, { readonly resource: GlueCatalogTable; readonly model: OutputPort }>;
 }
 
-/** What the stack keeps per role while it writes grants: the role, its policy and its reach. */
+/** What the stack keeps per role while it writes grants: the role and the databases and locations it reaches. */
 interface RoleResources {
   readonly role: IamRole;
   readonly arn: string;
