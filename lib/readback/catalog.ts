@@ -12,6 +12,8 @@ export interface CatalogTable {
 export class Catalog {
   /** Sorted by database, then table name. */
   readonly tables: readonly CatalogTable[];
+  private readonly byDatabase = new Map<string, CatalogTable[]>();
+  private readonly byName = new Map<string, CatalogTable>();
 
   constructor(stack: TerraformStack) {
     this.tables = resourcesOf(stack, 'aws_glue_catalog_table')
@@ -22,16 +24,21 @@ export class Catalog {
         columns: [...columnNames(block(t.storage_descriptor)?.columns), ...columnNames(t.partition_keys)],
       }))
       .sort((a, b) => compare(a.database, b.database) || compare(a.name, b.name));
+    // Indexed once: grants, filters and tag assignments look tables up by name thousands of times.
+    for (const t of this.tables) {
+      this.byName.set(`${t.database}\u0000${t.name}`, t);
+      this.byDatabase.set(t.database, [...(this.byDatabase.get(t.database) ?? []), t]);
+    }
   }
 
   /** The table `database.name`, or undefined when the stack does not declare it. */
   table(database: string, name: string): CatalogTable | undefined {
-    return this.tables.find((t) => t.database === database && t.name === name);
+    return this.byName.get(`${database}\u0000${name}`);
   }
 
   /** Every table of a database. */
   tablesOf(database: string): CatalogTable[] {
-    return this.tables.filter((t) => t.database === database);
+    return [...(this.byDatabase.get(database) ?? [])];
   }
 }
 

@@ -25,6 +25,8 @@ export class CatalogTags {
   private readonly onDatabase = new Map<string, Map<string, string>>();
   private readonly onTable = new Map<string, Map<string, string>>();
   private readonly onColumn = new Map<string, Map<string, string>>();
+  private readonly columnTagsOf = new Map<CatalogTable, { column: string; tags: LfTags }[]>();
+  private tablesByTag?: Map<string, Set<CatalogTable>>;
 
   constructor(stack: TerraformStack, private readonly catalog: Catalog) {
     const defined = new Map<string, Set<string>>();
@@ -48,13 +50,41 @@ export class CatalogTags {
     this.problems = problems;
   }
 
-  /** Effective tags of each column of a table, in column order. */
+  /** Effective tags of each column of a table, in column order (computed once per table). */
   columnTags(table: CatalogTable): { column: string; tags: LfTags }[] {
+    const known = this.columnTagsOf.get(table);
+    if (known !== undefined) return known;
     const inherited = new Map([...(this.onDatabase.get(table.database) ?? []), ...(this.onTable.get(tableKey(table.database, table.name)) ?? [])]);
-    return table.columns.map((column) => ({
+    const computed = table.columns.map((column) => ({
       column,
       tags: new Map([...inherited, ...(this.onColumn.get(columnKey(table.database, table.name, column)) ?? [])]),
     }));
+    this.columnTagsOf.set(table, computed);
+    return computed;
+  }
+
+  /**
+   * Tables with at least one column whose effective value for `key` is one of `values`: the only
+   * tables a tag expression with that condition can reach (indexed once, so that matching every
+   * grant against every table does not grow with their product).
+   */
+  tablesWith(key: string, values: readonly string[]): Set<CatalogTable> {
+    if (this.tablesByTag === undefined) {
+      this.tablesByTag = new Map();
+      for (const table of this.catalog.tables) {
+        for (const { tags } of this.columnTags(table)) {
+          for (const [k, v] of tags) {
+            const slot = `${k}\u0000${v}`;
+            const set = this.tablesByTag.get(slot) ?? new Set<CatalogTable>();
+            set.add(table);
+            this.tablesByTag.set(slot, set);
+          }
+        }
+      }
+    }
+    const out = new Set<CatalogTable>();
+    for (const v of values) for (const t of this.tablesByTag.get(`${key}\u0000${v}`) ?? []) out.add(t);
+    return out;
   }
 
   /**

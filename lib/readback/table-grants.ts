@@ -76,7 +76,10 @@ function tagPolicyGrants(
   tags: CatalogTags,
 ): TableGrant[] {
   const out: TableGrant[] = [];
+  if (expression.length === 0) return out;
+  const candidates = tags.tablesWith(expression[0].key, expression[0].values);
   for (const table of catalog.tables) {
+    if (!candidates.has(table)) continue;
     const columns = tags.columnTags(table).filter((c) => matchesExpression(expression, c.tags)).map((c) => c.column);
     if (columns.length === 0) continue;
     const whole = columns.length === table.columns.length;
