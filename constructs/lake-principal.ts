@@ -7,6 +7,7 @@ import {
   OutputPort as OutputPortModel,
   TABLE_PERMISSIONS,
 } from '../lib/model';
+import { GLUE_READ, GLUE_WRITE, S3_WRITE } from '../lib/aws/iam-actions';
 import { IamRole, IamRolePolicy, LakeformationPermissions } from './aws';
 import { Construct, ITerraformDependable, Lazy } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
@@ -18,12 +19,6 @@ export interface IGrantable {
   readonly grantPrincipal: LakePrincipal;
 }
 
-/** Glue read actions every reader needs on the databases and tables it reaches. */
-const GLUE_READ = ['glue:GetDatabase', 'glue:GetDatabases', 'glue:GetPartition', 'glue:GetPartitions', 'glue:GetTable', 'glue:GetTables'];
-/** Glue actions writers need to maintain tables and partitions of their product. */
-const GLUE_WRITE = ['glue:BatchCreatePartition', 'glue:BatchDeletePartition', 'glue:CreatePartition', 'glue:CreateTable', 'glue:DeletePartition', 'glue:UpdatePartition', 'glue:UpdateTable'];
-/** S3 object actions writers need on their product's prefix (Lake Formation does not govern writes from Athena). */
-const S3_WRITE = ['s3:DeleteObject', 's3:GetObject', 's3:PutObject'];
 
 /** Where a product's data lives, as the principal needs it for write access. */
 export interface DataLocation {

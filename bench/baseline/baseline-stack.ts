@@ -34,14 +34,11 @@ import {
   holderKey,
 } from '../../lib/model';
 import { PolicyDocument } from '../../constructs/policy-document';
+import { GLUE_READ, GLUE_WRITE, S3_WRITE } from '../../lib/aws/iam-actions';
 import { trustPolicy } from '../../lib/aws/trust-policy';
 
 /** IAM actions of the roles' data-access policies (the same as meshgrant's). */
-const ACTIONS = {
-  glueRead: ['GetDatabase', 'GetDatabases', 'GetPartition', 'GetPartitions', 'GetTable', 'GetTables'].map((a) => `glue:${a}`),
-  glueWrite: ['BatchCreatePartition', 'BatchDeletePartition', 'CreatePartition', 'CreateTable', 'DeletePartition', 'UpdatePartition', 'UpdateTable'].map((a) => `glue:${a}`),
-  s3Write: ['s3:DeleteObject', 's3:GetObject', 's3:PutObject'],
-};
+const ACTIONS = { glueRead: GLUE_READ, glueWrite: GLUE_WRITE, s3Write: S3_WRITE };
 
 export interface BaselineStackProps {
   readonly mesh: Mesh;
