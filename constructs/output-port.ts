@@ -62,9 +62,12 @@ export interface PortGrant {
   readonly port: OutputPort;
   readonly principalArn: string;
   readonly level: AccessLevel;
-  /** `lf-tag` (whole table, by tag policy), `data-cells-filter` (columns/rows subset) or `named` (table grant). */
-  readonly mechanism: 'lf-tag' | 'data-cells-filter' | 'named';
-  /** Columns readable through the grant, sorted; empty when it exposes nothing (no resource made). */
+  /**
+   * `lf-tag` (whole table, by tag policy), `data-cells-filter` (columns/rows subset), `named`
+   * (table grant), or `none` when the grantee may see none of the columns (no resource made).
+   */
+  readonly mechanism: 'lf-tag' | 'data-cells-filter' | 'named' | 'none';
+  /** Columns readable through the grant, sorted. */
   readonly columns: readonly string[];
 }
 
@@ -145,7 +148,7 @@ export class OutputPort extends Construct {
     }
     const columns = principal.readableColumns(this.model, this.productId, options.columns);
     const base = { port: this, principalArn: principal.arn, level, columns };
-    if (columns.length === 0) return { ...base, mechanism: 'named' };
+    if (columns.length === 0) return { ...base, mechanism: 'none' };
     principal.allowDatabase(this.database, level, [this.props.databaseResource]);
     if (level !== 'read') principal.allowWriteTo(this.props.location);
 

@@ -1,4 +1,4 @@
-import { Environment, Mesh, columnsWithinClearance } from '../lib/model';
+import { Environment, Mesh, consumerColumns } from '../lib/model';
 import { PolicyReport } from '../lib/policy/check-policies';
 import { AwsProvider } from '../constructs/aws';
 import { Construct, S3Backend, TerraformStack } from '../constructs/cdktf';
@@ -80,8 +80,7 @@ export class EnvironmentStack extends TerraformStack {
           // A consumer not yet promoted here gets nothing here: its grant waits for it.
           const consumer = productConstructs.get(g.grantee.product);
           if (consumer === undefined) continue;
-          // A consuming product's Engineers read with this product's Analyst clearance.
-          const columns = columnsWithinClearance(mesh.classification, port.model, product.roles.analyst.clearance, g.columns);
+          const columns = consumerColumns(mesh.classification, product, port.model, g);
           grants.push(port.grantRead(consumer.roles.engineer, { columns, rows: g.rows }));
         }
       }

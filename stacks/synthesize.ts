@@ -69,7 +69,7 @@ export function synthesizeMesh(mesh: Mesh, options: SynthesizeOptions): Synthesi
         region: s.environment.region,
         products: s.products.size,
         roles: s.products.size * 3 + s.purposes.size,
-        grants: s.grants.filter((g) => g.columns.length > 0).length,
+        grants: s.grants.filter((g) => g.mechanism !== 'none').length,
         purposes: s.purposes.size,
         resources,
         file,

@@ -1,5 +1,6 @@
 import { Classification } from './classification';
 import { DataProduct } from './data-product';
+import { Grant } from './grant';
 import { Mesh } from './mesh';
 import { Column, OutputPort } from './output-port';
 import { AccessLevel, ProductRoleName } from './product-role';
@@ -37,6 +38,14 @@ export function columnsWithinClearance(
 ): string[] {
   const max = classification.rank(clearance);
   return pick(port.columns, wanted, (c) => classification.rank(c.level) <= max);
+}
+
+/**
+ * Columns a consuming product's Engineers read through a consumer grant: this product's Analyst
+ * clearance and the grant's columns. Sharing beyond that needs a purpose, which has an approver.
+ */
+export function consumerColumns(classification: Classification, product: DataProduct, port: OutputPort, grant: Grant): string[] {
+  return columnsWithinClearance(classification, port, product.roles.analyst.clearance, grant.columns);
 }
 
 /** Columns a purpose may read: its classes allow every class of the column. */
@@ -83,15 +92,14 @@ function productAccess(mesh: Mesh, product: DataProduct, environment: string): D
         grantable: g.level === 'admin',
       });
     } else if (mesh.product(g.grantee.product).promotedTo.includes(environment)) {
-      // A consuming product's Engineers read with the clearance of this product's Analysts, in
-      // the environments the consumer has reached.
+      // Only in the environments the consumer has reached.
       out.push({
         environment,
         holder: { kind: 'role', product: g.grantee.product, role: 'engineer' },
         product: product.id,
         port: p.name,
         level: 'read',
-        columns: columnsWithinClearance(mesh.classification, p, product.roles.analyst.clearance, g.columns),
+        columns: consumerColumns(mesh.classification, product, p, g),
         rows: g.rows,
         grantable: false,
       });
