@@ -85,9 +85,9 @@ async function execute(command: CliCommand, parsed: Command, output: CliOutput):
   return print(result.exitCode, result.text, { problems: [], ...result.json });
 }
 
-/** Entry point of `bin/meshgrant.js`. */
-export function main(): void {
-  runCli(process.argv.slice(2)).then(
+/** Entry point of `bin/meshgrant.js` (and of the cdktf app, which runs `synth`); sets the exit code. */
+export function main(argv: readonly string[] = process.argv.slice(2)): void {
+  runCli(argv).then(
     (code) => {
       process.exitCode = code;
     },
