@@ -1,4 +1,5 @@
 import { Catalog, compare } from './catalog';
+import { DatabaseGrants } from './database-grants';
 import { AccessPrincipal, EffectiveAccess } from './effective-access';
 import { deniedActions, requiredActions } from './iam-access';
 import { CatalogTags } from './lf-tags';
@@ -6,19 +7,24 @@ import { externalPrincipal, readRoles } from './principals';
 import { TableGrant, readTableGrants } from './table-grants';
 import { TerraformStack, readStacks, stackTarget } from './terraform-stack';
 
-/** Access Lake Formation grants but IAM does not let the principal use. */
+/** Table access Lake Formation grants but the principal cannot use in a query. */
 export interface BlockedAccess {
-  /** What the principal would have, were IAM to allow it. */
+  /** What the principal would have, were nothing missing. */
   readonly access: EffectiveAccess;
   /** Required IAM actions the role's policies do not allow, as `action on resource`. */
   readonly deniedActions: readonly string[];
+  /**
+   * Lake Formation permissions a query also needs and the principal lacks, as
+   * `DESCRIBE on database <name>` (the table's database, and `default` for Athena).
+   */
+  readonly missingPermissions: readonly string[];
 }
 
 /** Everything read back from synthesized Terraform. */
 export interface AccessReport {
-  /** Effective access: granted by Lake Formation and usable under IAM. Sorted. */
+  /** Effective access: granted by Lake Formation, usable under IAM, its databases visible. Sorted. */
   readonly access: readonly EffectiveAccess[];
-  /** Lake Formation grants that IAM makes unusable. Sorted like `access`. */
+  /** Lake Formation table grants that IAM or a missing database permission make unusable. Sorted like `access`. */
   readonly blocked: readonly BlockedAccess[];
   /** What the stacks say that cannot deploy or that readback does not interpret, per stack. */
   readonly problems: readonly { readonly stack: string; readonly message: string }[];
@@ -27,7 +33,8 @@ export interface AccessReport {
 /**
  * Reads a cdktf output (`<outdir>/stacks/*\/cdk.tf.json`, one stack folder, or one JSON file) and
  * works out who can read what: every principal's access per table, with columns, rows,
- * permissions and grant option, split by whether IAM lets the principal use it.
+ * permissions and grant option, split by whether the principal can use it in a query (IAM
+ * allows it and Lake Formation lets it see the databases).
  */
 export function readAccessReport(outdir: string): AccessReport {
   const access: EffectiveAccess[] = [];
@@ -49,6 +56,7 @@ function stackAccess(stack: TerraformStack, problems: string[]): { access: Effec
   const tags = new CatalogTags(stack, catalog);
   problems.push(...tags.problems);
   const roles = readRoles(stack, target.account, problems);
+  const databases = new DatabaseGrants(stack, tags);
   const access: EffectiveAccess[] = [];
   const blocked: BlockedAccess[] = [];
   for (const grants of groupByPrincipalAndTable(readTableGrants(stack, catalog, tags, problems))) {
@@ -71,10 +79,12 @@ function stackAccess(stack: TerraformStack, problems: string[]): { access: Effec
       ...(Object.keys(columnClasses).length > 0 ? { columnClasses } : {}),
       ...(principal.purpose !== undefined ? { purpose: principal.purpose } : {}),
     };
-    // Principals declared outside the stack have IAM policies readback cannot see: taken as granted.
+    // Principals declared outside the stack may hold IAM policies and database grants readback
+    // cannot see: their table grants are taken as usable, which errs on the side of reporting them.
     const denied = role === undefined ? [] : deniedActions(role, target.account, requiredActions(target.region, target.account, table.database, table.name));
-    if (denied.length === 0) access.push(entry);
-    else blocked.push({ access: entry, deniedActions: denied });
+    const missing = role === undefined ? [] : databases.missingToQuery(arn, table.database);
+    if (denied.length === 0 && missing.length === 0) access.push(entry);
+    else blocked.push({ access: entry, deniedActions: denied, missingPermissions: missing });
   }
   return { access, blocked };
 }

@@ -32,12 +32,13 @@ describe('readback of a changed prod stack', () => {
     writeFileSync(join(stackDir, 'cdk.tf.json'), JSON.stringify(json));
     return readAccessReport(stackDir);
   };
-  /** The one resource of `type` whose logical name starts with `prefix` (cdktf names follow construct paths). */
-  const resource = (json: Json, type: string, prefix: string) => {
+  /** The logical name of the one resource of `type` that starts with `prefix` (cdktf names follow construct paths). */
+  const nameOf = (json: Json, type: string, prefix: string) => {
     const found = Object.keys(json.resource[type]).filter((name) => name.startsWith(prefix));
     expect(found).toHaveLength(1);
-    return json.resource[type][found[0]];
+    return found[0];
   };
+  const resource = (json: Json, type: string, prefix: string) => json.resource[type][nameOf(json, type, prefix)];
   const on = (entries: readonly EffectiveAccess[], role: string, table: string) => entries.filter((a) => a.principal.roleName === role && a.table === table);
 
   it('drops access whose role IAM does not allow lakeformation:GetDataAccess, and reports it blocked', () => {
@@ -47,9 +48,35 @@ describe('readback of a changed prod stack', () => {
       policy.policy = JSON.stringify({ ...doc, Statement: doc.Statement.filter((s) => s.Sid !== 'LakeFormationDataAccess') });
     });
     expect(on(report.access, 'acme-prod-customers-profiles-analyst', 'profiles')).toEqual([]);
-    expect(report.blocked.map((b) => [b.access.principal.roleName, b.access.table, b.deniedActions])).toEqual([
-      ['acme-prod-customers-profiles-analyst', 'profiles', ['lakeformation:GetDataAccess on *']],
+    expect(report.blocked.map((b) => [b.access.principal.roleName, b.access.table, b.deniedActions, b.missingPermissions])).toEqual([
+      ['acme-prod-customers-profiles-analyst', 'profiles', ['lakeformation:GetDataAccess on *'], []],
     ]);
+  });
+
+  it('blocks table access of a role that cannot see the database or Athena\'s default database', () => {
+    const report = readChanged((json) => {
+      delete json.resource.aws_lakeformation_permissions[nameOf(json, 'aws_lakeformation_permissions', 'customers-profiles_analyst_db-acme_prod_customers_profiles_')];
+      delete json.resource.aws_lakeformation_permissions[nameOf(json, 'aws_lakeformation_permissions', 'payments-transactions_analyst_db-default_')];
+    });
+    expect(on(report.access, 'acme-prod-customers-profiles-analyst', 'profiles')).toEqual([]);
+    expect(report.blocked.map((b) => [b.access.principal.roleName, b.access.table, b.missingPermissions])).toEqual([
+      ['acme-prod-customers-profiles-analyst', 'profiles', ['DESCRIBE on database acme_prod_customers_profiles']],
+      ['acme-prod-payments-transactions-analyst', 'daily_totals', ['DESCRIBE on database default']],
+      ['acme-prod-payments-transactions-analyst', 'transactions', ['DESCRIBE on database default']],
+    ]);
+  });
+
+  it('lets a DATABASE tag-policy grant stand in for the named database grant', () => {
+    const report = readChanged((json) => {
+      delete json.resource.aws_lakeformation_permissions[nameOf(json, 'aws_lakeformation_permissions', 'customers-profiles_analyst_db-acme_prod_customers_profiles_')];
+      json.resource.aws_lakeformation_permissions.byTag = {
+        principal: 'arn:aws:iam::222222222222:role/acme-prod-customers-profiles-analyst',
+        lf_tag_policy: { resource_type: 'DATABASE', expression: [{ key: 'dataproduct', values: ['customers.profiles'] }] },
+        permissions: ['DESCRIBE'],
+      };
+    });
+    expect(on(report.access, 'acme-prod-customers-profiles-analyst', 'profiles')).toHaveLength(1);
+    expect(report.blocked).toEqual([]);
   });
 
   it('drops access to a table the role is explicitly denied glue:GetTable on', () => {

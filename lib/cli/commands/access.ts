@@ -69,7 +69,7 @@ export const accessCommand: CliCommand = {
     const report = readAccessReport(out);
     const blocked = report.blocked.filter((b) => env === undefined || b.access.environment === env);
     const notes = [
-      ...blocked.map((b) => `blocked by IAM: ${b.access.principal.roleName} on ${b.access.database}.${b.access.table} (${b.deniedActions.join(', ')})`),
+      ...blocked.map((b) => `blocked: ${b.access.principal.roleName} on ${b.access.database}.${b.access.table} (${[...b.deniedActions.map((d) => `IAM denies ${d}`), ...b.missingPermissions.map((m) => `no Lake Formation ${m}`)].join('; ')})`),
       ...report.problems.map((p) => `${p.stack}: ${p.message}`),
     ];
     return { exitCode: 0, text: render(lines, notes, options.format as AccessFormat), json: { out, access: lines, blocked, problems: report.problems } };
