@@ -13,3 +13,4 @@ export { LakeformationLfTag } from '@cdktf/provider-aws/lib/lakeformation-lf-tag
 export { LakeformationPermissions } from '@cdktf/provider-aws/lib/lakeformation-permissions';
 export { LakeformationResource } from '@cdktf/provider-aws/lib/lakeformation-resource';
 export { LakeformationResourceLfTags } from '@cdktf/provider-aws/lib/lakeformation-resource-lf-tags';
+export type { LakeformationResourceLfTagsConfig } from '@cdktf/provider-aws/lib/lakeformation-resource-lf-tags';

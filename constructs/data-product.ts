@@ -1,8 +1,9 @@
 import { Classification, DataProduct as DataProductModel, Environment, PRODUCT_ROLES, ProductRoleName, glueName } from '../lib/model';
-import { GlueCatalogDatabase, LakeformationResource, LakeformationResourceLfTags } from './aws';
+import { GlueCatalogDatabase, LakeformationResource } from './aws';
 import { Construct } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
-import { DataLocation } from './lake-principal';
+import { DataLocation, ProductDatabase } from './lake-principal';
+import { LfTagAssignment } from './lf-tag-assignment';
 import { LF_TAG } from '../lib/aws/lf-tag-ontology';
 import { OutputPort } from './output-port';
 import { ProductRole } from './product-role';
@@ -45,25 +46,24 @@ export class DataProduct extends Construct {
     const registration = new LakeformationResource(this, 'storage', { arn, useServiceLinkedRole: true });
     this.location = { bucket: env.dataBucket, prefix, arn, registration };
 
-    const dbTags = [
-      { key: LF_TAG.domain, value: product.domain },
-      { key: LF_TAG.product, value: product.id },
-      { key: LF_TAG.classification, value: c.defaultLevel },
-      ...c.classNames.map((cls) => ({ key: LF_TAG.classKey(cls), value: LF_TAG.no })),
-    ];
-    const databaseTags = new LakeformationResourceLfTags(this, 'database-tags', {
-      database: { name: databaseName },
-      lfTag: dbTags,
-      dependsOn: [this.database, ...foundation.tagsFor(dbTags.map((t) => t.key))],
+    const tags = new LfTagAssignment(this, 'database-tags', {
+      target: { database: { name: databaseName } },
+      resource: this.database,
+      foundation,
+      tags: [
+        { key: LF_TAG.domain, value: product.domain },
+        { key: LF_TAG.product, value: product.id },
+        { key: LF_TAG.classification, value: c.defaultLevel },
+        ...c.classNames.map((cls) => ({ key: LF_TAG.classKey(cls), value: LF_TAG.no })),
+      ],
     });
+    const database: ProductDatabase = { name: databaseName, tags };
 
     for (const port of product.outputPorts) {
       this.ports.set(port.name, new OutputPort(this, `port-${port.name}`, {
         productId: product.id,
         port,
-        database: databaseName,
-        // Tables inherit the database tags; grants on them wait for those tags.
-        databaseResource: databaseTags,
+        database,
         location: this.location,
         environment: env,
         classification: c,

@@ -48,7 +48,7 @@ export class LakeFoundation extends Construct {
     define(LF_TAG.classification, c.levels);
     for (const cls of c.classNames) define(LF_TAG.classKey(cls), [LF_TAG.yes, LF_TAG.no]);
     for (const role of PRODUCT_ROLES) define(LF_TAG.accessKey(role), ACCESS_LEVELS);
-    for (const p of props.purposes) define(LF_TAG.purposeKey(p), [LF_TAG.allowed]);
+    for (const p of props.purposes) define(LF_TAG.purposeKey(p), [LF_TAG.allowed, LF_TAG.bound]);
   }
 
   /** The LF-tag definitions for these keys, for `depends_on` (tags must exist before use). */

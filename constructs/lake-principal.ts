@@ -11,6 +11,7 @@ import { GLUE_READ, GLUE_WRITE, S3_WRITE } from '../lib/aws/iam-actions';
 import { IamRole, IamRolePolicy, LakeformationPermissions } from './aws';
 import { Construct, ITerraformDependable, Lazy } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
+import { LfTagAssignment } from './lf-tag-assignment';
 import { LfTagCondition } from '../lib/aws/lf-tag-ontology';
 import { PolicyDocument } from './policy-document';
 
@@ -19,6 +20,13 @@ export interface IGrantable {
   readonly grantPrincipal: LakePrincipal;
 }
 
+
+/** A product's Glue database, as grants on its tables need it. */
+export interface ProductDatabase {
+  readonly name: string;
+  /** Its LF-tag assignment: its tables, and grants on it, are made after it; purposes add their tag. */
+  readonly tags: LfTagAssignment;
+}
 
 /** Where a product's data lives, as the principal needs it for write access. */
 export interface DataLocation {
@@ -45,6 +53,7 @@ export abstract class LakePrincipal extends Construct implements IGrantable {
   protected readonly foundation: LakeFoundation;
   private readonly policy = new PolicyDocument();
   private readonly databaseLevels = new Map<string, AccessLevel>();
+  private readsAnything = false;
   private readonly tagGrants = new Set<AccessLevel>();
   private readonly locations = new Set<string>();
 
@@ -88,12 +97,14 @@ export abstract class LakePrincipal extends Construct implements IGrantable {
   /** A short, unique name for this principal inside filter names, e.g. `analyst` or `purpose-x`. */
   abstract readonly filterSuffix: string;
 
-  /** Ensures the principal may describe (or more, per `level`) the database. */
-  allowDatabase(database: string, level: AccessLevel, dependsOn: ITerraformDependable[]): void {
+  /** Ensures the principal may describe (or more, per `level`) the database, in IAM and in Lake Formation. */
+  allowDatabase(database: ProductDatabase, level: AccessLevel): void {
     const glue = `arn:aws:glue:${this.env.region}:${this.env.account}`;
-    this.policy.allow('GlueCatalogRead', GLUE_READ, [`${glue}:database/${database}`, `${glue}:table/${database}/*`]);
-    if (level !== 'read') this.policy.allow('GlueProductWrite', GLUE_WRITE, [`${glue}:catalog`, `${glue}:database/${database}`, `${glue}:table/${database}/*`]);
-    if (this.databaseLevels.size === 0) {
+    const name = database.name;
+    this.policy.allow('GlueCatalogRead', GLUE_READ, [`${glue}:database/${name}`, `${glue}:table/${name}/*`]);
+    if (level !== 'read') this.policy.allow('GlueProductWrite', GLUE_WRITE, [`${glue}:catalog`, `${glue}:database/${name}`, `${glue}:table/${name}/*`]);
+    if (!this.readsAnything) {
+      this.readsAnything = true;
       // Athena needs DESCRIBE on the `default` database for every query, whatever it reads.
       new LakeformationPermissions(this, 'db-default', {
         principal: this.arn,
@@ -102,6 +113,12 @@ export abstract class LakePrincipal extends Construct implements IGrantable {
         dependsOn: [this.role],
       });
     }
+    this.grantDatabase(database, level);
+  }
+
+  /** The Lake Formation permission on the database: by name, raised to the highest level asked. */
+  protected grantDatabase(db: ProductDatabase, level: AccessLevel): void {
+    const database = db.name;
     const known = this.databaseLevels.get(database);
     if (known !== undefined) {
       if (ACCESS_LEVELS.indexOf(level) > ACCESS_LEVELS.indexOf(known)) this.databaseLevels.set(database, level);
@@ -117,7 +134,7 @@ export abstract class LakePrincipal extends Construct implements IGrantable {
         { produce: () => (GRANTABLE_LEVELS.includes(current()) ? [...DATABASE_PERMISSIONS[current()]] : []) },
         { omitEmpty: true },
       ),
-      dependsOn: [this.role, ...dependsOn],
+      dependsOn: [this.role, db.tags.resource],
     });
   }
 

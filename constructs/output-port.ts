@@ -13,9 +13,10 @@ import {
   LakeformationPermissions,
   LakeformationResourceLfTags,
 } from './aws';
-import { Construct, ITerraformDependable, Lazy, dependable } from './cdktf';
+import { Construct, ITerraformDependable } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
-import { DataLocation, IGrantable } from './lake-principal';
+import { DataLocation, IGrantable, ProductDatabase } from './lake-principal';
+import { LfTagAssignment } from './lf-tag-assignment';
 import { LF_TAG } from '../lib/aws/lf-tag-ontology';
 
 /** Hive storage settings per format. */
@@ -75,8 +76,8 @@ export interface PortGrant {
 export interface OutputPortProps {
   readonly productId: string;
   readonly port: OutputPortModel;
-  readonly database: string;
-  readonly databaseResource: ITerraformDependable;
+  /** The product's database; the table is made after its tags, which it inherits. */
+  readonly database: ProductDatabase;
   readonly location: DataLocation;
   readonly environment: Environment;
   readonly classification: Classification;
@@ -93,20 +94,20 @@ export class OutputPort extends Construct {
   readonly database: string;
   readonly table: GlueCatalogTable;
   private readonly props: OutputPortProps;
-  private readonly tableTags = new Map<string, string>();
+  private tableTags?: LfTagAssignment;
 
   constructor(scope: Construct, id: string, props: OutputPortProps) {
     super(scope, id);
     this.props = props;
     this.model = props.port;
     this.productId = props.productId;
-    this.database = props.database;
+    this.database = props.database.name;
     const port = props.port;
     const format = FORMATS[port.format];
     const toColumn = (c: OutputPortModel['columns'][number]) => ({ name: c.name, type: c.type, ...(c.description ? { comment: c.description } : {}) });
     this.table = new GlueCatalogTable(this, 'table', {
       name: port.tableName,
-      databaseName: props.database,
+      databaseName: this.database,
       description: port.description,
       tableType: 'EXTERNAL_TABLE',
       parameters: { EXTERNAL: 'TRUE', classification: port.format },
@@ -118,7 +119,7 @@ export class OutputPort extends Construct {
         columns: port.columns.filter((c) => !c.partitionKey).map(toColumn),
       },
       partitionKeys: port.columns.filter((c) => c.partitionKey).map(toColumn),
-      dependsOn: [props.databaseResource],
+      dependsOn: [props.database.tags.resource],
       // Dropping the table would break every consumer; removing it must be a deliberate change.
       lifecycle: { preventDestroy: true },
     });
@@ -149,7 +150,7 @@ export class OutputPort extends Construct {
     const columns = principal.readableColumns(this.model, this.productId, options.columns);
     const base = { port: this, principalArn: principal.arn, level, columns };
     if (columns.length === 0) return { ...base, mechanism: 'none' };
-    principal.allowDatabase(this.database, level, [this.props.databaseResource]);
+    principal.allowDatabase(this.props.database, level);
     if (level !== 'read') principal.allowWriteTo(this.props.location);
 
     const tag = options.columns === undefined && options.rows === undefined ? principal.wholeTableTag(this.model, this.productId, level) : undefined;
@@ -217,25 +218,13 @@ export class OutputPort extends Construct {
     });
   }
 
-  /** Adds a table-level tag; the one tag resource of the table is made on first use. */
+  /** Adds a table-level tag; the one tag assignment of the table is made on first use. */
   private tagTable(key: string, value: string): void {
-    const known = this.tableTags.get(key);
-    if (known !== undefined) {
-      if (known !== value) throw new Error(`${this.productId}/${this.model.name}: table tag ${key} cannot be both ${known} and ${value}`);
-      return;
-    }
-    const first = this.tableTags.size === 0;
+    this.tableTags ??= new LfTagAssignment(this, 'table-tags', {
+      target: { table: { databaseName: this.database, name: this.model.tableName } },
+      resource: this.table,
+      foundation: this.props.foundation,
+    });
     this.tableTags.set(key, value);
-    if (!first) return;
-    new LakeformationResourceLfTags(this, 'table-tags', {
-      table: { databaseName: this.database, name: this.model.tableName },
-      lfTag: Lazy.anyValue({
-        produce: () => [...this.tableTags.keys()].sort().map((k) => ({ key: k, value: this.tableTags.get(k)! })),
-      }),
-    }).addOverride(
-      'depends_on',
-      // Which keys end up here is known only once every grant is made.
-      Lazy.listValue({ produce: () => [this.table, ...this.props.foundation.tagsFor(this.tableTags.keys())].map(dependable) }),
-    );
   }
 }

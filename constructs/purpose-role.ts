@@ -1,6 +1,7 @@
 import {
   AccessLevel,
   Classification,
+  DATABASE_PERMISSIONS,
   Environment,
   IAM_ROLE_NAME_MAX,
   OutputPort as OutputPortModel,
@@ -8,9 +9,10 @@ import {
   columnsForPurpose,
   fitName,
 } from '../lib/model';
+import { LakeformationPermissions } from './aws';
 import { Construct } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
-import { LakePrincipal } from './lake-principal';
+import { LakePrincipal, ProductDatabase } from './lake-principal';
 import { LF_TAG, LfTagCondition } from '../lib/aws/lf-tag-ontology';
 import { trustPolicy } from '../lib/aws/trust-policy';
 
@@ -30,6 +32,7 @@ export class PurposeRole extends LakePrincipal {
   readonly purpose: Purpose;
   readonly filterSuffix: string;
   private readonly classification: Classification;
+  private databasesGranted = false;
 
   constructor(scope: Construct, id: string, props: PurposeRoleProps) {
     const { purpose, environment: env } = props;
@@ -63,5 +66,24 @@ export class PurposeRole extends LakePrincipal {
 
   readableColumns(port: OutputPortModel, _product: string, wanted?: readonly string[]): string[] {
     return columnsForPurpose(port, this.purpose, wanted);
+  }
+
+  /**
+   * A purpose reaches many products: their databases carry `purpose-<p> = bound` and one
+   * DATABASE tag-policy grant lets the purpose see all of them, instead of a grant per database.
+   * Tables inherit `bound`, which no table grant matches; the ones the purpose reads whole say
+   * `allowed` themselves.
+   */
+  protected override grantDatabase(database: ProductDatabase): void {
+    const key = LF_TAG.purposeKey(this.purpose.name);
+    database.tags.set(key, LF_TAG.bound);
+    if (this.databasesGranted) return;
+    this.databasesGranted = true;
+    new LakeformationPermissions(this, 'databases', {
+      principal: this.arn,
+      lfTagPolicy: { resourceType: 'DATABASE', expression: [{ key, values: [LF_TAG.bound] }] },
+      permissions: [...DATABASE_PERMISSIONS.read],
+      dependsOn: [this.role, ...this.foundation.tagsFor([key])],
+    });
   }
 }

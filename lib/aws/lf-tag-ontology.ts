@@ -10,7 +10,9 @@ import { ProductRoleName } from '../model';
  * - `class-<c>`: `yes`/`no`; the database says `no`, columns of the class say `yes`. Purpose grants
  *   match `class-<c> = no` for every class the purpose may not see (expressions cannot say NOT).
  * - `access-<role>`: `read`/`write`/`admin` on each table a product role may use whole.
- * - `purpose-<p>`: `allowed` on each table a purpose may read whole.
+ * - `purpose-<p>`: `bound` on the database of each product bound to the purpose (the purpose's
+ *   one DATABASE grant matches it), `allowed` on each table the purpose may read whole (the
+ *   table value overrides the inherited `bound`, which no table grant matches).
  */
 export const LF_TAG = {
   domain: 'domain',
@@ -22,6 +24,7 @@ export const LF_TAG = {
   yes: 'yes',
   no: 'no',
   allowed: 'allowed',
+  bound: 'bound',
 } as const;
 
 /** One key and the values a tag-policy expression or a resource assignment uses. */

@@ -191,13 +191,26 @@ describe('who reads what', () => {
 
   test('a purpose reads bound tables without the classes it may not see', () => {
     const grants = permissionsOf(prod, 'acme-prod-purpose-fraud-detection');
-    const byTag = grants.find((g) => g.lf_tag_policy)!;
+    const byTag = grants.find((g) => g.lf_tag_policy?.resource_type === 'TABLE')!;
     expect(expressionOf(byTag)).toEqual({ 'purpose-fraud-detection': ['allowed'], 'class-pci': ['no'] });
     const tagged = resourcesOf(prod, 'aws_lakeformation_resource_lf_tags')
       .filter((t) => t.table && t.lf_tag.some((l: { key: string }) => l.key === 'purpose-fraud-detection'))
       .map((t) => t.table.name)
       .sort();
     expect(tagged).toEqual(['profiles', 'transactions']);
+  });
+
+  test('a purpose sees the databases of its bound products through one grant, and no other database', () => {
+    const grants = permissionsOf(prod, 'acme-prod-purpose-fraud-detection');
+    const byTag = grants.filter((g) => g.lf_tag_policy?.resource_type === 'DATABASE');
+    expect(byTag.map(expressionOf)).toEqual([{ 'purpose-fraud-detection': ['bound'] }]);
+    expect(byTag[0].permissions).toEqual(['DESCRIBE']);
+    expect(grants.filter((g) => g.database).map((g) => g.database.name)).toEqual(['default']);
+    const bound = resourcesOf(prod, 'aws_lakeformation_resource_lf_tags')
+      .filter((t) => t.database && t.lf_tag.some((l: { key: string; value: string }) => l.key === 'purpose-fraud-detection' && l.value === 'bound'))
+      .map((t) => t.database.name)
+      .sort();
+    expect(bound).toEqual(['acme_prod_customers_profiles', 'acme_prod_payments_transactions']);
   });
 
   test('a row-filtered binding exposes only its columns and rows to the purpose', () => {
