@@ -1,5 +1,6 @@
 import {
   AccessLevel,
+  COLUMN_PERMISSIONS,
   Classification,
   Environment,
   FILTER_PERMISSIONS,
@@ -64,8 +65,9 @@ export interface PortGrant {
   readonly principalArn: string;
   readonly level: AccessLevel;
   /**
-   * `lf-tag` (whole table, by tag policy), `data-cells-filter` (columns/rows subset), `named`
-   * (table grant), or `none` when the grantee may see none of the columns (no resource made).
+   * `lf-tag` (whole table, by tag policy), `data-cells-filter` (rows, and columns, subset),
+   * `named` (table or column grant), or `none` when the grantee may see none of the columns (no
+   * resource made).
    */
   readonly mechanism: 'lf-tag' | 'data-cells-filter' | 'named' | 'none';
   /** Columns readable through the grant, sorted. */
@@ -126,7 +128,7 @@ export class OutputPort extends Construct {
     this.tagColumns();
   }
 
-  /** Grants read access; with `columns` or `rows`, through a data cells filter. */
+  /** Grants read access; with `rows`, through a data cells filter; with `columns` only, on those columns by name. */
   grantRead(grantee: IGrantable, options: ReadGrantOptions = {}): PortGrant {
     return this.grant(grantee, 'read', options);
   }
@@ -159,9 +161,19 @@ export class OutputPort extends Construct {
       principal.allowByTags(level);
       return { ...base, mechanism: 'lf-tag' };
     }
-    if (level === 'read') {
+    if (level === 'read' && options.rows !== undefined) {
       this.grantFilter(principal.arn, principal.filterSuffix, columns, options.rows, principal.role);
       return { ...base, mechanism: 'data-cells-filter' };
+    }
+    if (level === 'read') {
+      // Columns listed by name, not the whole table: a column added later stays hidden until granted.
+      new LakeformationPermissions(this, `columns-${principal.filterSuffix}`, {
+        principal: principal.arn,
+        tableWithColumns: { databaseName: this.database, name: this.model.tableName, columnNames: [...columns] },
+        permissions: [...COLUMN_PERMISSIONS],
+        dependsOn: [principal.role, this.table],
+      });
+      return { ...base, mechanism: 'named' };
     }
     new LakeformationPermissions(principal, `table-${this.productId}-${this.model.name}`, {
       principal: principal.arn,
@@ -172,7 +184,7 @@ export class OutputPort extends Construct {
     return { ...base, mechanism: 'named' };
   }
 
-  private grantFilter(principalArn: string, suffix: string, columns: readonly string[], rows: string | undefined, role: ITerraformDependable): void {
+  private grantFilter(principalArn: string, suffix: string, columns: readonly string[], rows: string, role: ITerraformDependable): void {
     const name = fitName(`${this.model.tableName}-${suffix}`, 255);
     const tableCatalogId = this.props.environment.account;
     const filter = new LakeformationDataCellsFilter(this, `filter-${suffix}`, {
@@ -182,7 +194,7 @@ export class OutputPort extends Construct {
         tableCatalogId,
         name,
         columnNames: [...columns],
-        rowFilter: [rows !== undefined ? { filterExpression: rows } : { allRowsWildcard: [{}] }],
+        rowFilter: [{ filterExpression: rows }],
       }],
       dependsOn: [this.table],
     });

@@ -20,5 +20,11 @@ export const DATABASE_PERMISSIONS: Readonly<Record<AccessLevel, readonly string[
 /** Permissions a data cells filter (row or column subset) can carry: read only. */
 export const FILTER_PERMISSIONS: readonly string[] = ['DESCRIBE', 'SELECT'];
 
+/**
+ * Permissions of a grant on named columns (`table_with_columns`): Lake Formation takes SELECT only
+ * there, and SELECT on columns lets the principal see the table with those columns.
+ */
+export const COLUMN_PERMISSIONS: readonly string[] = ['SELECT'];
+
 /** Levels whose permissions are also granted with the grant option (Owners may grant). */
 export const GRANTABLE_LEVELS: readonly AccessLevel[] = ['admin'];

@@ -1,6 +1,6 @@
 import { declaredAccess } from '../model/declared-access';
 import type { Mesh } from '../model/mesh';
-import { DATABASE_PERMISSIONS, FILTER_PERMISSIONS, GRANTABLE_LEVELS, TABLE_PERMISSIONS } from '../model/permissions';
+import { COLUMN_PERMISSIONS, DATABASE_PERMISSIONS, FILTER_PERMISSIONS, GRANTABLE_LEVELS, TABLE_PERMISSIONS } from '../model/permissions';
 import type { RuleContext, SensitiveData } from './rule';
 
 /** The class treated as sensitive when `policy.sensitive` says nothing. */
@@ -26,7 +26,7 @@ export function createRuleContext(mesh: Mesh): RuleContext {
   return {
     mesh,
     access: declaredAccess(mesh),
-    permissions: { table: TABLE_PERMISSIONS, database: DATABASE_PERMISSIONS, filter: FILTER_PERMISSIONS, grantableLevels: GRANTABLE_LEVELS },
+    permissions: { table: TABLE_PERMISSIONS, database: DATABASE_PERMISSIONS, filter: FILTER_PERMISSIONS, columns: COLUMN_PERMISSIONS, grantableLevels: GRANTABLE_LEVELS },
     sensitive: sensitiveData(mesh),
   };
 }

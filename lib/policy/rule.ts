@@ -33,6 +33,8 @@ export interface PermissionTables {
   readonly table: Readonly<Record<AccessLevel, readonly string[]>>;
   readonly database: Readonly<Record<AccessLevel, readonly string[]>>;
   readonly filter: readonly string[];
+  /** On named columns (`table_with_columns`). */
+  readonly columns: readonly string[];
   readonly grantableLevels: readonly AccessLevel[];
 }
 

@@ -49,7 +49,7 @@ export function readTableGrants(stack: TerraformStack, catalog: Catalog, tags: C
       for (const t of tables) if (t !== undefined) out.push({ ...base, table: t, columns: t.columns });
     } else if (withColumns !== undefined) {
       const t = table(text(withColumns.database_name), text(withColumns.name));
-      if (t !== undefined) out.push({ ...base, table: t, columns: selectColumns(t.columns, withColumns) });
+      if (t !== undefined) out.push({ ...base, permissions: withDescribe(base.permissions), table: t, columns: selectColumns(t.columns, withColumns) });
     } else if (cells !== undefined) {
       const filter = filters.get(filterKey(text(cells.database_name), text(cells.table_name), text(cells.name)));
       const t = table(text(cells.database_name), text(cells.table_name));
@@ -89,6 +89,16 @@ function tagPolicyGrants(
     out.push({ principal: base.principal, table, columns, permissions: permissions.sort(), grantable: keep(base.grantable) });
   }
   return out;
+}
+
+/**
+ * A grant on named columns takes SELECT only, and SELECT on columns lets the principal see the
+ * table with those columns (Athena and the Glue API list exactly the columns it may select), as
+ * DESCRIBE would: the columns grant counts as DESCRIBE and SELECT. Its grant option stays on
+ * SELECT: granting DESCRIBE to others takes DESCRIBE with the grant option.
+ */
+function withDescribe(permissions: readonly string[]): string[] {
+  return permissions.includes('SELECT') && !permissions.includes('DESCRIBE') ? [...permissions, 'DESCRIBE'].sort() : [...permissions];
 }
 
 /** `filter_expression`, or undefined for `all_rows_wildcard` (every row). */

@@ -95,10 +95,11 @@ describe('aws pack', () => {
 
     test('fails if a list has a permission its resource type does not support', () => {
       const context = createRuleContext(meshOf());
-      const permissions = { ...context.permissions, database: { ...context.permissions.database, read: ['DESCRIBE', 'SELECT'] }, filter: ['INSERT', 'SELECT'] };
+      const permissions = { ...context.permissions, database: { ...context.permissions.database, read: ['DESCRIBE', 'SELECT'] }, filter: ['INSERT', 'SELECT'], columns: ['DESCRIBE', 'SELECT'] };
       expect([...lfPermissionsValid.check({ ...context, permissions })].map((v) => v.message)).toEqual([
         'DATABASE_PERMISSIONS.read in lib/model/permissions.ts has SELECT, not valid on a database',
         'FILTER_PERMISSIONS in lib/model/permissions.ts has INSERT, not valid on a data cells filter',
+        'COLUMN_PERMISSIONS in lib/model/permissions.ts has DESCRIBE, not valid on a table with columns',
       ]);
     });
   });

@@ -74,7 +74,7 @@ describe('the promotion guard on a prod-only grant', () => {
         roleName: 'acme-prod-auditor',
         database: 'acme_prod_customers_profiles',
         table: 'profiles',
-        excess: ['not held in dev: SELECT on email (pii) (all rows); grant option on SELECT'],
+        excess: ['not held in dev: DESCRIBE, SELECT on email (pii) (all rows); grant option on SELECT'],
       },
     ]);
   });

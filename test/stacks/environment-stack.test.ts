@@ -170,11 +170,15 @@ describe('who reads what', () => {
     ]);
   });
 
-  test('a consuming product reads its input port through a filter, never writes it', () => {
+  test('a consuming product reads the columns of its input port by name, never writes it', () => {
     const grants = permissionsOf(prod, 'acme-prod-marketing-attribution-engineer');
     const onTransactions = grants.filter((g) => JSON.stringify(g).includes('payments_transactions'));
-    expect(onTransactions.map((g) => g.permissions)).toEqual([['DESCRIBE'], ['DESCRIBE', 'SELECT']]);
-    expect(onTransactions[1].data_cells_filter).toBeDefined();
+    expect(onTransactions.map((g) => g.permissions)).toEqual([['DESCRIBE'], ['SELECT']]);
+    expect(onTransactions[1].table_with_columns).toEqual({
+      database_name: 'acme_prod_payments_transactions',
+      name: 'transactions',
+      column_names: ['country', 'currency', 'customer_id', 'settlement_date', 'txn_id'],
+    });
   });
 
   test('Owners hold the grant option, on their own product only', () => {

@@ -5,8 +5,8 @@ import type { PermissionTables } from '../rule';
 export interface PermissionList {
   /** e.g. `TABLE_PERMISSIONS.read`. */
   readonly name: string;
-  readonly resource: 'table' | 'database' | 'data cells filter';
-  /** Access level the list serves; undefined for filters, which are read-only by nature. */
+  readonly resource: 'table' | 'database' | 'data cells filter' | 'table with columns';
+  /** Access level the list serves; undefined for filters and columns, which are read-only by nature. */
   readonly level?: AccessLevel;
   readonly permissions: readonly string[];
 }
@@ -19,5 +19,6 @@ export function permissionLists(t: PermissionTables): PermissionList[] {
     ...perLevel('TABLE_PERMISSIONS', 'table', t.table),
     ...perLevel('DATABASE_PERMISSIONS', 'database', t.database),
     { name: 'FILTER_PERMISSIONS', resource: 'data cells filter', permissions: t.filter },
+    { name: 'COLUMN_PERMISSIONS', resource: 'table with columns', permissions: t.columns },
   ];
 }

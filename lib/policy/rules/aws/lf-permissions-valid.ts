@@ -6,6 +6,7 @@ const VALID: Readonly<Record<PermissionList['resource'], ReadonlySet<string>>> =
   database: new Set(['ALL', 'ALTER', 'CREATE_TABLE', 'DESCRIBE', 'DROP']),
   table: new Set(['ALL', 'ALTER', 'DELETE', 'DESCRIBE', 'DROP', 'INSERT', 'SELECT']),
   'data cells filter': new Set(['DESCRIBE', 'DROP', 'SELECT']),
+  'table with columns': new Set(['SELECT']),
 };
 
 /** Checks the permission lists the constructs grant; fires when someone edits `lib/model/permissions.ts`. */
