@@ -206,7 +206,11 @@ export class OutputPort extends Construct {
     });
   }
 
-  /** Columns whose classification differs from the database default carry their own tags. */
+  /**
+   * Columns whose classification differs from the database default carry their own tags. They
+   * only use keys the database carries too, so waiting for the table (made after the database's
+   * tags, made after their definitions) orders them after the definitions.
+   */
   private tagColumns(): void {
     const c = this.props.classification;
     const groups = new Map<string, { tags: { key: string; value: string }[]; columns: string[] }>();
@@ -225,7 +229,7 @@ export class OutputPort extends Construct {
       new LakeformationResourceLfTags(this, `column-tags-${i}`, {
         tableWithColumns: { databaseName: this.database, name: this.model.tableName, columnNames: [...g.columns].sort() },
         lfTag: g.tags,
-        dependsOn: [this.table, ...this.props.foundation.tagsFor(g.tags.map((t) => t.key))],
+        dependsOn: [this.table],
       });
     });
   }

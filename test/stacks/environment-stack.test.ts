@@ -111,11 +111,17 @@ describe('product roles', () => {
   });
 
   test('tags are attached only after the tag definitions they use exist', () => {
-    const parsed = JSON.parse(prod);
-    const keyOf = (address: string) => parsed.resource.aws_lakeformation_lf_tag[address.split('.')[1]]?.key;
-    for (const assignment of resourcesOf(prod, 'aws_lakeformation_resource_lf_tags')) {
-      const definedFirst = (assignment.depends_on as string[]).filter((d) => d.startsWith('aws_lakeformation_lf_tag.')).map(keyOf).sort();
-      expect(definedFirst).toEqual(assignment.lf_tag.map((t: { key: string }) => t.key).sort());
+    const parsed = JSON.parse(prod) as { resource: Record<string, Record<string, { depends_on?: string[]; key?: string }>> };
+    const at = (address: string) => parsed.resource[address.split('.')[0]][address.split('.')[1]];
+    // Terraform orders by the transitive closure of depends_on.
+    const before = (address: string, seen = new Set<string>()): Set<string> => {
+      for (const d of at(address).depends_on ?? []) if (!seen.has(d)) before(d, seen.add(d));
+      return seen;
+    };
+    for (const name of Object.keys(parsed.resource.aws_lakeformation_resource_lf_tags)) {
+      const assignment = parsed.resource.aws_lakeformation_resource_lf_tags[name] as unknown as { lf_tag: { key: string }[] };
+      const definedFirst = [...before(`aws_lakeformation_resource_lf_tags.${name}`)].filter((d) => d.startsWith('aws_lakeformation_lf_tag.')).map((d) => at(d).key);
+      expect(definedFirst).toEqual(expect.arrayContaining(assignment.lf_tag.map((t) => t.key)));
     }
   });
 
