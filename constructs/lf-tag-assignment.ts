@@ -14,32 +14,32 @@ export interface LfTagAssignmentProps {
 }
 
 /**
- * The one LF-tag assignment of a database or table. Grants add tags to it as they are made, so
- * its tags and the tag definitions it waits for are produced once every grant is known.
+ * The one LF-tag assignment of a database or table. Grants add tags to it as they are made: its
+ * tags are produced once every grant is known, and it waits for the definition of each key.
  */
 export class LfTagAssignment extends Construct {
   /** The assignment resource, for `depends_on`. */
   readonly resource: LakeformationResourceLfTags;
   private readonly tags = new Map<string, string>();
+  private readonly props: LfTagAssignmentProps;
 
   constructor(scope: Construct, id: string, props: LfTagAssignmentProps) {
     super(scope, id);
-    for (const t of props.tags ?? []) this.set(t.key, t.value);
+    this.props = props;
     // `Default` keeps the resource's Terraform address that of this construct.
     this.resource = new LakeformationResourceLfTags(this, 'Default', {
       ...props.target,
       lfTag: Lazy.anyValue({ produce: () => [...this.tags.keys()].sort().map((key) => ({ key, value: this.tags.get(key)! })) }),
     });
-    this.resource.addOverride(
-      'depends_on',
-      Lazy.listValue({ produce: () => [props.resource, ...props.foundation.tagsFor(this.tags.keys())].map(dependable) }),
-    );
+    for (const t of props.tags ?? []) this.set(t.key, t.value);
   }
 
   /** Assigns `key = value`; a resource holds one value per key, so another value is an error. */
   set(key: string, value: string): void {
     const known = this.tags.get(key);
     if (known !== undefined && known !== value) throw new Error(`${this.node.path}: LF-tag ${key} cannot be both ${known} and ${value}`);
+    if (known !== undefined) return;
     this.tags.set(key, value);
+    this.resource.dependsOn = [this.props.resource, ...this.props.foundation.tagsFor(this.tags.keys())].map(dependable);
   }
 }
