@@ -43,11 +43,18 @@ export interface MeshParts {
 export interface Mesh extends MeshParts {}
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class Mesh {
+  /**
+   * The spec the mesh was built from, as given (not copied, like the spec objects the parts
+   * hold): `buildMesh(mesh.spec)` rebuilds the mesh where only data can travel, e.g. in a worker
+   * thread. Do not change it.
+   */
+  readonly spec: MeshSpec;
   private readonly locator: Locator;
 
   /** @internal use `buildMesh` */
-  constructor(parts: MeshParts, locator: Locator = () => undefined) {
+  constructor(parts: MeshParts, spec: MeshSpec, locator: Locator = () => undefined) {
     Object.assign(this, parts);
+    this.spec = spec;
     this.locator = locator;
     Object.freeze(this);
   }
@@ -96,5 +103,5 @@ export function buildMesh(spec: MeshSpec, locate?: Locator): Mesh {
   const problems = new ProblemCollector(locate);
   const parts = resolveMesh(spec, problems);
   problems.throwIfAny();
-  return new Mesh(parts!, locate);
+  return new Mesh(parts!, spec, locate);
 }
