@@ -56,25 +56,25 @@ export function synthesizeMesh(mesh: Mesh, options: SynthesizeOptions): Synthesi
   const app = new App({ outdir: options.outdir, stackTraces: false });
   const stacks = mesh.environments.map((env) => new EnvironmentStack(app, stackName(mesh, env.name), { mesh, environment: env.name, policy }));
   app.synth();
+  return { outdir: options.outdir, environments: stacks.map((s) => summarizeStack(s, options.outdir)) };
+}
+
+/** The summary of a stack synthesized into `outdir`; reads its Terraform JSON back to count resources. */
+export function summarizeStack(stack: EnvironmentStack, outdir: string): EnvironmentSummary {
+  const file = join(outdir, 'stacks', stack.node.id, 'cdk.tf.json');
+  const json = JSON.parse(readFileSync(file, 'utf8')) as { resource?: Record<string, Record<string, unknown>> };
+  const resources = Object.values(json.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
   return {
-    outdir: options.outdir,
-    environments: stacks.map((s) => {
-      const file = join(options.outdir, 'stacks', s.node.id, 'cdk.tf.json');
-      const json = JSON.parse(readFileSync(file, 'utf8')) as { resource?: Record<string, Record<string, unknown>> };
-      const resources = Object.values(json.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
-      return {
-        environment: s.environment.name,
-        stack: s.node.id,
-        account: s.environment.account,
-        region: s.environment.region,
-        products: s.products.size,
-        roles: s.products.size * 3 + s.purposes.size,
-        grants: s.grants.filter((g) => g.mechanism !== 'none').length,
-        purposes: s.purposes.size,
-        resources,
-        file,
-      };
-    }),
+    environment: stack.environment.name,
+    stack: stack.node.id,
+    account: stack.environment.account,
+    region: stack.environment.region,
+    products: stack.products.size,
+    roles: stack.products.size * 3 + stack.purposes.size,
+    grants: stack.grants.filter((g) => g.mechanism !== 'none').length,
+    purposes: stack.purposes.size,
+    resources,
+    file,
   };
 }
 
