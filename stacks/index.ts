@@ -1,2 +1,3 @@
 export * from './environment-stack';
 export * from './synthesize';
+export * from './synthesize-parallel';
