@@ -10,7 +10,7 @@ import { CliError } from './cli-command';
  *   replaced, so that a mistyped `--out` cannot delete someone's files
  * @throws CliError when `target` cannot be replaced; whatever `fill` throws
  */
-export function replaceDirectory<T>(target: string, marker: string, fill: (dir: string) => T): T {
+export async function replaceDirectory<T>(target: string, marker: string, fill: (dir: string) => T | Promise<T>): Promise<T> {
   const path = resolve(target);
   checkReplaceable(path, target, marker);
   // A sibling, so the final rename stays on one file system; mkdir (not mkdtemp) honours the umask.
@@ -18,7 +18,7 @@ export function replaceDirectory<T>(target: string, marker: string, fill: (dir: 
   fsStep(`cannot create ${staging}`, () => mkdirSync(staging, { recursive: true }));
   let result: T;
   try {
-    result = fill(staging);
+    result = await fill(staging);
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
     throw e;

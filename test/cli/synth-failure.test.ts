@@ -3,11 +3,12 @@ import { join } from 'path';
 import { removeMesh } from '../spec/fixture-mesh';
 import { STACK_LINE, cli, earlierOutput, readTree, tempDir } from './run-cli';
 
-// A synthesis that dies half-way, after writing part of its output.
-jest.mock('../../stacks/synthesize', () => ({
-  synthesizeMesh: (_mesh: unknown, options: { outdir: string }) => {
+// A synthesis that dies half-way, after writing part of its output, as a worker's failure arrives: later.
+jest.mock('../../stacks/synthesize-parallel', () => ({
+  synthesizeMeshParallel: async (_mesh: unknown, options: { outdir: string }) => {
     mkdirSync(join(options.outdir, 'stacks', 'acme-dev'), { recursive: true });
     writeFileSync(join(options.outdir, 'manifest.json'), '{"partial":true}');
+    await new Promise((resolve) => setTimeout(resolve, 10));
     throw new Error('synthesis blew up');
   },
 }));

@@ -24,6 +24,21 @@ describe('meshgrant synth', () => {
     expect(readdirSync(parent)).toEqual(['cdktf.out']);
   });
 
+  it('synthesizes in worker threads with --jobs: the same files and summary as in one process', async () => {
+    const [serial, parallel] = [join(parent, 'serial'), join(parent, 'parallel')];
+    const runs = [await cli('synth', 'examples/acme', '--out', serial, '--jobs', '1'), await cli('synth', 'examples/acme', '--out', parallel, '--jobs', '2')];
+    expect(runs.map((r) => r.code)).toEqual([0, 0]);
+    expect(runs[1].stdout.replaceAll(parallel, serial)).toBe(runs[0].stdout);
+    expect(readTree(parallel)).toEqual(readTree(serial));
+    expect(readdirSync(parent).sort()).toEqual(['parallel', 'serial']);
+  }, 60_000);
+
+  it.each(['0', '1.5', 'two'])('fails with 2 on --jobs %s, which is not a positive integer', async (jobs) => {
+    const run = await cli('synth', 'examples/acme', '--out', join(parent, 'out'), '--jobs', jobs);
+    expect(run).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining(`argument '${jobs}' is invalid. expected a positive integer`) });
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
   it('fails with 1 on an invalid mesh and leaves the earlier output byte-identical', async () => {
     const out = earlierOutput(parent);
     const before = readTree(out);

@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { join, relative } from 'path';
 import { policyReportJson, renderText } from '../../policy';
 import { loadMesh } from '../../spec';
@@ -17,6 +17,7 @@ export const synthCommand: CliCommand = {
       .description('synthesize the mesh to Terraform JSON, one stack per environment; an earlier output stays intact if it fails')
       .argument('[dir]', 'mesh directory (holds mesh.yaml)', '.')
       .option('--out <dir>', 'output directory', 'cdktf.out')
+      .addOption(new Option('--jobs <n>', 'stacks synthesized at once, each in a worker thread; 1: all in this process (default: one per environment and core, on a big enough mesh)').argParser(positiveInteger))
       .option(...RULES_OPTION),
 
   run: async ([dir], options) => {
@@ -28,9 +29,9 @@ export const synthCommand: CliCommand = {
       return { exitCode: 1, text: `${renderText(report)}nothing written: synthesis waits until no error-level finding is open`, json: { policy } };
     }
     // Imported here, not at the top: it loads cdktf, which `validate` and other commands do without.
-    const { synthesizeMesh, formatSummary } = await import('../../../stacks/synthesize');
-    const summary = replaceDirectory(out, 'manifest.json', (staging) => {
-      const s = synthesizeMesh(mesh, { outdir: staging, policy: report });
+    const { synthesizeMeshParallel, formatSummary } = await import('../../../stacks');
+    const summary = await replaceDirectory(out, 'manifest.json', async (staging) => {
+      const s = await synthesizeMeshParallel(mesh, { outdir: staging, policy: report, jobs: options.jobs as number | undefined });
       // The summary names files in the staging directory; they end up under `out`.
       return { ...s, outdir: out, environments: s.environments.map((e) => ({ ...e, file: join(out, relative(staging, e.file)) })) };
     });
@@ -38,3 +39,9 @@ export const synthCommand: CliCommand = {
     return { exitCode: 0, text: `${formatSummary(summary)}${findings}`, json: { summary, policy } };
   },
 };
+
+/** Parses `--jobs`; commander reports the error and `meshgrant` exits 2, as for any bad option. */
+function positiveInteger(value: string): number {
+  if (!/^[1-9][0-9]*$/.test(value)) throw new InvalidArgumentError('expected a positive integer, e.g. 2');
+  return Number(value);
+}
