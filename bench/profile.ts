@@ -82,7 +82,8 @@ function main(): void {
   mkdirSync(dir, { recursive: true });
   const specFile = join(dir, 'spec.json');
   writeFileSync(specFile, JSON.stringify(generateMeshSpec({ products: Number(values.n), environments: Number(values.envs) as 2 | 3 })));
-  const run = execFileSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', join(dir, 'prof'), join(__dirname, 'synth-once.js'), '--mode', values.mode!, '--spec', specFile, '--out', join(dir, 'out')], { encoding: 'utf8' });
+  // `--jobs 1`: every stack in the main thread, so that its one profile holds all the work.
+  const run = execFileSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', join(dir, 'prof'), join(__dirname, 'synth-once.js'), '--mode', values.mode!, '--spec', specFile, '--out', join(dir, 'out'), '--jobs', '1'], { encoding: 'utf8' });
   const file = readdirSync(join(dir, 'prof')).find((f) => f.endsWith('.cpuprofile'))!;
   const profile = JSON.parse(readFileSync(join(dir, 'prof', file), 'utf8')) as CpuProfile;
   const total = profile.timeDeltas.reduce((a, b) => a + b, 0) / 1e6;

@@ -29,7 +29,10 @@ export interface BenchRow {
   readonly environments: number;
   /** Products per environment stack. */
   readonly productsByEnvironment: Readonly<Record<string, number>>;
-  /** Process start to `synthesizeMesh` done (files written), validation and policy checks included. */
+  /**
+   * Process start to `synthesizeMeshParallel` done (files written), validation and policy checks
+   * included: what `meshgrant synth` runs, in worker threads on a big enough mesh.
+   */
   readonly synthSeconds: number;
   readonly synthRuns: readonly number[];
   /** Of which validation (`buildMesh`). */

@@ -2,7 +2,7 @@
  * One measured run, in its own process so that time and peak memory are those of a real
  * synthesis from process start to files written:
  *
- *   node dist/bench/synth-once.js --mode ours|baseline --spec <mesh.json> --out <dir>
+ *   node dist/bench/synth-once.js --mode ours|baseline --spec <mesh.json> --out <dir> [--jobs <n>]
  *   node dist/bench/synth-once.js --mode floor --from <dir synthesized by ours> --out <dir>
  *   node dist/bench/synth-once.js --mode readback --from <dir synthesized by ours>
  *
@@ -26,9 +26,9 @@ export interface RunResult {
   readonly loadedCpu: number;
   readonly modeledCpu: number;
   readonly written: number;
-  /** Peak resident set size of the process, MB. */
+  /** Peak resident set size of the process (worker threads included), MB. */
   readonly peakMemoryMb: number;
-  /** CPU time (user + system) of the process at the end, seconds: less sensitive than wall time to other load. */
+  /** CPU time (user + system) of the process at the end, worker threads included, seconds: less sensitive than wall time to other load. */
   readonly cpuSeconds: number;
 }
 
@@ -38,14 +38,16 @@ const cpuSeconds = () => {
   return (user + system) / 1e6;
 };
 
-async function ours(spec: MeshSpec, out: string): Promise<Omit<RunResult, 'peakMemoryMb' | 'cpuSeconds'>> {
+/** @param jobs as `meshgrant synth --jobs`; default, as there, chosen by the mesh's size and the cores */
+async function ours(spec: MeshSpec, out: string, jobs?: number): Promise<Omit<RunResult, 'peakMemoryMb' | 'cpuSeconds'>> {
   const { buildMesh } = await import('../lib/model');
-  const { synthesizeMesh } = await import('../stacks/synthesize');
+  const { synthesizeMeshParallel } = await import('../stacks/synthesize-parallel');
   const [loaded, loadedCpu] = [seconds(), cpuSeconds()];
   const mesh = buildMesh(spec);
   const [modeled, modeledCpu] = [seconds(), cpuSeconds()];
-  // What `meshgrant synth` runs: policy checks, stacks, files, and the summary (which reads the files back).
-  synthesizeMesh(mesh, { outdir: out });
+  // What `meshgrant synth` runs: policy checks, stacks (in worker threads on a big enough mesh),
+  // files, and the summary (which reads the files back).
+  await synthesizeMeshParallel(mesh, { outdir: out, jobs });
   return { mode: 'ours', loaded, loadedCpu, modeled, modeledCpu, written: seconds() };
 }
 
@@ -86,7 +88,7 @@ async function readback(from: string): Promise<Omit<RunResult, 'peakMemoryMb' | 
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { mode: { type: 'string' }, spec: { type: 'string' }, from: { type: 'string' }, out: { type: 'string' } } });
+  const { values } = parseArgs({ options: { mode: { type: 'string' }, spec: { type: 'string' }, from: { type: 'string' }, out: { type: 'string' }, jobs: { type: 'string' } } });
   const { out, from } = values;
   let result: Omit<RunResult, 'peakMemoryMb' | 'cpuSeconds'>;
   if (values.mode === 'readback') {
@@ -100,7 +102,7 @@ async function main(): Promise<void> {
   } else if (values.mode === 'ours' || values.mode === 'baseline') {
     if (values.spec === undefined) throw new Error(`--spec is required with --mode ${values.mode}`);
     const spec = JSON.parse(readFileSync(values.spec, 'utf8')) as MeshSpec;
-    result = await (values.mode === 'ours' ? ours : baseline)(spec, out);
+    result = await (values.mode === 'ours' ? ours(spec, out, values.jobs === undefined ? undefined : Number(values.jobs)) : baseline(spec, out));
   } else {
     throw new Error(`--mode must be ours, baseline, floor or readback, not ${values.mode ?? 'nothing'}`);
   }
