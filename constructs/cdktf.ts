@@ -3,7 +3,7 @@
  * community fork is CDK Terrain (`cdktn`). Moving to it should mean editing this file and
  * `aws.ts`, nothing else.
  */
-export { Annotations, App, Lazy, Manifest, S3Backend, TerraformStack, Testing, dependable } from 'cdktf';
+export { Annotations, App, DefaultTokenResolver, Lazy, Manifest, S3Backend, StringConcat, TerraformElement, TerraformStack, Testing, Tokenization, dependable } from 'cdktf';
 export type { IResolvable, ITerraformDependable, StackManifest, TerraformResource } from 'cdktf';
 export { Construct } from 'constructs';
 export type { IConstruct } from 'constructs';

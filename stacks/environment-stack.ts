@@ -1,13 +1,14 @@
 import { Environment, Mesh, consumerColumns } from '../lib/model';
 import { PolicyReport } from '../lib/policy/check-policies';
 import { AwsProvider } from '../constructs/aws';
-import { Construct, S3Backend, TerraformStack } from '../constructs/cdktf';
+import { Construct, S3Backend } from '../constructs/cdktf';
 import { DataProduct } from '../constructs/data-product';
 import { LakeFoundation } from '../constructs/lake-foundation';
 import { PortGrant } from '../constructs/output-port';
 import { annotatePolicyFindings } from '../constructs/policy-annotations';
 import { PurposeBinding } from '../constructs/purpose-binding';
 import { PurposeRole } from '../constructs/purpose-role';
+import { SelfContainedStack } from '../constructs/self-contained-stack';
 
 /** Props of {@link EnvironmentStack}. */
 export interface EnvironmentStackProps {
@@ -26,7 +27,7 @@ export interface EnvironmentStackProps {
  * every product promoted to the environment with its roles and grants, and the purpose roles.
  * Environment-specific values (account, principals, names) come from the environment only.
  */
-export class EnvironmentStack extends TerraformStack {
+export class EnvironmentStack extends SelfContainedStack {
   readonly environment: Environment;
   readonly products: ReadonlyMap<string, DataProduct>;
   readonly purposes: ReadonlyMap<string, PurposeRole>;
@@ -93,5 +94,7 @@ export class EnvironmentStack extends TerraformStack {
     this.products = productConstructs;
     this.purposes = purposeRoles;
     this.grants = grants;
+    // Literal names and ARNs throughout: nothing above refers to another stack.
+    this.seal();
   }
 }
