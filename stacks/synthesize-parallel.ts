@@ -13,10 +13,11 @@ import { SynthesisSummary, SynthesizeOptions, synthesizeMesh } from './synthesiz
  * Products an environment needs for its stack to get a worker thread of its own by default. A
  * worker costs its start (loading cdktf and the provider bindings, rebuilding the mesh: about
  * 0.4 s) and the stacks slow each other down when they share the cores, which only a second big
- * stack wins back. Measured on 2 cores (medians), by products in the second-largest environment:
- * 40, 0.1 s slower than one thread; 78, 0.05 s (3%) faster; 117, 0.4 s (14%); 743, 5.4 s (30%).
+ * stack wins back. Measured on 2 cores (medians of 3, bench meshes), by products in the
+ * second-largest environment: 78, 0.15 s (10%) slower than one thread; 117, 0.13 s (6%) slower;
+ * 158, 0.43 s (15%) faster; 743, 2.1 s (17%) faster.
  */
-export const PARALLEL_MIN_PRODUCTS = 100;
+export const PARALLEL_MIN_PRODUCTS = 150;
 
 /** Options of {@link synthesizeMeshParallel}. */
 export interface ParallelSynthesizeOptions extends SynthesizeOptions {

@@ -5,7 +5,7 @@ import { Mesh, buildMesh } from '../../lib';
 import { PolicyReport, checkPolicies } from '../../lib/policy';
 import { generateMeshSpec } from '../../bench/generator';
 import { SynthesisSummary, synthesizeMesh } from '../../stacks/synthesize';
-import { synthesisWorkers, synthesizeMeshParallel } from '../../stacks/synthesize-parallel';
+import { PARALLEL_MIN_PRODUCTS, synthesisWorkers, synthesizeMeshParallel } from '../../stacks/synthesize-parallel';
 import { readTree } from '../cli/run-cli';
 import { exampleMesh } from '../helpers/synth';
 
@@ -73,13 +73,14 @@ describe('synthesizeMeshParallel', () => {
 });
 
 describe('synthesisWorkers', () => {
-  const big = buildMesh(generateMeshSpec({ products: 140, environments: 3, seed: 1 }));
+  const big = buildMesh(generateMeshSpec({ products: 200, environments: 3, seed: 1 }));
   const cores = (n: number) => jest.spyOn(os, 'availableParallelism').mockReturnValue(n);
   afterEach(() => jest.restoreAllMocks());
 
-  it('starts one worker per environment with 100 products or more, up to the cores', () => {
-    // dev and staging have 100 products or more, prod fewer.
-    expect(big.environments.map((e) => big.productsIn(e.name).length >= 100)).toEqual([true, true, false]);
+  it('starts one worker per environment with 150 products or more, up to the cores', () => {
+    expect(PARALLEL_MIN_PRODUCTS).toBe(150);
+    // dev and staging have 150 products or more, prod fewer.
+    expect(big.environments.map((e) => big.productsIn(e.name).length)).toEqual([200, 157, 121]);
     cores(8);
     expect(synthesisWorkers(big)).toBe(2);
     cores(1);
@@ -89,8 +90,8 @@ describe('synthesisWorkers', () => {
   it('synthesizes in this thread when fewer than two stacks are big', () => {
     cores(8);
     expect(synthesisWorkers(exampleMesh())).toBe(1);
-    // 120 products in dev, 92 in prod.
-    expect(synthesisWorkers(buildMesh(generateMeshSpec({ products: 120, environments: 2, seed: 1 })))).toBe(1);
+    // 190 products in dev, 146 in prod.
+    expect(synthesisWorkers(buildMesh(generateMeshSpec({ products: 190, environments: 2, seed: 1 })))).toBe(1);
   });
 
   it('takes jobs as given, never more than the environments, and only a positive integer', () => {
