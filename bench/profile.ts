@@ -35,6 +35,7 @@ const PHASES: readonly { name: string; file: string; what: string }[] = [
   { name: 'EnvironmentStack', file: 'stacks/environment-stack.js', what: 'construct tree (ours)' },
   { name: 'BaselineStack', file: 'bench/baseline/baseline-stack.js', what: 'construct tree (baseline)' },
   { name: 'prepareStack', file: 'cdktf/lib/terraform-stack.js', what: 'cdktf: first resolve pass' },
+  { name: 'prepareStack', file: 'constructs/self-contained-stack.js', what: 'ours: first pass, elements added after seal only' },
   { name: 'toTerraform', file: 'cdktf/lib/terraform-stack.js', what: 'cdktf: per-element and whole-stack resolve passes' },
   { name: 'stringify', file: 'json-stable-stringify/index.js', what: 'cdktf: key-sorted JSON' },
   { name: 'writeFileSync', file: 'node:fs', what: 'writing files' },
