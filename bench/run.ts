@@ -13,6 +13,7 @@ import { performance } from 'perf_hooks';
 import { parseArgs } from 'util';
 import { buildMesh } from '../lib/model';
 import { checkPolicies } from '../lib/policy/check-policies';
+import { synthesisWorkers } from '../stacks/synthesize-parallel';
 import { generateMeshSpec } from './generator';
 import { StackStats, stackStats } from './stack-stats';
 import type { RunResult } from './synth-once';
@@ -42,6 +43,12 @@ export interface BenchRow {
   readonly peakMemoryMb: number;
   /** CPU seconds (user + system) of the whole process: the machine is shared, this varies less than wall time. */
   readonly cpuSeconds: number;
+  /** Worker threads `meshgrant synth` uses by default for this mesh here (1: none). */
+  readonly workers: number;
+  /** The same synthesis in one thread (`--jobs 1`); equal to the figures above when `workers` is 1. */
+  readonly oneThreadSynthSeconds: number;
+  readonly oneThreadCpuSeconds: number;
+  readonly oneThreadPeakMemoryMb: number;
   /** Terraform resources, all environments together; per stack below. */
   readonly resources: number;
   readonly resourcesByEnvironment: Readonly<Record<string, number>>;
@@ -122,11 +129,14 @@ function benchOne(n: number, environments: 2 | 3, runs: number, seed: number): B
   writeFileSync(specFile, JSON.stringify(spec));
 
   const ours: RunResult[] = [];
+  const oneThread: RunResult[] = [];
   const baseline: RunResult[] = [];
   const floor: RunResult[] = [];
-  // Interleaved, so that load from other processes falls on both alike.
+  const workers = synthesisWorkers(mesh);
+  // Interleaved, so that load from other processes falls on all alike.
   for (let i = 0; i < runs; i++) {
     ours.push(runOnce(['--mode', 'ours', '--spec', specFile], join(dir, 'ours')));
+    oneThread.push(workers === 1 ? ours[i] : runOnce(['--mode', 'ours', '--spec', specFile, '--jobs', '1'], join(dir, 'ours-one-thread')));
     baseline.push(runOnce(['--mode', 'baseline', '--spec', specFile], join(dir, 'baseline')));
     floor.push(runOnce(['--mode', 'floor', '--from', join(dir, 'ours')], join(dir, 'floor')));
   }
@@ -151,6 +161,10 @@ function benchOne(n: number, environments: 2 | 3, runs: number, seed: number): B
     policySeconds: round(median(ours.map(() => timed(() => checkPolicies(mesh))))),
     peakMemoryMb: round(median(ours.map((r) => r.peakMemoryMb)), 0),
     cpuSeconds,
+    workers,
+    oneThreadSynthSeconds: median(oneThread.map((r) => round(r.written))),
+    oneThreadCpuSeconds: round(median(oneThread.map((r) => r.cpuSeconds))),
+    oneThreadPeakMemoryMb: round(median(oneThread.map((r) => r.peakMemoryMb)), 0),
     resources: o.resources,
     resourcesByEnvironment: byEnv(o),
     resourcesByType: o.resourcesByType,
@@ -177,10 +191,11 @@ function benchOne(n: number, environments: 2 | 3, runs: number, seed: number): B
 
 /** The rows as one table for a terminal. */
 export function formatTable(rows: readonly BenchRow[]): string {
-  const header = ['N', 'envs', 'resources/env', 'JSON MB', 'synth s', 'cpu s', 'peak MB', 'validate s', 'policy s', 'readback s', 'baseline s', 'base cpu s', 'base MB', 'base res/env', 'floor s', 'ours/base', 'cpu ours/base', 'ours/floor', 'res ours/base'];
+  const header = ['N', 'envs', 'resources/env', 'JSON MB', 'threads', 'synth s', 'cpu s', 'peak MB', '1-thread s', '1-thread cpu s', '1-thread MB', 'validate s', 'policy s', 'readback s', 'baseline s', 'base cpu s', 'base MB', 'base res/env', 'floor s', 'ours/base', 'cpu ours/base', 'ours/floor', 'res ours/base'];
   const perEnv = (r: Readonly<Record<string, number>>) => Object.values(r).join('/');
   const cells = rows.map((r) => [
-    r.n, r.environments, perEnv(r.resourcesByEnvironment), (r.bytes / 1e6).toFixed(1), r.synthSeconds.toFixed(2), r.cpuSeconds.toFixed(2), r.peakMemoryMb,
+    r.n, r.environments, perEnv(r.resourcesByEnvironment), (r.bytes / 1e6).toFixed(1), r.workers, r.synthSeconds.toFixed(2), r.cpuSeconds.toFixed(2), r.peakMemoryMb,
+    r.oneThreadSynthSeconds.toFixed(2), r.oneThreadCpuSeconds.toFixed(2), r.oneThreadPeakMemoryMb,
     r.validateSeconds.toFixed(2), r.policySeconds.toFixed(2), r.readbackSeconds === null ? `>${READBACK_TIMEOUT_SECONDS}` : r.readbackSeconds.toFixed(2),
     r.baselineSynthSeconds.toFixed(2), r.baselineCpuSeconds.toFixed(2), r.baselinePeakMemoryMb, perEnv(r.baselineResourcesByEnvironment), r.floorSeconds.toFixed(2),
     `${r.synthOverBaseline.toFixed(2)}x`, `${r.cpuOverBaseline.toFixed(2)}x`, `${r.synthOverFloor.toFixed(0)}x`, `${r.resourcesOverBaseline.toFixed(2)}x`,
