@@ -17,14 +17,23 @@ export function requiredActions(region: string, account: string, database: strin
   ];
 }
 
+/** Decisions already simulated, per role: `action on resource` -> allowed. */
+const decisions = new WeakMap<StackRole, Map<string, boolean>>();
+
 /**
  * The required actions the role's identity policies do not allow (implicitly or explicitly
  * denied), as `action on resource`; empty when IAM lets the role read the table. Evaluated with
- * @cloud-copilot/iam-simulate (no SCPs or permission boundaries: the stack declares none).
+ * @cloud-copilot/iam-simulate (no SCPs or permission boundaries: the stack declares none), once
+ * per role, action and resource: every table of a role asks about the same catalog and
+ * `GetDataAccess`, and those of one database about the same database.
  */
 export function deniedActions(role: StackRole, account: string, required: readonly { action: string; resource: string }[]): string[] {
-  return required
-    .filter(({ action, resource }) => {
+  const known = decisions.get(role) ?? new Map<string, boolean>();
+  decisions.set(role, known);
+  const allowed = ({ action, resource }: { action: string; resource: string }): boolean => {
+    const key = `${action} on ${resource}`;
+    let decision = known.get(key);
+    if (decision === undefined) {
       const result = runUnsafeSimulation(
         {
           request: { principal: role.principal.arn, action, resource: { resource, accountId: account }, contextVariables: {} },
@@ -34,7 +43,10 @@ export function deniedActions(role: StackRole, account: string, required: readon
         },
         {},
       );
-      return result !== 'Allowed';
-    })
-    .map(({ action, resource }) => `${action} on ${resource}`);
+      decision = result === 'Allowed';
+      known.set(key, decision);
+    }
+    return decision;
+  };
+  return required.filter((r) => !allowed(r)).map(({ action, resource }) => `${action} on ${resource}`);
 }
