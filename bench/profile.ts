@@ -39,7 +39,7 @@ const PHASES: readonly { name: string; file: string; what: string }[] = [
   { name: 'toTerraform', file: 'cdktf/lib/terraform-stack.js', what: 'cdktf: per-element and whole-stack resolve passes' },
   { name: 'stringify', file: 'json-stable-stringify/index.js', what: 'cdktf: key-sorted JSON' },
   { name: 'writeFileSync', file: 'node:fs', what: 'writing files' },
-  { name: 'readFileSync', file: 'node:fs', what: 'reading files (spec, summary)' },
+  { name: 'readFileSync', file: 'node:fs', what: 'reading files (spec)' },
   { name: 'captureStackTrace', file: 'cdktf/lib/tokens/private/stack-trace.js', what: 'token stack traces' },
 ];
 

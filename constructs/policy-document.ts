@@ -25,10 +25,6 @@ export class PolicyDocument {
     resources.forEach((r) => s!.resources.add(r));
   }
 
-  get isEmpty(): boolean {
-    return this.statements.size === 0;
-  }
-
   toJSON(): { Version: string; Statement: PolicyStatement[] } {
     return {
       Version: '2012-10-17',

@@ -1,8 +1,7 @@
-import { readFileSync } from 'fs';
 import { join } from 'path';
-import { Mesh } from '../lib/model';
+import { Mesh, PRODUCT_ROLES } from '../lib/model';
 import { PolicyReport, checkPolicies } from '../lib/policy/check-policies';
-import { App, disableCreationStackTraces } from '../constructs/cdktf';
+import { App, TerraformResource, disableCreationStackTraces } from '../constructs/cdktf';
 import { EnvironmentStack } from './environment-stack';
 
 /** What one environment's stack holds, for the summary people read after synthesis. */
@@ -59,18 +58,17 @@ export function synthesizeMesh(mesh: Mesh, options: SynthesizeOptions): Synthesi
   return { outdir: options.outdir, environments: stacks.map((s) => summarizeStack(s, options.outdir)) };
 }
 
-/** The summary of a stack synthesized into `outdir`; reads its Terraform JSON back to count resources. */
+/** The summary of a stack synthesized into `outdir`, from its construct tree. */
 export function summarizeStack(stack: EnvironmentStack, outdir: string): EnvironmentSummary {
   const file = join(outdir, 'stacks', stack.node.id, 'cdk.tf.json');
-  const json = JSON.parse(readFileSync(file, 'utf8')) as { resource?: Record<string, Record<string, unknown>> };
-  const resources = Object.values(json.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
+  const resources = stack.node.findAll().filter((c) => TerraformResource.isTerraformResource(c)).length;
   return {
     environment: stack.environment.name,
     stack: stack.node.id,
     account: stack.environment.account,
     region: stack.environment.region,
     products: stack.products.size,
-    roles: stack.products.size * 3 + stack.purposes.size,
+    roles: stack.products.size * PRODUCT_ROLES.length + stack.purposes.size,
     grants: stack.grants.filter((g) => g.mechanism !== 'none').length,
     purposes: stack.purposes.size,
     resources,
