@@ -334,7 +334,8 @@ class MeshChecker {
       for (const kind of ['groups', 'users'] as const) {
         const mapped = env.identity?.[kind] ?? {};
         (m?.[kind] ?? []).forEach((name, i) => {
-          if (!(name in mapped)) {
+          // Own keys only: `constructor` or `toString` are not mapped because every object inherits them.
+          if (!Object.hasOwn(mapped, name)) {
             this.problems.add([...path, kind, i], `${who}: ${kind.slice(0, -1)} \`${name}\` has no principal in environment ${envName}`, `map it under environments[${envName}].identity.${kind}`);
           }
         });

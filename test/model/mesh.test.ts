@@ -46,6 +46,15 @@ describe('building a mesh', () => {
     ]);
   });
 
+  test('fails, rather than crash later, on a member named like an inherited property', () => {
+    const spec = exampleSpec();
+    product(spec, 'payments.refunds').roles!.analyst!.members = { users: ['constructor'] };
+    expect(problemsOf(spec)).toEqual([
+      'products[2].roles.analyst.members.users[0]: product payments.refunds analyst: user `constructor` has no principal in environment dev (map it under environments[dev].identity.users)',
+      'products[2].roles.analyst.members.users[0]: product payments.refunds analyst: user `constructor` has no principal in environment prod (map it under environments[prod].identity.users)',
+    ]);
+  });
+
   test('fails if a product reaches prod without going through dev', () => {
     const spec = exampleSpec();
     product(spec, 'marketing.campaigns').promotedTo = ['prod'];
