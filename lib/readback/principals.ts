@@ -48,6 +48,8 @@ export function readRoles(stack: TerraformStack, account: string, problems: stri
     const role = text(tags.ProductRole);
     const purpose = text(tags.Purpose);
     const kind = product !== undefined && role !== undefined ? 'product-role' : purpose !== undefined ? 'purpose' : 'other';
+    const trust = parsePolicy(r.assume_role_policy);
+    if (trust === undefined) problems.push(`trust policy of role ${name} is not literal JSON; nobody is taken as able to assume it`);
     out.set(arn, {
       principal: {
         arn,
@@ -55,7 +57,7 @@ export function readRoles(stack: TerraformStack, account: string, problems: stri
         kind,
         ...(kind === 'product-role' ? { product, role } : {}),
         ...(kind === 'purpose' ? { purpose } : {}),
-        members: trustedMembers(text(r.assume_role_policy), problems),
+        members: trustedMembers(trust, problems),
       },
       policies: policies.get(name) ?? [],
     });

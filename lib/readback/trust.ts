@@ -15,11 +15,12 @@ const PRINCIPAL_TAG = 'aws:principaltag/';
  * `aws:PrincipalTag/<attribute>` admit sessions of their principals carrying those tags (keys
  * ANDed, values ORed). A `Deny` without condition removes its principals from both.
  *
+ * @param policy the trust policy document, parsed
  * @param problems receives statements that admit someone under a condition this reader does
  *   not interpret; such statements are left out rather than guessed at
  */
-export function trustedMembers(policyJson: string | undefined, problems: string[] = []): TrustedMembers {
-  const statements = parseStatements(policyJson);
+export function trustedMembers(policy: unknown, problems: string[] = []): TrustedMembers {
+  const statements = statementsOf(policy);
   const denied = new Set(statements.filter((s) => s.Effect === 'Deny' && s.Condition === undefined).flatMap(principalsOf));
   const allowed = (s: TrustStatement) => s.Effect === 'Allow' && actionsOf(s).some((a) => a === 'sts:assumerole' || a === 'sts:*');
   const admitted = (s: TrustStatement) => principalsOf(s).filter((p) => !denied.has(p)).sort();
@@ -42,10 +43,9 @@ export function trustedMembers(policyJson: string | undefined, problems: string[
   return { principals: [...principals].sort(), attributeRules };
 }
 
-function parseStatements(policyJson: string | undefined): TrustStatement[] {
-  if (policyJson === undefined) return [];
-  const doc = JSON.parse(policyJson) as { Statement?: TrustStatement | TrustStatement[] };
-  return Array.isArray(doc.Statement) ? doc.Statement : doc.Statement ? [doc.Statement] : [];
+function statementsOf(policy: unknown): TrustStatement[] {
+  const statement = (policy as { Statement?: TrustStatement | TrustStatement[] } | undefined)?.Statement;
+  return Array.isArray(statement) ? statement : statement ? [statement] : [];
 }
 
 function principalsOf(s: TrustStatement): string[] {

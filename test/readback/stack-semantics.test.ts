@@ -110,6 +110,14 @@ describe('readback of a changed prod stack', () => {
     expect(on(report.access, 'acme-prod-purpose-fraud-detection', 'profiles')[0].columnClasses?.country).toEqual(['pii', 'reference']);
   });
 
+  it('reports a trust policy given as a reference, and takes nobody as able to assume the role', () => {
+    const report = readChanged((json) => {
+      resource(json, 'aws_iam_role', 'customers-profiles_analyst_role_').assume_role_policy = '${data.aws_iam_policy_document.trust.json}';
+    });
+    expect(report.problems).toEqual([{ stack: 'acme-prod', message: 'trust policy of role acme-prod-customers-profiles-analyst is not literal JSON; nobody is taken as able to assume it' }]);
+    expect(on(report.access, 'acme-prod-customers-profiles-analyst', 'profiles')[0].principal.members).toEqual({ principals: [], attributeRules: [] });
+  });
+
   it('reports a tag assignment whose value the stack does not define, and ignores it', () => {
     const report = readChanged((json) => {
       const tags = resource(json, 'aws_lakeformation_resource_lf_tags', 'customers-profiles_port-profiles_table-tags_') as { lf_tag: { key: string; value: string }[] };
