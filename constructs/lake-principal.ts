@@ -83,16 +83,16 @@ export abstract class LakePrincipal extends Construct implements IGrantable {
   }
 
   /**
-   * The tag (key = value) that marks a table this principal may use whole at `level`, or
-   * undefined when such access must be granted by name.
+   * The tag (key = value) that marks a table of `product` this principal may use whole at
+   * `level`, or undefined when such access must be granted by name.
    */
-  abstract wholeTableTag(port: OutputPortModel, product: string, level: AccessLevel): LfTagCondition | undefined;
+  abstract wholeTableTag(product: string, level: AccessLevel): LfTagCondition | undefined;
 
   /** The tag-policy expression matching the tables and columns this principal reads at `level`. */
   protected abstract tagPolicyExpression(level: AccessLevel): LfTagCondition[];
 
-  /** Columns of `port` readable through a filtered grant, among `wanted` (all when undefined). */
-  abstract readableColumns(port: OutputPortModel, product: string, wanted?: readonly string[]): string[];
+  /** Columns of `port` this principal may read, among `wanted` (all when undefined). */
+  abstract readableColumns(port: OutputPortModel, wanted?: readonly string[]): string[];
 
   /** A short, unique name for this principal inside filter names, e.g. `analyst` or `purpose-x`. */
   abstract readonly filterSuffix: string;

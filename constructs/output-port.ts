@@ -149,13 +149,13 @@ export class OutputPort extends Construct {
     if (level !== 'read' && (options.columns !== undefined || options.rows !== undefined)) {
       throw new Error(`${this.productId}/${this.model.name}: a ${level} grant cannot limit columns or rows`);
     }
-    const columns = principal.readableColumns(this.model, this.productId, options.columns);
+    const columns = principal.readableColumns(this.model, options.columns);
     const base = { port: this, principalArn: principal.arn, level, columns };
     if (columns.length === 0) return { ...base, mechanism: 'none' };
     principal.allowDatabase(this.props.database, level);
     if (level !== 'read') principal.allowWriteTo(this.props.location);
 
-    const tag = options.columns === undefined && options.rows === undefined ? principal.wholeTableTag(this.model, this.productId, level) : undefined;
+    const tag = options.columns === undefined && options.rows === undefined ? principal.wholeTableTag(this.productId, level) : undefined;
     if (tag !== undefined) {
       this.tagTable(tag.key, tag.values[0]);
       principal.allowByTags(level);

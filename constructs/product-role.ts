@@ -52,7 +52,7 @@ export class ProductRole extends LakePrincipal {
     this.classification = props.classification;
   }
 
-  wholeTableTag(_port: OutputPortModel, product: string, level: AccessLevel): LfTagCondition | undefined {
+  wholeTableTag(product: string, level: AccessLevel): LfTagCondition | undefined {
     // Tag-based access only within the role's own product; other products grant by name.
     return product === this.product ? { key: LF_TAG.accessKey(this.roleName), values: [level] } : undefined;
   }
@@ -70,7 +70,7 @@ export class ProductRole extends LakePrincipal {
     return expression;
   }
 
-  readableColumns(port: OutputPortModel, _product: string, wanted?: readonly string[]): string[] {
+  readableColumns(port: OutputPortModel, wanted?: readonly string[]): string[] {
     return columnsWithinClearance(this.classification, port, this.clearance, wanted);
   }
 }

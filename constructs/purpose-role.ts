@@ -49,7 +49,7 @@ export class PurposeRole extends LakePrincipal {
     this.classification = props.classification;
   }
 
-  wholeTableTag(_port: OutputPortModel, _product: string, level: AccessLevel): LfTagCondition | undefined {
+  wholeTableTag(_product: string, level: AccessLevel): LfTagCondition | undefined {
     if (level !== 'read') throw new Error(`purpose ${this.purpose.name} can only be granted read`);
     return { key: LF_TAG.purposeKey(this.purpose.name), values: [LF_TAG.allowed] };
   }
@@ -64,7 +64,7 @@ export class PurposeRole extends LakePrincipal {
     ];
   }
 
-  readableColumns(port: OutputPortModel, _product: string, wanted?: readonly string[]): string[] {
+  readableColumns(port: OutputPortModel, wanted?: readonly string[]): string[] {
     return columnsForPurpose(port, this.purpose, wanted);
   }
 
