@@ -53,8 +53,7 @@ async function ours(spec: MeshSpec, out: string, jobs?: number): Promise<Omit<Ru
 
 async function baseline(spec: MeshSpec, out: string): Promise<Omit<RunResult, 'peakMemoryMb' | 'cpuSeconds'>> {
   const { buildMesh, declaredAccess } = await import('../lib/model');
-  const { App } = await import('cdktf');
-  const { disableCreationStackTraces } = await import('../constructs/cdktf');
+  const { App, disableCreationStackTraces } = await import('../constructs/cdktf');
   const { BaselineStack } = await import('./baseline/baseline-stack');
   const [loaded, loadedCpu] = [seconds(), cpuSeconds()];
   const mesh = buildMesh(spec);

@@ -6,23 +6,26 @@
  * DESCRIBE on `default` for Athena), writers a data location grant, and the same IAM roles and
  * policies. Values are written literally, as ours are, with `depends_on` for ordering.
  */
-import { S3Backend, TerraformStack } from 'cdktf';
-import { Construct } from 'constructs';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { GlueCatalogDatabase } from '@cdktf/provider-aws/lib/glue-catalog-database';
-import { GlueCatalogTable } from '@cdktf/provider-aws/lib/glue-catalog-table';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { LakeformationDataCellsFilter } from '@cdktf/provider-aws/lib/lakeformation-data-cells-filter';
-import { LakeformationDataLakeSettings } from '@cdktf/provider-aws/lib/lakeformation-data-lake-settings';
-import { LakeformationPermissions } from '@cdktf/provider-aws/lib/lakeformation-permissions';
-import { LakeformationResource } from '@cdktf/provider-aws/lib/lakeformation-resource';
+// The same two import points as the constructs (a move to cdktn edits only those), plain TerraformStack.
+import { Construct, S3Backend, TerraformStack } from '../../constructs/cdktf';
+import {
+  AwsProvider,
+  GlueCatalogDatabase,
+  GlueCatalogTable,
+  IamRole,
+  IamRolePolicy,
+  LakeformationDataCellsFilter,
+  LakeformationDataLakeSettings,
+  LakeformationPermissions,
+  LakeformationResource,
+} from '../../constructs/aws';
 import {
   ACCESS_LEVELS,
   AccessLevel,
   DATABASE_PERMISSIONS,
   DeclaredAccess,
   FILTER_PERMISSIONS,
+  GRANTABLE_LEVELS,
   IAM_ROLE_NAME_MAX,
   Members,
   Mesh,
@@ -36,9 +39,6 @@ import {
 import { PolicyDocument } from '../../constructs/policy-document';
 import { GLUE_READ, GLUE_WRITE, S3_WRITE } from '../../lib/aws/iam-actions';
 import { trustPolicy } from '../../lib/aws/trust-policy';
-
-/** IAM actions of the roles' data-access policies (the same as meshgrant's). */
-const ACTIONS = { glueRead: GLUE_READ, glueWrite: GLUE_WRITE, s3Write: S3_WRITE };
 
 export interface BaselineStackProps {
   readonly mesh: Mesh;
@@ -192,7 +192,7 @@ export class BaselineStack extends TerraformStack {
       const policy = new PolicyDocument();
       const glue = `arn:aws:glue:${env.region}:${env.account}`;
       policy.allow('LakeFormationDataAccess', ['lakeformation:GetDataAccess'], ['*']);
-      policy.allow('GlueCatalogRead', ACTIONS.glueRead, [`${glue}:catalog`]);
+      policy.allow('GlueCatalogRead', GLUE_READ, [`${glue}:catalog`]);
       if (principal.databases.size > 0) {
         // Athena needs DESCRIBE on the `default` database for every query.
         new LakeformationPermissions(this, `${principal.id}-default-database`, {
@@ -204,20 +204,20 @@ export class BaselineStack extends TerraformStack {
       }
       for (const [productId, level] of principal.databases) {
         const { databaseName, database } = products.get(productId)!;
-        policy.allow('GlueCatalogRead', ACTIONS.glueRead, [`${glue}:database/${databaseName}`, `${glue}:table/${databaseName}/*`]);
-        if (level !== 'read') policy.allow('GlueProductWrite', ACTIONS.glueWrite, [`${glue}:catalog`, `${glue}:database/${databaseName}`, `${glue}:table/${databaseName}/*`]);
+        policy.allow('GlueCatalogRead', GLUE_READ, [`${glue}:database/${databaseName}`, `${glue}:table/${databaseName}/*`]);
+        if (level !== 'read') policy.allow('GlueProductWrite', GLUE_WRITE, [`${glue}:catalog`, `${glue}:database/${databaseName}`, `${glue}:table/${databaseName}/*`]);
         new LakeformationPermissions(this, `${principal.id}-${constructId(productId)}-database`, {
           principal: principal.arn,
           database: { name: databaseName },
           permissions: [...DATABASE_PERMISSIONS[level]],
-          ...(level === 'admin' ? { permissionsWithGrantOption: [...DATABASE_PERMISSIONS[level]] } : {}),
+          ...(GRANTABLE_LEVELS.includes(level) ? { permissionsWithGrantOption: [...DATABASE_PERMISSIONS[level]] } : {}),
           dependsOn: [principal.role, database],
         });
       }
       principal.locations.forEach((productId, i) => {
         const { bucket, prefix, registration } = products.get(productId)!;
         const arn = `arn:aws:s3:::${bucket}/${prefix}`;
-        policy.allow('ProductDataWrite', ACTIONS.s3Write, [`${arn}/*`]);
+        policy.allow('ProductDataWrite', S3_WRITE, [`${arn}/*`]);
         policy.allow(`ProductDataList${i + 1}`, ['s3:ListBucket'], [`arn:aws:s3:::${bucket}`], { StringLike: { 's3:prefix': [`${prefix}/*`] } });
         new LakeformationPermissions(this, `${principal.id}-${constructId(productId)}-location`, {
           principal: principal.arn,
