@@ -26,6 +26,8 @@ export interface AccessReport {
   readonly access: readonly EffectiveAccess[];
   /** Lake Formation table grants that IAM or a missing database permission make unusable. Sorted like `access`. */
   readonly blocked: readonly BlockedAccess[];
+  /** Environments with a stack in the output, sorted (an environment may hold no access). */
+  readonly environments: readonly string[];
   /** What the stacks say that cannot deploy or that readback does not interpret, per stack. */
   readonly problems: readonly { readonly stack: string; readonly message: string }[];
 }
@@ -40,14 +42,16 @@ export function readAccessReport(outdir: string): AccessReport {
   const access: EffectiveAccess[] = [];
   const blocked: BlockedAccess[] = [];
   const problems: { stack: string; message: string }[] = [];
+  const environments = new Set<string>();
   for (const stack of readStacks(outdir)) {
+    environments.add(stackTarget(stack).environment);
     const messages: string[] = [];
     const result = stackAccess(stack, messages);
     access.push(...result.access);
     blocked.push(...result.blocked);
     problems.push(...[...new Set(messages)].map((message) => ({ stack: stack.name, message })));
   }
-  return { access: access.sort(compareAccess), blocked: blocked.sort((a, b) => compareAccess(a.access, b.access)), problems };
+  return { access: access.sort(compareAccess), blocked: blocked.sort((a, b) => compareAccess(a.access, b.access)), environments: [...environments].sort(compare), problems };
 }
 
 function stackAccess(stack: TerraformStack, problems: string[]): { access: EffectiveAccess[]; blocked: BlockedAccess[] } {

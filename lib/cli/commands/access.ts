@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
 import { DirectoryError, loadDirectory, whoCanBecome } from '../../directory';
-import { readAccessReport } from '../../readback';
 import { EffectiveAccess } from '../../readback/effective-access';
 import { portableNames } from '../../reports/access-identity';
 import { formatTable } from '../../reports/format-table';
@@ -66,13 +65,12 @@ export const accessCommand: CliCommand = {
           ? linesOfClass(access, String(options.class), label)
           : access.filter((a) => options.product === undefined || a.product === options.product).map((a) => line(a, label(a), a.columns));
 
-    const report = readAccessReport(out);
-    const blocked = report.blocked.filter((b) => env === undefined || b.access.environment === env);
+    const blocked = synthesized.blocked.filter((b) => env === undefined || b.access.environment === env);
     const notes = [
       ...blocked.map((b) => `blocked: ${b.access.principal.roleName} on ${b.access.database}.${b.access.table} (${[...b.deniedActions.map((d) => `IAM denies ${d}`), ...b.missingPermissions.map((m) => `no Lake Formation ${m}`)].join('; ')})`),
-      ...report.problems.map((p) => `${p.stack}: ${p.message}`),
+      ...synthesized.problems.map((p) => `${p.stack}: ${p.message}`),
     ];
-    return { exitCode: 0, text: render(lines, notes, options.format as AccessFormat), json: { out, access: lines, blocked, problems: report.problems } };
+    return { exitCode: 0, text: render(lines, notes, options.format as AccessFormat), json: { out, access: lines, blocked, problems: synthesized.problems } };
   },
 };
 

@@ -1,7 +1,6 @@
 import { Option } from 'commander';
-import { readAccessReport } from '../../readback';
+import { BlockedAccess, readAccessReport } from '../../readback';
 import { EffectiveAccess } from '../../readback/effective-access';
-import { readStacks, stackTarget } from '../../readback/terraform-stack';
 import { REPORT_FORMATS } from '../../reports/format-table';
 import { CliError } from '../cli-command';
 
@@ -10,6 +9,8 @@ export interface SynthesizedAccess {
   readonly dir: string;
   /** Usable access; with `includeBlocked`, also Lake Formation grants that IAM blocks today. */
   readonly access: readonly EffectiveAccess[];
+  /** Lake Formation grants the principal cannot use today (IAM, database visibility), with why. */
+  readonly blocked: readonly BlockedAccess[];
   /** Environments with a stack in the output, sorted (an environment may hold no access). */
   readonly environments: readonly string[];
   /** What readback could not interpret, per stack: access the report may miss. */
@@ -25,8 +26,7 @@ export function readSynthesized(dir: string, includeBlocked = false): Synthesize
   try {
     const report = readAccessReport(dir);
     const access = includeBlocked ? [...report.access, ...report.blocked.map((b) => b.access)] : report.access;
-    const environments = [...new Set(readStacks(dir).map((s) => stackTarget(s).environment))].sort();
-    return { dir, access, environments, problems: report.problems };
+    return { dir, access, blocked: report.blocked, environments: report.environments, problems: report.problems };
   } catch (e) {
     throw new CliError(`cannot read synthesized Terraform at \`${dir}\`: ${(e as Error).message}`);
   }
