@@ -42,8 +42,10 @@ export interface ScimResources {
 /** Core user attributes that identity providers commonly pass on as session tags. */
 const CORE_ATTRIBUTES = ['locale', 'preferredLanguage', 'title', 'userType'] as const;
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A JSON object as parsed, before its fields are checked. */
+export type Json = Record<string, unknown>;
+/** True for a JSON object (not null, not an array). */
+export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** True when a parsed file looks like a SCIM export rather than meshgrant's YAML form. */
 export function isScimExport(value: unknown): boolean {

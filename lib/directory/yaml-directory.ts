@@ -1,4 +1,5 @@
 import { ProblemCollector, SpecPath } from '../model/problems';
+import { isObject } from './scim';
 
 /** One user of the YAML form. */
 export interface YamlUser {
@@ -10,8 +11,6 @@ export interface YamlUser {
 
 const USER_FIELDS = ['name', 'groups', 'attributes'];
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Reads meshgrant's small directory form, for tests and for directories without SCIM:

@@ -1,3 +1,4 @@
+import { compare as compareText } from '../readback/catalog';
 import { EffectiveAccess, TrustedMembers } from '../readback/effective-access';
 import { describeAttributeRule } from '../directory/who-can-become';
 import { portableNames } from './access-identity';
@@ -121,7 +122,6 @@ export function diffAccess(before: readonly EffectiveAccess[], after: readonly E
 }
 
 const sortKey = (c: AccessChange) => `${c.environment}\u0000${c.principal}\u0000${c.database}.${c.table}\u0000${c.purpose ?? ''}`;
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function stateOf(a: EffectiveAccess): AccessState {
   return { columns: a.columns, ...(a.columnClasses ? { columnClasses: a.columnClasses } : {}), rows: a.rows, permissions: a.permissions, grantable: a.grantable };
