@@ -7,10 +7,13 @@ export const RULES_OPTION = ['--rules <module...>', 'organisation rules: JavaScr
 
 /** Checks the mesh's governance policies, with the organisation rules named by `--rules`. */
 export function checkMeshPolicies(mesh: Mesh, options: Readonly<Record<string, unknown>>): PolicyReport {
+  let rules;
   try {
-    return checkPolicies(mesh, { rules: loadRuleModules((options.rules as string[] | undefined) ?? []) });
+    rules = loadRuleModules((options.rules as string[] | undefined) ?? []);
   } catch (e) {
-    // Only loading can throw: checkPolicies turns failing rules into findings.
+    // A module the user named that does not load is bad input, not a bug of ours.
     throw new CliError(e instanceof Error ? e.message : String(e));
   }
+  // Outside the try: anything checkPolicies throws is internal and keeps its stack trace.
+  return checkPolicies(mesh, { rules });
 }
