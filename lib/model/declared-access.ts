@@ -42,11 +42,16 @@ export function columnsWithinClearance(
 }
 
 /**
- * Columns a consuming product's Engineers read through a consumer grant: this product's Analyst
- * clearance and the grant's columns. Sharing beyond that needs a purpose, which has an approver.
+ * The clearance a grant of `product` reads with: its role's, and for a consuming product this
+ * product's Analyst clearance (sharing beyond that needs a purpose, which has an approver).
  */
+export function grantClearance(product: DataProduct, grant: Grant): string {
+  return product.roles[grant.grantee.kind === 'role' ? grant.grantee.role : 'analyst'].clearance;
+}
+
+/** Columns a consuming product's Engineers read through a consumer grant, within {@link grantClearance}. */
 export function consumerColumns(classification: Classification, product: DataProduct, port: OutputPort, grant: Grant): string[] {
-  return columnsWithinClearance(classification, port, product.roles.analyst.clearance, grant.columns);
+  return columnsWithinClearance(classification, port, grantClearance(product, grant), grant.columns);
 }
 
 /** Columns a purpose may read: its classes allow every class of the column. */
@@ -88,7 +93,7 @@ function productAccess(mesh: Mesh, product: DataProduct, environment: string): D
         product: product.id,
         port: p.name,
         level: g.level,
-        columns: columnsWithinClearance(mesh.classification, p, role.clearance, g.columns),
+        columns: columnsWithinClearance(mesh.classification, p, grantClearance(product, g), g.columns),
         rows: g.rows,
         grantable: GRANTABLE_LEVELS.includes(g.level),
       });

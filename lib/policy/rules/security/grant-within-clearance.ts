@@ -1,4 +1,4 @@
-import { columnsWithinClearance } from '../../../model/declared-access';
+import { columnsWithinClearance, grantClearance } from '../../../model/declared-access';
 import type { PolicyRule, Violation } from '../../rule';
 import { listNames } from '../paths';
 
@@ -13,8 +13,7 @@ export const grantWithinClearance: PolicyRule = {
     for (const p of mesh.products) {
       for (const [i, g] of p.grants.entries()) {
         if (g.columns === undefined) continue;
-        // A consuming product reads with the clearance of this product's Analysts.
-        const clearance = g.grantee.kind === 'role' ? p.roles[g.grantee.role].clearance : p.roles.analyst.clearance;
+        const clearance = grantClearance(p, g);
         const port = p.outputPorts.find((o) => o.name === g.port)!;
         const within = new Set(columnsWithinClearance(mesh.classification, port, clearance, g.columns));
         const above = g.columns.filter((c) => !within.has(c));
