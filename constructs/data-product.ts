@@ -4,7 +4,7 @@ import { Construct } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
 import { DataLocation, ProductDatabase } from './lake-principal';
 import { LfTagAssignment } from './lf-tag-assignment';
-import { LF_TAG } from '../lib/aws/lf-tag-ontology';
+import { databaseLfTags } from '../lib/aws/lf-tag-ontology';
 import { OutputPort } from './output-port';
 import { ProductRole } from './product-role';
 
@@ -50,12 +50,7 @@ export class DataProduct extends Construct {
       target: { database: { name: databaseName } },
       resource: this.database,
       foundation,
-      tags: [
-        { key: LF_TAG.domain, value: product.domain },
-        { key: LF_TAG.product, value: product.id },
-        { key: LF_TAG.classification, value: c.defaultLevel },
-        ...c.classNames.map((cls) => ({ key: LF_TAG.classKey(cls), value: LF_TAG.no })),
-      ],
+      tags: databaseLfTags(c, product),
     });
     const database: ProductDatabase = { name: databaseName, tags };
 

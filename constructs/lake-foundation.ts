@@ -1,18 +1,12 @@
-import { Classification, Environment, PRODUCT_ROLES, ACCESS_LEVELS } from '../lib/model';
+import { Environment } from '../lib/model';
 import { LakeformationDataLakeSettings, LakeformationLfTag } from './aws';
 import { Construct } from './cdktf';
-import { LF_TAG } from '../lib/aws/lf-tag-ontology';
 
 /** Props of {@link LakeFoundation}. */
 export interface LakeFoundationProps {
   readonly environment: Environment;
-  readonly classification: Classification;
-  /** Domains with a product in this environment. */
-  readonly domains: readonly string[];
-  /** Product ids promoted to this environment. */
-  readonly products: readonly string[];
-  /** Purposes bound to a product of this environment. */
-  readonly purposes: readonly string[];
+  /** The LF-tags to define, key -> values, in definition order: `environmentLfTags(mesh, env)`. */
+  readonly tags: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -34,21 +28,13 @@ export class LakeFoundation extends Construct {
         admins: [...new Set([env.deployRoleArn, ...env.lakeAdmins])].sort(),
       });
     }
-    const c = props.classification;
-    const define = (key: string, values: readonly string[]) => {
-      const tag = new LakeformationLfTag(this, `tag-${key}`, {
+    for (const [key, values] of props.tags) {
+      this.tags.set(key, new LakeformationLfTag(this, `tag-${key}`, {
         key,
-        values: [...new Set(values)].sort(),
+        values: [...values],
         dependsOn: this.settings ? [this.settings] : [],
-      });
-      this.tags.set(key, tag);
-    };
-    define(LF_TAG.domain, props.domains);
-    define(LF_TAG.product, props.products);
-    define(LF_TAG.classification, c.levels);
-    for (const cls of c.classNames) define(LF_TAG.classKey(cls), [LF_TAG.yes, LF_TAG.no]);
-    for (const role of PRODUCT_ROLES) define(LF_TAG.accessKey(role), ACCESS_LEVELS);
-    for (const p of props.purposes) define(LF_TAG.purposeKey(p), [LF_TAG.allowed, LF_TAG.bound]);
+      }));
+    }
   }
 
   /** The LF-tag definitions for these keys, for `depends_on` (tags must exist before use). */

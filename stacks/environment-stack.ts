@@ -1,5 +1,6 @@
 import { Environment, Mesh, consumerColumns } from '../lib/model';
 import { PolicyReport } from '../lib/policy/check-policies';
+import { environmentLfTags } from '../lib/aws/lf-tag-ontology';
 import { AwsProvider } from '../constructs/aws';
 import { Construct, S3Backend } from '../constructs/cdktf';
 import { DataProduct } from '../constructs/data-product';
@@ -58,13 +59,7 @@ export class EnvironmentStack extends SelfContainedStack {
 
     const products = mesh.productsIn(env.name);
     const purposes = mesh.purposesIn(env.name);
-    const foundation = new LakeFoundation(this, 'lake', {
-      environment: env,
-      classification: mesh.classification,
-      domains: [...new Set(products.map((p) => p.domain))],
-      products: products.map((p) => p.id),
-      purposes: purposes.map((p) => p.name),
-    });
+    const foundation = new LakeFoundation(this, 'lake', { environment: env, tags: environmentLfTags(mesh, env.name) });
 
     const common = { environment: env, classification: mesh.classification, foundation };
     const productConstructs = new Map(products.map((p) => [p.id, new DataProduct(this, p.id.replace('.', '-'), { product: p, ...common })]));

@@ -1,4 +1,4 @@
-import { ProductRoleName } from '../model';
+import { ACCESS_LEVELS, Classification, DataProduct, Mesh, PRODUCT_ROLES, ProductRoleName } from '../model';
 
 /**
  * LF-tag keys and values meshgrant uses. Lake Formation stores keys and values in lower case, and
@@ -31,4 +31,35 @@ export const LF_TAG = {
 export interface LfTagCondition {
   readonly key: string;
   readonly values: readonly string[];
+}
+
+/**
+ * The LF-tags one environment defines, key -> sorted values: what `LakeFoundation` creates and
+ * what the quota rules count.
+ */
+export function environmentLfTags(mesh: Mesh, environment: string): Map<string, string[]> {
+  const products = mesh.productsIn(environment);
+  const c = mesh.classification;
+  const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
+  return new Map([
+    [LF_TAG.domain, sorted(products.map((p) => p.domain))],
+    [LF_TAG.product, sorted(products.map((p) => p.id))],
+    [LF_TAG.classification, sorted(c.levels)],
+    ...c.classNames.map((cls): [string, string[]] => [LF_TAG.classKey(cls), [LF_TAG.no, LF_TAG.yes]]),
+    ...PRODUCT_ROLES.map((role): [string, string[]] => [LF_TAG.accessKey(role), sorted(ACCESS_LEVELS)]),
+    ...mesh.purposesIn(environment).map((p): [string, string[]] => [LF_TAG.purposeKey(p.name), [LF_TAG.allowed, LF_TAG.bound]]),
+  ]);
+}
+
+/**
+ * The tags every product database carries: domain, product, the default level, and `no` for
+ * every class (columns of a class say `yes`). Purposes bound to the product add theirs.
+ */
+export function databaseLfTags(classification: Classification, product: DataProduct): { key: string; value: string }[] {
+  return [
+    { key: LF_TAG.domain, value: product.domain },
+    { key: LF_TAG.product, value: product.id },
+    { key: LF_TAG.classification, value: classification.defaultLevel },
+    ...classification.classNames.map((cls) => ({ key: LF_TAG.classKey(cls), value: LF_TAG.no })),
+  ];
 }

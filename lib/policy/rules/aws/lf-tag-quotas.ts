@@ -1,9 +1,6 @@
-import { PRODUCT_ROLES } from '../../../model/product-role';
+import { LF_TAG, environmentLfTags } from '../../../aws/lf-tag-ontology';
 import type { PolicyRule, Violation } from '../../rule';
 import { LF_TAG_LIMITS } from './lf-tag-limits';
-
-/** LF-tag keys defined once per environment whatever the products: domain, dataproduct, classification. */
-const FIXED_KEYS = 3;
 
 /** Per environment, because each environment is its own account (the model enforces it). */
 export const lfTagQuotas: PolicyRule = {
@@ -14,13 +11,14 @@ export const lfTagQuotas: PolicyRule = {
     'Lake Formation limits an account to 1000 LF-tags and an LF-tag to 1000 values. Both are soft limits: past them, apply fails until AWS support raises the quota. Once it is raised, suppress this finding with the support case as reason.',
   *check({ mesh }): Iterable<Violation> {
     for (const [i, env] of mesh.environments.entries()) {
-      const products = mesh.productsIn(env.name);
-      const domains = new Set(products.map((p) => p.domain));
-      const tags = FIXED_KEYS + mesh.classification.classNames.length + PRODUCT_ROLES.length + mesh.purposesIn(env.name).length;
+      // The tags the environment's stack defines, as its LakeFoundation gets them.
+      const tags = environmentLfTags(mesh, env.name);
       const over: string[] = [];
-      if (tags > LF_TAG_LIMITS.perAccount) over.push(`${tags} LF-tags (limit ${LF_TAG_LIMITS.perAccount})`);
-      if (products.length > LF_TAG_LIMITS.valuesPerKey) over.push(`${products.length} values of \`dataproduct\` (limit ${LF_TAG_LIMITS.valuesPerKey})`);
-      if (domains.size > LF_TAG_LIMITS.valuesPerKey) over.push(`${domains.size} values of \`domain\` (limit ${LF_TAG_LIMITS.valuesPerKey})`);
+      if (tags.size > LF_TAG_LIMITS.perAccount) over.push(`${tags.size} LF-tags (limit ${LF_TAG_LIMITS.perAccount})`);
+      for (const key of [LF_TAG.product, LF_TAG.domain]) {
+        const values = tags.get(key)!.length;
+        if (values > LF_TAG_LIMITS.valuesPerKey) over.push(`${values} values of \`${key}\` (limit ${LF_TAG_LIMITS.valuesPerKey})`);
+      }
       if (over.length === 0) continue;
       yield {
         path: ['environments', i],

@@ -1,8 +1,6 @@
+import { databaseLfTags } from '../../../aws/lf-tag-ontology';
 import type { PolicyRule, Violation } from '../../rule';
 import { LF_TAG_LIMITS } from './lf-tag-limits';
-
-/** Tags on every product database: `domain`, `dataproduct`, `classification`, then one `class-<c>` per class. */
-const DATABASE_BASE_TAGS = 3;
 
 /**
  * Counts follow the tag ontology of docs/aws-mapping.md (tags assigned directly to the resource).
@@ -17,12 +15,15 @@ export const lfTagsPerResource: PolicyRule = {
   rationale:
     'A resource holds one value per LF-tag key, so meshgrant uses one key per class, role and purpose. Lake Formation accepts at most 50 LF-tags on a resource; the tagging of a database or table past that fails at apply time.',
   *check({ mesh }): Iterable<Violation> {
-    const onEveryDatabase = DATABASE_BASE_TAGS + mesh.classification.classNames.length;
+    if (mesh.products.length === 0) return;
+    // The same number on every product database: domain, product, default level, one per class.
+    const onEveryDatabase = databaseLfTags(mesh.classification, mesh.products[0]).length;
+    const perClass = mesh.classification.classNames.length;
     if (onEveryDatabase > LF_TAG_LIMITS.perResource) {
       yield {
         path: ['classification', 'classes'],
-        message: `every product database would carry ${onEveryDatabase} LF-tags (${DATABASE_BASE_TAGS} + one per class); Lake Formation accepts ${LF_TAG_LIMITS.perResource}`,
-        fix: `merge classes: at most ${LF_TAG_LIMITS.perResource - DATABASE_BASE_TAGS} classes`,
+        message: `every product database would carry ${onEveryDatabase} LF-tags (${onEveryDatabase - perClass} + one per class); Lake Formation accepts ${LF_TAG_LIMITS.perResource}`,
+        fix: `merge classes: at most ${LF_TAG_LIMITS.perResource - (onEveryDatabase - perClass)} classes`,
       };
       return;
     }
