@@ -1,3 +1,4 @@
+import { NAME_PATTERNS } from './names';
 import { ProblemCollector, SpecPath } from './problems';
 import { suggest } from './suggest';
 
@@ -100,8 +101,6 @@ export class Classification {
   }
 }
 
-const NAME = /^[a-z][a-z0-9_]*$/;
-
 /** Checks a classification spec, adding every problem found; returns the scheme when usable. */
 export function resolveClassification(
   spec: ClassificationSpec,
@@ -113,7 +112,7 @@ export function resolveClassification(
   if (levels.length === 0) problems.add([...path, 'levels'], 'classification needs at least one level');
   const seen = new Set<string>();
   levels.forEach((l, i) => {
-    if (!NAME.test(l)) problems.add([...path, 'levels', i], `level \`${l}\` must be lower case letters, digits or _`);
+    if (!NAME_PATTERNS.classification.test(l)) problems.add([...path, 'levels', i], `level \`${l}\` must be lower case letters, digits or _`);
     if (seen.has(l)) problems.add([...path, 'levels', i], `level \`${l}\` is listed twice`);
     seen.add(l);
   });
@@ -123,7 +122,7 @@ export function resolveClassification(
   const owner = new Map<string, string>();
   for (const name of Object.keys(spec.classes ?? {}).sort()) {
     const c = spec.classes[name];
-    if (!NAME.test(name)) problems.add([...path, 'classes', name], `class \`${name}\` must be lower case letters, digits or _`);
+    if (!NAME_PATTERNS.classification.test(name)) problems.add([...path, 'classes', name], `class \`${name}\` must be lower case letters, digits or _`);
     if (!seen.has(c.level)) problems.add([...path, 'classes', name, 'level'], `class \`${name}\` has unknown level \`${c.level}\``, suggest(c.level, seen));
     (c.entities ?? []).forEach((e, i) => {
       const other = owner.get(e);

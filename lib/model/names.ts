@@ -2,12 +2,17 @@ import { createHash } from 'crypto';
 
 /** Patterns for names the mesh accepts; chosen so every AWS name derived from them is valid. */
 export const NAME_PATTERNS = {
+  mesh: /^[a-z][a-z0-9-]*$/,
   environment: /^[a-z][a-z0-9-]{0,19}$/,
   domain: /^[a-z][a-z0-9-]{0,39}$/,
   productId: /^[a-z][a-z0-9-]{0,39}\.[a-z][a-z0-9-]{0,59}$/,
   port: /^[a-z][a-z0-9_-]{0,59}$/,
   purpose: /^[a-z][a-z0-9-]{0,49}$/,
   column: /^[a-z_][a-z0-9_]{0,127}$/,
+  /** Glue table names. */
+  table: /^[a-z][a-z0-9_]{0,254}$/,
+  /** Classification levels and classes. */
+  classification: /^[a-z][a-z0-9_]*$/,
   prefix: /^[a-z][a-z0-9-]{0,19}$/,
   account: /^\d{12}$/,
   region: /^[a-z]{2}(-[a-z]+)+-\d$/,

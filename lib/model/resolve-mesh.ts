@@ -47,7 +47,7 @@ class MeshChecker {
 
   run(): MeshParts | undefined {
     const { spec, problems } = this;
-    if (!spec.name || !/^[a-z][a-z0-9-]*$/.test(spec.name)) {
+    if (!spec.name || !NAME_PATTERNS.mesh.test(spec.name)) {
       problems.add(['name'], `mesh name \`${spec.name ?? ''}\` must be lower case letters, digits or -`);
     }
     this.classification = resolveClassification(spec.classification, problems);
@@ -310,7 +310,7 @@ class MeshChecker {
 
   private checkPort(o: OutputPortSpec, path: SpecPath, who: string): void {
     this.pattern(o.name, NAME_PATTERNS.port, [...path, 'name'], `${who}: port name`, 'lower case letters, digits, - or _');
-    if (o.table?.name !== undefined) this.pattern(o.table.name, /^[a-z][a-z0-9_]{0,254}$/, [...path, 'table', 'name'], `${who}: table name`, 'lower case letters, digits or _ (Glue names)');
+    if (o.table?.name !== undefined) this.pattern(o.table.name, NAME_PATTERNS.table, [...path, 'table', 'name'], `${who}: table name`, 'lower case letters, digits or _ (Glue names)');
     if (!o.columns || o.columns.length === 0) this.problems.add([...path, 'columns'], `${who}: port ${o.name} has no columns`);
     const all = [...(o.columns ?? []).map((c, i) => ({ c, p: [...path, 'columns', i] })), ...(o.table?.partitionKeys ?? []).map((c, i) => ({ c, p: [...path, 'table', 'partitionKeys', i] }))];
     const seen = new Set<string>();

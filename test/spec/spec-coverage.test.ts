@@ -96,12 +96,15 @@ describe('the YAML format', () => {
   it('checks names with the same patterns as the model', () => {
     const defs = schema.definitions as Record<string, { pattern?: string }>;
     const sameAs: Record<string, keyof typeof NAME_PATTERNS> = {
+      MeshName: 'mesh',
       EnvironmentName: 'environment',
       DomainName: 'domain',
       ProductId: 'productId',
       PortName: 'port',
       PurposeName: 'purpose',
       ColumnName: 'column',
+      TableName: 'table',
+      ClassificationName: 'classification',
       NamePrefix: 'prefix',
       AwsAccount: 'account',
       AwsRegion: 'region',
