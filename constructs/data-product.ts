@@ -1,4 +1,4 @@
-import { Classification, DataProduct as DataProductModel, Environment, PRODUCT_ROLES, ProductRoleName, glueName } from '../lib/model';
+import { Classification, DataProduct as DataProductModel, Environment, PRODUCT_ROLES, ProductRoleName, productDatabaseName, productStoragePrefix } from '../lib/model';
 import { GlueCatalogDatabase, LakeformationResource } from './aws';
 import { Construct } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
@@ -32,8 +32,8 @@ export class DataProduct extends Construct {
     super(scope, id);
     const { product, environment: env, classification: c, foundation } = props;
     this.model = product;
-    const databaseName = glueName(env.prefix, product.domain, product.name);
-    const prefix = `${product.domain}/${product.name}`;
+    const databaseName = productDatabaseName(env, product);
+    const prefix = productStoragePrefix(product);
     this.database = new GlueCatalogDatabase(this, 'database', {
       name: databaseName,
       description: `${product.title} (${product.id}); owner ${product.owner}`,

@@ -3,11 +3,10 @@ import {
   Classification,
   DataProduct as DataProductModel,
   Environment,
-  IAM_ROLE_NAME_MAX,
   OutputPort as OutputPortModel,
   ProductRole as ProductRoleModel,
   columnsWithinClearance,
-  fitName,
+  productRoleName,
 } from '../lib/model';
 import { Construct } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
@@ -40,7 +39,7 @@ export class ProductRole extends LakePrincipal {
     super(scope, id, {
       env,
       foundation: props.foundation,
-      roleName: fitName(`${env.prefix}-${product.domain}-${product.name}-${role.name}`, IAM_ROLE_NAME_MAX),
+      roleName: productRoleName(env, product, role.name),
       description: `${role.name} of data product ${product.id} (${env.name})`,
       trustPolicy: trustPolicy(role.members, env),
       tags: { DataProduct: product.id, ProductRole: role.name, Environment: env.name },

@@ -3,11 +3,10 @@ import {
   Classification,
   DATABASE_PERMISSIONS,
   Environment,
-  IAM_ROLE_NAME_MAX,
   OutputPort as OutputPortModel,
   Purpose,
   columnsForPurpose,
-  fitName,
+  purposeRoleName,
 } from '../lib/model';
 import { LakeformationPermissions } from './aws';
 import { Construct } from './cdktf';
@@ -39,7 +38,7 @@ export class PurposeRole extends LakePrincipal {
     super(scope, id, {
       env,
       foundation: props.foundation,
-      roleName: fitName(`${env.prefix}-purpose-${purpose.name}`, IAM_ROLE_NAME_MAX),
+      roleName: purposeRoleName(env, purpose.name),
       description: `Members of purpose ${purpose.name} (${env.name}); approver ${purpose.approver}`,
       trustPolicy: trustPolicy(purpose.members, env),
       tags: { Purpose: purpose.name, Environment: env.name },

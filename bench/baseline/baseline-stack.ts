@@ -26,14 +26,16 @@ import {
   DeclaredAccess,
   FILTER_PERMISSIONS,
   GRANTABLE_LEVELS,
-  IAM_ROLE_NAME_MAX,
   Members,
   Mesh,
   OutputPort,
   PRODUCT_ROLES,
   TABLE_PERMISSIONS,
   fitName,
-  glueName,
+  productDatabaseName,
+  productRoleName,
+  productStoragePrefix,
+  purposeRoleName,
   holderKey,
 } from '../../lib/model';
 import { PolicyDocument } from '../../constructs/policy-document';
@@ -85,8 +87,7 @@ export class BaselineStack extends TerraformStack {
 
     const products = new Map<string, ProductResources>();
     const roles = new Map<string, RoleResources>();
-    const role = (key: string, name: string, description: string, members: Members, tags: Record<string, string>) => {
-      const roleName = fitName(name, IAM_ROLE_NAME_MAX);
+    const role = (key: string, roleName: string, description: string, members: Members, tags: Record<string, string>) => {
       const resource = new IamRole(this, `${constructId(key)}-role`, {
         name: roleName,
         description,
@@ -98,8 +99,8 @@ export class BaselineStack extends TerraformStack {
     };
 
     for (const product of mesh.productsIn(env.name)) {
-      const databaseName = glueName(env.prefix, product.domain, product.name);
-      const prefix = `${product.domain}/${product.name}`;
+      const databaseName = productDatabaseName(env, product);
+      const prefix = productStoragePrefix(product);
       const database = new GlueCatalogDatabase(this, `${constructId(product.id)}-database`, {
         name: databaseName,
         description: `${product.title} (${product.id}); owner ${product.owner}`,
@@ -133,7 +134,7 @@ export class BaselineStack extends TerraformStack {
       }
       products.set(product.id, { database, databaseName, registration, bucket: env.dataBucket, prefix, tables });
       for (const r of PRODUCT_ROLES) {
-        role(`${product.id}/${r}`, `${env.prefix}-${product.domain}-${product.name}-${r}`, `${r} of data product ${product.id} (${env.name})`, product.roles[r].members, {
+        role(`${product.id}/${r}`, productRoleName(env, product, r), `${r} of data product ${product.id} (${env.name})`, product.roles[r].members, {
           DataProduct: product.id,
           ProductRole: r,
           Environment: env.name,
@@ -141,7 +142,7 @@ export class BaselineStack extends TerraformStack {
       }
     }
     for (const purpose of mesh.purposesIn(env.name)) {
-      role(`purpose:${purpose.name}`, `${env.prefix}-purpose-${purpose.name}`, `Members of purpose ${purpose.name} (${env.name}); approver ${purpose.approver}`, purpose.members, {
+      role(`purpose:${purpose.name}`, purposeRoleName(env, purpose.name), `Members of purpose ${purpose.name} (${env.name}); approver ${purpose.approver}`, purpose.members, {
         Purpose: purpose.name,
         Environment: env.name,
       });

@@ -37,3 +37,27 @@ export function fitName(name: string, max: number): string {
 export function glueName(...parts: string[]): string {
   return parts.join('_').replace(/[^a-z0-9_]/g, '_');
 }
+
+/** The parts of an environment and a product that AWS names are made of. */
+type NamedEnvironment = { readonly prefix: string };
+type NamedProduct = { readonly domain: string; readonly name: string };
+
+/** IAM role name of one of a product's roles: `<prefix>-<domain>-<name>-<role>`, fitted to 64 characters. */
+export function productRoleName(env: NamedEnvironment, product: NamedProduct, role: string): string {
+  return fitName(`${env.prefix}-${product.domain}-${product.name}-${role}`, IAM_ROLE_NAME_MAX);
+}
+
+/** IAM role name of a purpose: `<prefix>-purpose-<purpose>`, fitted to 64 characters. */
+export function purposeRoleName(env: NamedEnvironment, purpose: string): string {
+  return fitName(`${env.prefix}-purpose-${purpose}`, IAM_ROLE_NAME_MAX);
+}
+
+/** Glue database of a product: `<prefix>_<domain>_<name>`. */
+export function productDatabaseName(env: NamedEnvironment, product: NamedProduct): string {
+  return glueName(env.prefix, product.domain, product.name);
+}
+
+/** Key prefix of a product's data in the environment's bucket: `<domain>/<name>`. */
+export function productStoragePrefix(product: NamedProduct): string {
+  return `${product.domain}/${product.name}`;
+}
