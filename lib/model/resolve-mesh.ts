@@ -39,6 +39,8 @@ class MeshChecker {
   private readonly domains = new Set<string>();
   private readonly purposes = new Map<string, number>();
   private readonly productSpecs = new Map<string, DataProductSpec>();
+  /** Per purpose (spec index), per environment: the products that bind it there. */
+  private readonly purposeBinders = new Map<number, Map<string, string[]>>();
 
   constructor(
     private readonly spec: MeshSpec,
@@ -56,6 +58,7 @@ class MeshChecker {
     this.checkPurposes();
     this.indexProducts();
     (spec.products ?? []).forEach((p, i) => this.checkProduct(p, ['products', i]));
+    this.checkPurposeMembers();
     if (problems.problems.length > 0) return undefined;
 
     return {
@@ -271,8 +274,9 @@ class MeshChecker {
       if (purposeIndex === undefined) {
         this.problems.add([...bp, 'purpose'], `${who}: unknown purpose \`${b.purpose}\``, suggest(b.purpose, this.purposes.keys()));
       } else {
-        const purpose = this.spec.purposes![purposeIndex];
-        this.checkMemberMapping(purpose.members, ['purposes', purposeIndex, 'members'], `purpose ${purpose.name} (bound by ${p.id})`, p.promotedTo ?? []);
+        const binders = this.purposeBinders.get(purposeIndex) ?? new Map<string, string[]>();
+        for (const env of p.promotedTo ?? []) binders.set(env, [...(binders.get(env) ?? []), p.id]);
+        this.purposeBinders.set(purposeIndex, binders);
       }
       if (!b.ports || b.ports.length === 0) this.problems.add([...bp, 'ports'], `${who}: binding to ${b.purpose} lists no port`);
       (b.ports ?? []).forEach((port, j) => {
@@ -324,6 +328,16 @@ class MeshChecker {
           this.problems.add([...p, 'tags', j], `${who}: port ${o.name}: column ${c.name} has unknown entity tag \`${t}\``, suggest(t, this.classification.entities));
         }
       });
+    }
+  }
+
+  /** A purpose's members need a principal wherever a product binds it: checked once per purpose and environment. */
+  private checkPurposeMembers(): void {
+    for (const [index, binders] of [...this.purposeBinders].sort(([a], [b]) => a - b)) {
+      const purpose = this.spec.purposes![index];
+      for (const [env, products] of binders) {
+        this.checkMemberMapping(purpose.members, ['purposes', index, 'members'], `purpose ${purpose.name} (bound by ${products.join(', ')})`, [env]);
+      }
     }
   }
 

@@ -46,6 +46,17 @@ describe('building a mesh', () => {
     ]);
   });
 
+  test('reports an unmapped member of a purpose once per environment, naming every product that binds it there', () => {
+    const spec = exampleSpec();
+    const purpose = spec.purposes!.find((p) => p.name === 'fraud-detection')!;
+    purpose.members = { groups: ['nobody'] };
+    const index = spec.purposes!.indexOf(purpose);
+    const binders = (env: string) => spec.products!.filter((p) => p.promotedTo?.includes(env) && p.purposes?.some((b) => b.purpose === 'fraud-detection')).map((p) => p.id);
+    expect(binders('prod').length).toBeGreaterThan(1);
+    expect(problemsOf(spec)).toEqual(['dev', 'prod'].map((env) =>
+      `purposes[${index}].members.groups[0]: purpose fraud-detection (bound by ${binders(env).join(', ')}): group \`nobody\` has no principal in environment ${env} (map it under environments[${env}].identity.groups)`));
+  });
+
   test('fails, rather than crash later, on a member named like an inherited property', () => {
     const spec = exampleSpec();
     product(spec, 'payments.refunds').roles!.analyst!.members = { users: ['constructor'] };
