@@ -3,7 +3,7 @@ import { matchesExpression, readExpression } from './tag-expression';
 import { TerraformStack, block, resourcesOf, strings, text } from './terraform-stack';
 
 /** The database Athena resolves unqualified names in: every query needs DESCRIBE on it. */
-export const ATHENA_DEFAULT_DATABASE = 'default';
+const ATHENA_DEFAULT_DATABASE = 'default';
 
 /**
  * Which databases each principal may see (DESCRIBE), which a query needs besides its table
@@ -35,7 +35,7 @@ export class DatabaseGrants {
   }
 
   /** True when `principal` may DESCRIBE `database`. */
-  canDescribe(principal: string, database: string): boolean {
+  private canDescribe(principal: string, database: string): boolean {
     if (this.named.has(key(principal, database))) return true;
     const tags = this.tags.databaseTags(database);
     return (this.byTags.get(principal) ?? []).some((expression) => matchesExpression(expression, tags));
