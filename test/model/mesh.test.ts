@@ -47,10 +47,11 @@ describe('building a mesh', () => {
   });
 
   test('reports an unmapped member of a purpose once per environment, naming every product that binds it there', () => {
-    const spec = exampleSpec();
-    const purpose = spec.purposes!.find((p) => p.name === 'fraud-detection')!;
-    purpose.members = { groups: ['nobody'] };
-    const index = spec.purposes!.indexOf(purpose);
+    let spec = exampleSpec();
+    const index = spec.purposes!.findIndex((p) => p.name === 'fraud-detection');
+    const purposes = [...spec.purposes!];
+    purposes[index] = { ...purposes[index], members: { groups: ['nobody'] } };
+    spec = { ...spec, purposes };
     const binders = (env: string) => spec.products!.filter((p) => p.promotedTo?.includes(env) && p.purposes?.some((b) => b.purpose === 'fraud-detection')).map((p) => p.id);
     expect(binders('prod').length).toBeGreaterThan(1);
     expect(problemsOf(spec)).toEqual(['dev', 'prod'].map((env) =>
