@@ -1,0 +1,39 @@
+import { rmSync } from 'fs';
+import { cli, STACK_LINE } from '../cli/run-cli';
+import { hostileCaseNames, layOutCase, readHostileCase, runIsolated } from './corpus';
+
+/**
+ * Every hostile input of test/fixtures/hostile/ (format in ./corpus.ts): meshgrant ends with the
+ * exit code the case states, says exactly what the case expects, never prints a stack trace,
+ * never echoes what the case marks absent, and never hangs.
+ */
+describe('hostile inputs', () => {
+  const names = hostileCaseNames();
+
+  for (const name of names) {
+    const c = readHostileCase(name);
+    it(`${name}: ${c.description}`, async () => {
+      const dir = layOutCase(name, c);
+      try {
+        const args = c.args.map((a) => a.split('{dir}').join(dir));
+        let code: number | null;
+        let output: string;
+        if (c.isolate) {
+          const run = runIsolated(args, 30);
+          expect(run.timedOut).toBe(false);
+          ({ code, output } = run);
+        } else {
+          const run = await cli(...args);
+          code = run.code;
+          output = `${run.stdout}${run.stderr}`;
+        }
+        for (const text of c.expect) expect(output).toContain(text.split('{dir}').join(dir));
+        for (const text of c.absent ?? []) expect(output).not.toContain(text);
+        expect(output).not.toMatch(STACK_LINE);
+        expect(code).toBe(c.exit);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 60_000);
+  }
+});
