@@ -52,12 +52,13 @@ async function ours(spec: MeshSpec, out: string, jobs?: number): Promise<Omit<Ru
 }
 
 async function baseline(spec: MeshSpec, out: string): Promise<Omit<RunResult, 'peakMemoryMb' | 'cpuSeconds'>> {
-  const { buildMesh, declaredAccess } = await import('../lib/model');
+  const { buildMesh } = await import('../lib/model');
+  const { accessPlan } = await import('../lib/plan');
   const { App, disableCreationStackTraces } = await import('../constructs/cdktf');
   const { BaselineStack } = await import('./baseline/baseline-stack');
   const [loaded, loadedCpu] = [seconds(), cpuSeconds()];
   const mesh = buildMesh(spec);
-  const access = declaredAccess(mesh);
+  const access = accessPlan(mesh);
   const [modeled, modeledCpu] = [seconds(), cpuSeconds()];
   disableCreationStackTraces();
   const app = new App({ outdir: out, stackTraces: false });

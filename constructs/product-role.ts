@@ -5,9 +5,9 @@ import {
   Environment,
   OutputPort as OutputPortModel,
   ProductRole as ProductRoleModel,
-  columnsWithinClearance,
   productRoleName,
 } from '../lib/model';
+import { readableColumns } from '../lib/plan';
 import { Construct } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
 import { LakePrincipal } from './lake-principal';
@@ -70,6 +70,6 @@ export class ProductRole extends LakePrincipal {
   }
 
   readableColumns(port: OutputPortModel, wanted?: readonly string[]): string[] {
-    return columnsWithinClearance(this.classification, port, this.clearance, wanted);
+    return readableColumns(this.classification, port, { kind: 'clearance', level: this.clearance }, wanted);
   }
 }

@@ -5,9 +5,9 @@ import {
   Environment,
   OutputPort as OutputPortModel,
   Purpose,
-  columnsForPurpose,
   purposeRoleName,
 } from '../lib/model';
+import { purposeAllowance, readableColumns } from '../lib/plan';
 import { LakeformationPermissions } from './aws';
 import { Construct } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
@@ -64,7 +64,7 @@ export class PurposeRole extends LakePrincipal {
   }
 
   readableColumns(port: OutputPortModel, wanted?: readonly string[]): string[] {
-    return columnsForPurpose(port, this.purpose, wanted);
+    return readableColumns(this.classification, port, purposeAllowance(this.purpose), wanted);
   }
 
   /**

@@ -1,5 +1,6 @@
 /** meshgrant core: the mesh model, usable without synthesizing anything. */
 export * from './model';
+export * from './plan';
 export * from './aws';
 export * from './spec';
 export * from './directory';

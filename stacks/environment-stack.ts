@@ -1,4 +1,5 @@
-import { Environment, Mesh, consumerColumns } from '../lib/model';
+import { Environment, Mesh } from '../lib/model';
+import { grantAllowance, readableColumns } from '../lib/plan';
 import { PolicyReport } from '../lib/policy/check-policies';
 import { environmentLfTags } from '../lib/aws/lf-tag-ontology';
 import { AwsProvider } from '../constructs/aws';
@@ -76,7 +77,7 @@ export class EnvironmentStack extends SelfContainedStack {
           // A consumer not yet promoted here gets nothing here: its grant waits for it.
           const consumer = productConstructs.get(g.grantee.product);
           if (consumer === undefined) continue;
-          const columns = consumerColumns(mesh.classification, product, port.model, g);
+          const columns = readableColumns(mesh.classification, port.model, grantAllowance(product, g), g.columns);
           grants.push(port.grantRead(consumer.roles.engineer, { columns, rows: g.rows }));
         }
       }

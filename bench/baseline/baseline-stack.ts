@@ -23,7 +23,6 @@ import {
   ACCESS_LEVELS,
   AccessLevel,
   DATABASE_PERMISSIONS,
-  DeclaredAccess,
   FILTER_PERMISSIONS,
   GRANTABLE_LEVELS,
   Members,
@@ -36,8 +35,8 @@ import {
   productRoleName,
   productStoragePrefix,
   purposeRoleName,
-  holderKey,
 } from '../../lib/model';
+import { AccessEntry, holderKey } from '../../lib/plan';
 import { PolicyDocument } from '../../constructs/policy-document';
 import { GLUE_READ, GLUE_WRITE, S3_WRITE } from '../../lib/aws/iam-actions';
 import { trustPolicy } from '../../lib/aws/trust-policy';
@@ -45,8 +44,8 @@ import { trustPolicy } from '../../lib/aws/trust-policy';
 export interface BaselineStackProps {
   readonly mesh: Mesh;
   readonly environment: string;
-  /** The mesh's declared access (all environments); this stack deploys its environment's lines. */
-  readonly access: readonly DeclaredAccess[];
+  /** The mesh's access plan (all environments); this stack deploys its environment's entries. */
+  readonly access: readonly AccessEntry[];
 }
 
 /** What the stack keeps per product: its database and storage. */

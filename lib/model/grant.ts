@@ -1,3 +1,4 @@
+import { SpecPath } from './problems';
 import { AccessLevel, ProductRoleName } from './product-role';
 
 /**
@@ -41,4 +42,6 @@ export interface Grant {
   /** Sorted, when the grant restricts columns. */
   readonly columns?: readonly string[];
   readonly rows?: string;
+  /** Where the grant is in the spec (`['products', i, 'grants', j]`): access planned from it, and findings on it, point here. */
+  readonly specPath: SpecPath;
 }

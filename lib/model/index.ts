@@ -1,6 +1,5 @@
 export * from './classification';
 export * from './data-product';
-export * from './declared-access';
 export * from './domain';
 export * from './environment';
 export * from './grant';

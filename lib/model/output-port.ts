@@ -1,3 +1,5 @@
+import { SpecPath } from './problems';
+
 /** A column of an output port's table. */
 export interface ColumnSpec {
   readonly name: string;
@@ -48,6 +50,8 @@ export interface Column {
   readonly classes: readonly string[];
   /** Sensitivity level derived from the classes. */
   readonly level: string;
+  /** Where the column is in the spec (under `columns`, or `table.partitionKeys` for a partition key), to locate findings. */
+  readonly specPath: SpecPath;
 }
 
 /** A validated output port. */

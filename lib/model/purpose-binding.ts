@@ -1,3 +1,5 @@
+import { SpecPath } from './problems';
+
 /**
  * A product's owner binds it to a purpose: the purpose's members may read the listed ports,
  * limited to the columns the binding names and the classes the purpose allows, and to the rows
@@ -28,4 +30,6 @@ export interface PurposeBinding {
   /** Sorted, when the binding restricts columns. */
   readonly columns?: readonly string[];
   readonly rows?: string;
+  /** Where the binding is in the spec (`['products', i, 'purposes', j]`): access planned from it, and findings on it, point here. */
+  readonly specPath: SpecPath;
 }

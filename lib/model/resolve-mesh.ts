@@ -414,17 +414,20 @@ class MeshChecker {
   private toProduct(p: DataProductSpec, specPath: SpecPath): DataProduct {
     const c = this.classification!;
     const [domain, name] = p.id.split('.');
-    const toColumn = (col: ColumnSpec, partitionKey: boolean): Column => {
+    const toColumn = (col: ColumnSpec, partitionKey: boolean, columnPath: SpecPath): Column => {
       const tags = [...new Set(col.tags ?? [])].sort();
       const classes = c.classesOf(tags);
-      return { name: col.name, type: col.type, description: col.description, tags, unclassified: col.unclassified, partitionKey, classes, level: c.levelOfClasses(classes) };
+      return { name: col.name, type: col.type, description: col.description, tags, unclassified: col.unclassified, partitionKey, classes, level: c.levelOfClasses(classes), specPath: columnPath };
     };
-    const outputPorts = p.outputPorts.map((o): OutputPort => ({
+    const outputPorts = p.outputPorts.map((o, i): OutputPort => ({
       name: o.name,
       description: o.description,
       tableName: o.table?.name ?? glueName(o.name),
       format: o.table?.format ?? 'parquet',
-      columns: [...o.columns.map((col) => toColumn(col, false)), ...(o.table?.partitionKeys ?? []).map((col) => toColumn(col, true))],
+      columns: [
+        ...o.columns.map((col, j) => toColumn(col, false, [...specPath, 'outputPorts', i, 'columns', j])),
+        ...(o.table?.partitionKeys ?? []).map((col, j) => toColumn(col, true, [...specPath, 'outputPorts', i, 'table', 'partitionKeys', j])),
+      ],
     }));
     const roles = Object.fromEntries(
       PRODUCT_ROLES.map((role): [ProductRoleName, ProductRole] => {
@@ -433,18 +436,20 @@ class MeshChecker {
         return [role, { name: role, members, clearance: role === 'analyst' ? (r?.clearance ?? c.defaultLevel) : c.topLevel }];
       }),
     ) as Record<ProductRoleName, ProductRole>;
-    const grants = (p.grants ?? []).map((g): Grant => ({
+    const grants = (p.grants ?? []).map((g, i): Grant => ({
       grantee: g.role !== undefined ? { kind: 'role', role: g.role } : { kind: 'consumer', product: g.consumer! },
       port: g.port,
       level: g.level,
       columns: g.columns ? [...new Set(g.columns)].sort() : undefined,
       rows: g.rows,
+      specPath: [...specPath, 'grants', i],
     }));
-    const purposes = (p.purposes ?? []).map((b): PurposeBinding => ({
+    const purposes = (p.purposes ?? []).map((b, i): PurposeBinding => ({
       purpose: b.purpose,
       ports: [...new Set(b.ports)].sort(),
       columns: b.columns ? [...new Set(b.columns)].sort() : undefined,
       rows: b.rows,
+      specPath: [...specPath, 'purposes', i],
     }));
     return {
       id: p.id,

@@ -1,6 +1,6 @@
-import { declaredAccess } from '../model/declared-access';
 import type { Mesh } from '../model/mesh';
 import { COLUMN_PERMISSIONS, DATABASE_PERMISSIONS, FILTER_PERMISSIONS, GRANTABLE_LEVELS, TABLE_PERMISSIONS } from '../model/permissions';
+import { accessPlan } from '../plan/access-plan';
 import type { RuleContext, SensitiveData } from './rule';
 
 /** The class treated as sensitive when `policy.sensitive` says nothing. */
@@ -21,11 +21,11 @@ export function sensitiveData(mesh: Mesh): SensitiveData {
   };
 }
 
-/** What every rule sees for `mesh`: its declared access, the permission lists and the sensitive data. */
+/** What every rule sees for `mesh`: its access plan, the permission lists and the sensitive data. */
 export function createRuleContext(mesh: Mesh): RuleContext {
   return {
     mesh,
-    access: declaredAccess(mesh),
+    access: accessPlan(mesh),
     permissions: { table: TABLE_PERMISSIONS, database: DATABASE_PERMISSIONS, filter: FILTER_PERMISSIONS, columns: COLUMN_PERMISSIONS, grantableLevels: GRANTABLE_LEVELS },
     sensitive: sensitiveData(mesh),
   };

@@ -1,7 +1,7 @@
-import type { DeclaredAccess } from '../model/declared-access';
 import type { Mesh } from '../model/mesh';
 import type { AccessLevel } from '../model/product-role';
 import type { SourceLocation, SpecPath } from '../model/problems';
+import type { AccessEntry } from '../plan/access-entry';
 
 /** How bad a finding is: an `error` blocks validation and synthesis, a `warning` is reported only. */
 export type Severity = 'error' | 'warning';
@@ -49,8 +49,11 @@ export interface SensitiveData {
 /** What a rule sees: the mesh and facts computed once for every rule. */
 export interface RuleContext {
   readonly mesh: Mesh;
-  /** `declaredAccess(mesh)`: what each role and purpose can read, per environment. */
-  readonly access: readonly DeclaredAccess[];
+  /**
+   * The mesh's access plan (`accessPlan(mesh)`): what each principal can read, per environment,
+   * each entry with the grant or binding that declares it (`entry.source.path`, where findings point).
+   */
+  readonly access: readonly AccessEntry[];
   readonly permissions: PermissionTables;
   readonly sensitive: SensitiveData;
 }

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { App } from 'cdktf';
-import { buildMesh, declaredAccess } from '../../lib/model';
+import { buildMesh } from '../../lib/model';
+import { accessPlan } from '../../lib/plan';
 import { EffectiveAccess, readAccess } from '../../lib/readback';
 import { synthesizeMesh } from '../../stacks/synthesize';
 import { BaselineStack } from '../../bench/baseline/baseline-stack';
@@ -55,7 +56,7 @@ describe('hand-written L1 baseline', () => {
     const mesh = buildMesh(generateMeshSpec({ products: 30, environments: 3, seed: 3 }));
     synthesizeMesh(mesh, { outdir: join(dir, 'ours') });
     const app = new App({ outdir: join(dir, 'baseline'), stackTraces: false });
-    const access = declaredAccess(mesh);
+    const access = accessPlan(mesh);
     for (const env of mesh.environments) new BaselineStack(app, `${mesh.name}-${env.name}`, { mesh, environment: env.name, access });
     app.synth();
 

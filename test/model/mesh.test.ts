@@ -1,4 +1,4 @@
-import { MeshValidationError, buildMesh, declaredAccess, formatProblem } from '../../lib';
+import { MeshValidationError, accessPlan, buildMesh, formatProblem } from '../../lib';
 import { MeshSpec } from '../../lib/model';
 import { exampleMesh, exampleSpec } from '../helpers/synth';
 
@@ -112,7 +112,7 @@ describe('building a mesh', () => {
 });
 
 describe('declared access', () => {
-  const access = declaredAccess(exampleMesh());
+  const access = accessPlan(exampleMesh());
   const find = (env: string, holder: string, port: string) =>
     access.find((a) => a.environment === env && a.port === port && (a.holder.kind === 'role' ? `${a.holder.product}/${a.holder.role}` : a.holder.purpose) === holder);
 

@@ -2,14 +2,13 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import {
-  DeclaredAccess,
+  AccessEntry,
   EffectiveAccess,
   IAM_ROLE_NAME_MAX,
   Members,
   Mesh,
-  TABLE_PERMISSIONS,
   TrustedMembers,
-  declaredAccess,
+  accessPlan,
   checkPolicies,
   fitName,
   glueName,
@@ -36,14 +35,12 @@ export interface AccessRow {
 }
 
 /**
- * The access the mesh declares, as the deployed names would show it (docs/aws-mapping.md).
- * A consumer product that is not promoted to an environment has no roles there, so its grant
- * gives nobody access there (docs/decisions.md, "Consumer grants where the consumer is not
- * promoted").
+ * The mesh's access plan, as the deployed names would show it (docs/aws-mapping.md). The plan
+ * leaves out a consumer product where it is not promoted: it has no roles there (docs/decisions.md,
+ * "Consumer grants where the consumer is not promoted").
  */
 export function declaredRows(mesh: Mesh): AccessRow[] {
-  return declaredAccess(mesh)
-    .filter((d) => d.holder.kind === 'purpose' || mesh.product(d.holder.product).promotedTo.includes(d.environment))
+  return accessPlan(mesh)
     .map((d) => {
       const env = mesh.environment(d.environment);
       const product = mesh.product(d.product);
@@ -55,7 +52,6 @@ export function declaredRows(mesh: Mesh): AccessRow[] {
               return [`${env.prefix}-${p.domain}-${p.name}-${holder.role}`, p.roles[holder.role].members] as const;
             })()
           : [`${env.prefix}-purpose-${holder.purpose}`, mesh.purpose(holder.purpose).members] as const;
-      const permissions = TABLE_PERMISSIONS[d.level];
       const port = product.outputPorts.find((p) => p.name === d.port)!;
       const classed = port.columns.filter((c) => d.columns.includes(c.name) && c.classes.length > 0);
       return strip({
@@ -64,12 +60,12 @@ export function declaredRows(mesh: Mesh): AccessRow[] {
         database: glueName(env.prefix, product.domain, product.name),
         table: port.tableName,
         product: d.product,
-        purpose: d.purpose,
+        purpose: holder.kind === 'purpose' ? holder.purpose : undefined,
         columns: d.columns,
         columnClasses: classed.length > 0 ? Object.fromEntries(classed.map((c) => [c.name, c.classes])) : undefined,
         rows: d.rows,
-        permissions,
-        grantable: d.grantable ? permissions : [],
+        permissions: d.permissions,
+        grantable: d.grantable ? d.permissions : [],
         members: trusted(members, mesh, d),
       });
     })
@@ -114,7 +110,7 @@ export function synthesizeAndRead(mesh: Mesh): AccessRow[] {
 }
 
 /** Members as a trust policy admits them in the declared entry's environment. */
-function trusted(members: Members, mesh: Mesh, d: DeclaredAccess): TrustedMembers {
+function trusted(members: Members, mesh: Mesh, d: AccessEntry): TrustedMembers {
   const env = mesh.environment(d.environment);
   const named = [...members.groups.map((g) => env.groups.get(g)!), ...members.users.map((u) => env.users.get(u)!)];
   return {

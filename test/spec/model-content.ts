@@ -1,4 +1,4 @@
-import { Mesh } from '../../lib';
+import { DataProduct, Mesh } from '../../lib';
 
 /** A mesh's content without where it came from: spec paths differ when products come from files in name order. */
 export function modelContent(mesh: Mesh) {
@@ -10,6 +10,16 @@ export function modelContent(mesh: Mesh) {
     domains,
     policy,
     purposes: purposes.map(({ specPath: _p, ...rest }) => rest),
-    products: products.map(({ specPath: _p, ...rest }) => rest),
+    products: products.map(productContent),
+  };
+}
+
+/** A product without its spec path, nor those of its columns, grants and purpose bindings. */
+function productContent({ specPath: _p, outputPorts, grants, purposes, ...rest }: DataProduct) {
+  return {
+    ...rest,
+    outputPorts: outputPorts.map((o) => ({ ...o, columns: o.columns.map(({ specPath: _c, ...column }) => column) })),
+    grants: grants.map(({ specPath: _g, ...grant }) => grant),
+    purposes: purposes.map(({ specPath: _b, ...binding }) => binding),
   };
 }

@@ -1,6 +1,5 @@
 import type { SpecPath } from '../../../model/problems';
 import type { PolicyRule, Violation } from '../../rule';
-import { columnPath } from '../paths';
 
 /** Glue API limits (Column.Comment, TableInput.Description, DatabaseInput.Description). */
 const GLUE_COLUMN_COMMENT_MAX = 255;
@@ -27,8 +26,8 @@ export const glueTextLength: PolicyRule = {
       yield* tooLong(p.description, GLUE_DESCRIPTION_MAX, [...p.specPath, 'info', 'description'], `product ${p.id}: description`);
       for (const [i, port] of p.outputPorts.entries()) {
         yield* tooLong(port.description, GLUE_DESCRIPTION_MAX, [...p.specPath, 'outputPorts', i, 'description'], `product ${p.id}: port ${port.name}: description`);
-        for (const [j, c] of port.columns.entries()) {
-          yield* tooLong(c.description, GLUE_COLUMN_COMMENT_MAX, [...columnPath(p, i, j), 'description'], `product ${p.id}: port ${port.name}: column ${c.name}: description`);
+        for (const c of port.columns) {
+          yield* tooLong(c.description, GLUE_COLUMN_COMMENT_MAX, [...c.specPath, 'description'], `product ${p.id}: port ${port.name}: column ${c.name}: description`);
         }
       }
     }

@@ -1,5 +1,4 @@
 import type { PolicyRule, Violation } from '../../rule';
-import { columnPath } from '../paths';
 
 /** Reasons that say nothing; a reviewer must be able to judge the reason. */
 const PLACEHOLDERS = new Set(['', '-', '?', 'n/a', 'na', 'none', 'tbd', 'todo', 'unknown', 'unclassified']);
@@ -16,9 +15,9 @@ export const columnClassified: PolicyRule = {
     'Which columns a role or purpose may read is computed from entity tags; a column without tags gets the default level and may be shown to everyone. Declaring `unclassified: <reason>` records that someone looked at the column and decided it is not sensitive.',
   *check({ mesh }): Iterable<Violation> {
     for (const p of mesh.products) {
-      for (const [i, port] of p.outputPorts.entries()) {
-        for (const [j, c] of port.columns.entries()) {
-          const path = columnPath(p, i, j);
+      for (const port of p.outputPorts) {
+        for (const c of port.columns) {
+          const path = c.specPath;
           const where = `product ${p.id}: port ${port.name}: column ${c.name}`;
           if (c.tags.length > 0 && c.unclassified !== undefined) {
             yield {

@@ -1,5 +1,5 @@
 import type { PolicyRule, Violation } from '../../rule';
-import { accessPath, holderName } from '../paths';
+import { viaName } from '../../../plan/access-entry';
 import { permissionLists } from '../permission-lists';
 
 /** Permissions that read or look; anything else changes data or metadata. */
@@ -15,7 +15,7 @@ export const analystReadOnly: PolicyRule = {
   description: 'Analysts, consumers and purposes only read: read permission lists hold only DESCRIBE and SELECT, and no such holder has more than read access.',
   rationale:
     'Analysts and purpose members explore data; a write permission would let them alter the product others rely on. The model rejects `write` grants to Analysts; this rule guards the permission lists behind `read` and the declared access computed from the spec.',
-  *check({ mesh, access, permissions }): Iterable<Violation> {
+  *check({ access, permissions }): Iterable<Violation> {
     for (const { name, level, permissions: list } of permissionLists(permissions)) {
       if (level !== undefined && level !== 'read') continue;
       const extra = list.filter((p) => !READ_ONLY.has(p));
@@ -27,12 +27,12 @@ export const analystReadOnly: PolicyRule = {
       };
     }
     for (const a of access) {
-      const h = a.holder;
-      const readOnly = h.kind === 'purpose' || h.role === 'analyst' || h.product !== a.product;
+      const v = a.via;
+      const readOnly = v.kind !== 'role' || v.role === 'analyst' || v.product !== a.product;
       if (!readOnly || a.level === 'read') continue;
       yield {
-        path: accessPath(mesh, a),
-        message: `product ${a.product}: ${holderName(a)} gets ${a.level} access to port ${a.port} in ${a.environment}`,
+        path: a.source.path,
+        message: `product ${a.product}: ${viaName(v)} gets ${a.level} access to port ${a.port} in ${a.environment}`,
         fix: 'grant `level: read`; only Engineers and Owners of the product write',
       };
     }

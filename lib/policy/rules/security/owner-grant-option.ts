@@ -1,6 +1,6 @@
 import { MAX_LEVEL, PRODUCT_ROLES, levelWithin } from '../../../model/product-role';
 import type { PolicyRule, Violation } from '../../rule';
-import { accessPath, holderName } from '../paths';
+import { viaName } from '../../../plan/access-entry';
 
 /**
  * The grant option is only ever declared through Owner `admin` grants, so the spec cannot break
@@ -12,7 +12,7 @@ export const ownerGrantOption: PolicyRule = {
   description: "Only a product's Owner role holds the grant option, and only on its own product.",
   rationale:
     'A principal with the grant option can hand access to anyone, outside the spec and its reviews. Owners need it to administer their product; nobody else, and no Owner on another product, may have it.',
-  *check({ mesh, access, permissions }): Iterable<Violation> {
+  *check({ access, permissions }): Iterable<Violation> {
     for (const level of permissions.grantableLevels) {
       const holders = PRODUCT_ROLES.filter((r) => r !== 'owner' && levelWithin(level, MAX_LEVEL[r]));
       if (holders.length === 0) continue;
@@ -23,11 +23,11 @@ export const ownerGrantOption: PolicyRule = {
       };
     }
     for (const a of access) {
-      const h = a.holder;
-      if (!a.grantable || (h.kind === 'role' && h.role === 'owner' && h.product === a.product)) continue;
+      const v = a.via;
+      if (!a.grantable || (v.kind === 'role' && v.role === 'owner' && v.product === a.product)) continue;
       yield {
-        path: accessPath(mesh, a),
-        message: `product ${a.product}: ${holderName(a)} holds the grant option on port ${a.port} in ${a.environment}`,
+        path: a.source.path,
+        message: `product ${a.product}: ${viaName(v)} holds the grant option on port ${a.port} in ${a.environment}`,
         fix: "remove the grant option: only the product's own Owner role may re-grant access",
       };
     }

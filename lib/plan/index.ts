@@ -1,0 +1,5 @@
+/** The access plan: what the validated mesh grants, entry by entry, with the spec declaration behind each. */
+export * from './access-entry';
+export * from './access-plan';
+export * from './plan-access';
+export * from './readable-columns';
