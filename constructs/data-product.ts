@@ -1,4 +1,4 @@
-import { Classification, DataProduct as DataProductModel, Environment, PRODUCT_ROLES, ProductRoleName, productDatabaseName, productStoragePrefix } from '../lib/model';
+import { DataProduct as DataProductModel, PRODUCT_ROLES, ProductRoleName, productDatabaseName, productStoragePrefix } from '../lib/model';
 import { GlueCatalogDatabase, LakeformationResource } from './aws';
 import { Construct } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
@@ -11,15 +11,13 @@ import { ProductRole } from './product-role';
 /** Props of {@link DataProduct}. */
 export interface DataProductProps {
   readonly product: DataProductModel;
-  readonly environment: Environment;
-  readonly classification: Classification;
-  readonly foundation: LakeFoundation;
 }
 
 /**
  * A data product in one environment: its Glue database (tagged with domain, product and default
  * classification), its storage registered with Lake Formation, its output ports and its three
- * roles, created empty of access. Grants are made on the ports (`port.grantRead(role)`).
+ * roles, created empty of access. Grants are made on the ports (`port.grantRead(role)`). The
+ * environment and classification come from the stack's {@link LakeFoundation}.
  */
 export class DataProduct extends Construct {
   readonly model: DataProductModel;
@@ -30,7 +28,9 @@ export class DataProduct extends Construct {
 
   constructor(scope: Construct, id: string, props: DataProductProps) {
     super(scope, id);
-    const { product, environment: env, classification: c, foundation } = props;
+    const { product } = props;
+    const foundation = LakeFoundation.of(this);
+    const { environment: env, classification: c } = foundation;
     this.model = product;
     const databaseName = productDatabaseName(env, product);
     const prefix = productStoragePrefix(product);
@@ -60,13 +60,10 @@ export class DataProduct extends Construct {
         port,
         database,
         location: this.location,
-        environment: env,
-        classification: c,
-        foundation,
       }));
     }
     this.roles = Object.fromEntries(
-      PRODUCT_ROLES.map((r) => [r, new ProductRole(this, r, { product, role: product.roles[r], environment: env, classification: c, foundation })]),
+      PRODUCT_ROLES.map((r) => [r, new ProductRole(this, r, { product, role: product.roles[r] })]),
     ) as Record<ProductRoleName, ProductRole>;
   }
 

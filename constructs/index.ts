@@ -4,6 +4,8 @@ export * from './lake-principal';
 export * from './lf-tag-assignment';
 export * from '../lib/aws/lf-tag-ontology';
 export * from './output-port';
+export * from './port-grant';
+export * from './port-grants';
 export * from './product-role';
 export * from './purpose-binding';
 export * from './purpose-role';

@@ -1,10 +1,15 @@
-import { Environment } from '../lib/model';
+import { Classification, Environment } from '../lib/model';
 import { LakeformationDataLakeSettings, LakeformationLfTag } from './aws';
-import { Construct } from './cdktf';
+import { Construct, IConstruct, TerraformStack } from './cdktf';
+
+/** The foundation of each stack, found by the constructs made in it. */
+const FOUNDATIONS = new WeakMap<TerraformStack, LakeFoundation>();
 
 /** Props of {@link LakeFoundation}. */
 export interface LakeFoundationProps {
   readonly environment: Environment;
+  /** The mesh's classification: products tag their columns with it, roles read within it. */
+  readonly classification: Classification;
   /** The LF-tags to define, key -> values, in definition order: `environmentLfTags(mesh, env)`. */
   readonly tags: ReadonlyMap<string, readonly string[]>;
 }
@@ -12,15 +17,31 @@ export interface LakeFoundationProps {
 /**
  * What one account-region needs once: the data lake settings (authoritative, so owned by exactly
  * one construct per account) and the LF-tag ontology every product's tags and grants refer to.
+ * The products, roles and purposes made in the same stack find it, and the environment and
+ * classification it holds, with {@link LakeFoundation.of}.
  */
 export class LakeFoundation extends Construct {
+  /** The foundation of the stack that holds `scope`. */
+  static of(scope: IConstruct): LakeFoundation {
+    const foundation = FOUNDATIONS.get(TerraformStack.of(scope));
+    if (foundation === undefined) throw new Error(`${scope.node.path}: make a LakeFoundation in its stack first; meshgrant constructs find their environment there`);
+    return foundation;
+  }
+
+  readonly environment: Environment;
+  readonly classification: Classification;
   /** The data lake settings, when this environment owns them; databases must be created after them. */
   readonly settings?: LakeformationDataLakeSettings;
   private readonly tags = new Map<string, LakeformationLfTag>();
 
   constructor(scope: Construct, id: string, props: LakeFoundationProps) {
     super(scope, id);
+    const stack = TerraformStack.of(this);
+    if (FOUNDATIONS.has(stack)) throw new Error(`${this.node.path}: stack ${stack.node.id} already has a LakeFoundation; an account-region has one`);
+    FOUNDATIONS.set(stack, this);
     const env = props.environment;
+    this.environment = env;
+    this.classification = props.classification;
     if (env.manageDataLakeSettings) {
       // Omitted default-permission blocks are cleared: new databases and tables then get no
       // IAM_ALLOWED_PRINCIPALS grant, so Lake Formation, not IAM alone, governs them.

@@ -2,11 +2,13 @@ import {
   ACCESS_LEVELS,
   AccessLevel,
   DATABASE_PERMISSIONS,
+  DATA_LOCATION_PERMISSIONS,
+  DEFAULT_DATABASE_PERMISSIONS,
   Environment,
   GRANTABLE_LEVELS,
-  OutputPort as OutputPortModel,
   TABLE_PERMISSIONS,
 } from '../lib/model';
+import { AccessVia, ColumnAllowance } from '../lib/plan';
 import { GLUE_READ, GLUE_WRITE, S3_WRITE } from '../lib/aws/iam-actions';
 import { IamRole, IamRolePolicy, LakeformationPermissions } from './aws';
 import { Construct, ITerraformDependable, Lazy } from './cdktf';
@@ -52,20 +54,16 @@ export abstract class LakePrincipal extends Construct implements IGrantable {
   protected readonly env: Environment;
   protected readonly foundation: LakeFoundation;
   private readonly policy = new PolicyDocument();
-  private readonly databaseLevels = new Map<string, AccessLevel>();
-  private readsAnything = false;
-  private readonly tagGrants = new Set<AccessLevel>();
-  private readonly locations = new Set<string>();
+  private readonly databases = new Map<string, { level: AccessLevel; permission: LakeformationPermissions }>();
+  private defaultDatabase?: LakeformationPermissions;
+  private readonly tagGrants = new Map<AccessLevel, LakeformationPermissions>();
+  private readonly locations = new Map<string, LakeformationPermissions>();
 
-  protected constructor(
-    scope: Construct,
-    id: string,
-    props: { env: Environment; foundation: LakeFoundation; roleName: string; description: string; trustPolicy: object; tags: Record<string, string> },
-  ) {
+  protected constructor(scope: Construct, id: string, props: { roleName: string; description: string; trustPolicy: object; tags: Record<string, string> }) {
     super(scope, id);
-    this.env = props.env;
-    this.foundation = props.foundation;
-    this.arn = `arn:aws:iam::${props.env.account}:role/${props.roleName}`;
+    this.foundation = LakeFoundation.of(this);
+    this.env = this.foundation.environment;
+    this.arn = `arn:aws:iam::${this.env.account}:role/${props.roleName}`;
     this.role = new IamRole(this, 'role', {
       name: props.roleName,
       description: props.description,
@@ -82,53 +80,51 @@ export abstract class LakePrincipal extends Construct implements IGrantable {
     });
   }
 
-  /**
-   * The tag (key = value) that marks a table of `product` this principal may use whole at
-   * `level`, or undefined when such access must be granted by name.
-   */
-  abstract wholeTableTag(product: string, level: AccessLevel): LfTagCondition | undefined;
+  /** How access granted to this principal in code is planned: as a product role's, or a purpose's. */
+  abstract readonly via: AccessVia;
 
-  /** The tag-policy expression matching the tables and columns this principal reads at `level`. */
-  protected abstract tagPolicyExpression(level: AccessLevel): LfTagCondition[];
-
-  /** Columns of `port` this principal may read, among `wanted` (all when undefined). */
-  abstract readableColumns(port: OutputPortModel, wanted?: readonly string[]): string[];
+  /** What this principal may see of any table: its clearance, or the classes its purpose allows. */
+  abstract readonly allowance: ColumnAllowance;
 
   /** A short, unique name for this principal inside filter names, e.g. `analyst` or `purpose-x`. */
   abstract readonly filterSuffix: string;
 
-  /** Ensures the principal may describe (or more, per `level`) the database, in IAM and in Lake Formation. */
-  allowDatabase(database: ProductDatabase, level: AccessLevel): void {
+  /** The table tag (key = value) that the principal's tag-policy grant at `level` matches. */
+  abstract accessTag(level: AccessLevel): LfTagCondition;
+
+  /** The tag-policy expression matching the tables and columns this principal reads at `level`. */
+  protected abstract tagPolicyExpression(level: AccessLevel): LfTagCondition[];
+
+  /**
+   * Ensures the principal may describe (or more, per `level`) the database, in IAM and in Lake
+   * Formation; returns the Lake Formation permission that covers it.
+   */
+  allowDatabase(database: ProductDatabase, level: AccessLevel): LakeformationPermissions {
     const glue = `arn:aws:glue:${this.env.region}:${this.env.account}`;
     const name = database.name;
     this.policy.allow('GlueCatalogRead', GLUE_READ, [`${glue}:database/${name}`, `${glue}:table/${name}/*`]);
     if (level !== 'read') this.policy.allow('GlueProductWrite', GLUE_WRITE, [`${glue}:catalog`, `${glue}:database/${name}`, `${glue}:table/${name}/*`]);
-    if (!this.readsAnything) {
-      this.readsAnything = true;
-      // Athena needs DESCRIBE on the `default` database for every query, whatever it reads.
-      new LakeformationPermissions(this, 'db-default', {
-        principal: this.arn,
-        database: { name: 'default' },
-        permissions: ['DESCRIBE'],
-        dependsOn: [this.role],
-      });
-    }
-    this.grantDatabase(database, level);
+    // Athena needs DESCRIBE on the `default` database for every query, whatever it reads.
+    this.defaultDatabase ??= new LakeformationPermissions(this, 'db-default', {
+      principal: this.arn,
+      database: { name: 'default' },
+      permissions: [...DEFAULT_DATABASE_PERMISSIONS],
+      dependsOn: [this.role],
+    });
+    return this.grantDatabase(database, level);
   }
 
   /** The Lake Formation permission on the database: by name, raised to the highest level asked. */
-  protected grantDatabase(db: ProductDatabase, level: AccessLevel): void {
-    const database = db.name;
-    const known = this.databaseLevels.get(database);
+  protected grantDatabase(db: ProductDatabase, level: AccessLevel): LakeformationPermissions {
+    const known = this.databases.get(db.name);
     if (known !== undefined) {
-      if (ACCESS_LEVELS.indexOf(level) > ACCESS_LEVELS.indexOf(known)) this.databaseLevels.set(database, level);
-      return;
+      if (ACCESS_LEVELS.indexOf(level) > ACCESS_LEVELS.indexOf(known.level)) known.level = level;
+      return known.permission;
     }
-    this.databaseLevels.set(database, level);
-    const current = () => this.databaseLevels.get(database)!;
-    new LakeformationPermissions(this, `db-${database}`, {
+    const current = () => this.databases.get(db.name)!.level;
+    const permission = new LakeformationPermissions(this, `db-${db.name}`, {
       principal: this.arn,
-      database: { name: database },
+      database: { name: db.name },
       permissions: Lazy.listValue({ produce: () => [...DATABASE_PERMISSIONS[current()]] }),
       permissionsWithGrantOption: Lazy.listValue(
         { produce: () => (GRANTABLE_LEVELS.includes(current()) ? [...DATABASE_PERMISSIONS[current()]] : []) },
@@ -136,35 +132,51 @@ export abstract class LakePrincipal extends Construct implements IGrantable {
       ),
       dependsOn: [this.role, db.tags.resource],
     });
+    this.databases.set(db.name, { level, permission });
+    return permission;
   }
 
-  /** Ensures the single tag-policy grant for `level` exists. */
-  allowByTags(level: AccessLevel): void {
-    if (this.tagGrants.has(level)) return;
-    this.tagGrants.add(level);
+  /** Ensures the single tag-policy grant for `level` exists, and returns it. */
+  allowByTags(level: AccessLevel): LakeformationPermissions {
+    const known = this.tagGrants.get(level);
+    if (known !== undefined) return known;
     const expression = this.tagPolicyExpression(level);
-    new LakeformationPermissions(this, `tables-${level}`, {
+    const grant = new LakeformationPermissions(this, `tables-${level}`, {
       principal: this.arn,
       lfTagPolicy: { resourceType: 'TABLE', expression: expression.map((e) => ({ key: e.key, values: [...e.values] })) },
       permissions: [...TABLE_PERMISSIONS[level]],
       permissionsWithGrantOption: GRANTABLE_LEVELS.includes(level) ? [...TABLE_PERMISSIONS[level]] : undefined,
       dependsOn: [this.role, ...this.foundation.tagsFor(expression.map((e) => e.key))],
     });
+    this.tagGrants.set(level, grant);
+    return grant;
   }
 
   /** Ensures write access to a product's storage: Lake Formation data location plus IAM S3 on its prefix. */
-  allowWriteTo(location: DataLocation): void {
-    if (this.locations.has(location.arn)) return;
-    this.locations.add(location.arn);
+  allowWriteTo(location: DataLocation): LakeformationPermissions {
+    const known = this.locations.get(location.arn);
+    if (known !== undefined) return known;
     this.policy.allow('ProductDataWrite', S3_WRITE, [`${location.arn}/*`]);
-    this.policy.allow(`ProductDataList${this.locations.size}`, ['s3:ListBucket'], [`arn:aws:s3:::${location.bucket}`], {
+    this.policy.allow(`ProductDataList${this.locations.size + 1}`, ['s3:ListBucket'], [`arn:aws:s3:::${location.bucket}`], {
       StringLike: { 's3:prefix': [`${location.prefix}/*`] },
     });
-    new LakeformationPermissions(this, `location-${location.prefix.replace(/\//g, '-')}`, {
+    const permission = new LakeformationPermissions(this, `location-${location.prefix.replace(/\//g, '-')}`, {
       principal: this.arn,
       dataLocation: { arn: location.arn },
-      permissions: ['DATA_LOCATION_ACCESS'],
+      permissions: [...DATA_LOCATION_PERMISSIONS],
       dependsOn: [this.role, location.registration],
+    });
+    this.locations.set(location.arn, permission);
+    return permission;
+  }
+
+  /** Grants the whole table by name, at `level` (a write to another product's table, from code). */
+  grantTable(table: { databaseName: string; name: string; id: string; resource: ITerraformDependable }, level: AccessLevel): LakeformationPermissions {
+    return new LakeformationPermissions(this, `table-${table.id}`, {
+      principal: this.arn,
+      table: { databaseName: table.databaseName, name: table.name },
+      permissions: [...TABLE_PERMISSIONS[level]],
+      dependsOn: [this.role, table.resource],
     });
   }
 }

@@ -1,24 +1,12 @@
-import {
-  AccessLevel,
-  COLUMN_PERMISSIONS,
-  Classification,
-  Environment,
-  FILTER_PERMISSIONS,
-  OutputPort as OutputPortModel,
-  TABLE_PERMISSIONS,
-  fitName,
-} from '../lib/model';
-import {
-  GlueCatalogTable,
-  LakeformationDataCellsFilter,
-  LakeformationPermissions,
-  LakeformationResourceLfTags,
-} from './aws';
-import { Construct, ITerraformDependable } from './cdktf';
+import { OutputPort as OutputPortModel } from '../lib/model';
+import { GlueCatalogTable, LakeformationResourceLfTags } from './aws';
+import { Construct } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
 import { DataLocation, IGrantable, ProductDatabase } from './lake-principal';
 import { LfTagAssignment } from './lf-tag-assignment';
 import { LF_TAG } from '../lib/aws/lf-tag-ontology';
+import { PortGrant } from './port-grant';
+import { PortGrants, ReadGrantOptions } from './port-grants';
 
 /** Hive storage settings per format. */
 const FORMATS: Record<OutputPortModel['format'], { input: string; output: string; serde: string; parameters?: Record<string, string> }> = {
@@ -45,35 +33,6 @@ const FORMATS: Record<OutputPortModel['format'], { input: string; output: string
   },
 };
 
-/** Options of a read grant. */
-export interface ReadGrantOptions {
-  /**
-   * Columns readable through the grant (further limited by the grantee's clearance or purpose).
-   * @default - every column the grantee may see
-   */
-  readonly columns?: readonly string[];
-  /**
-   * Row filter, a static PartiQL condition.
-   * @default - all rows
-   */
-  readonly rows?: string;
-}
-
-/** What a grant produced: how Lake Formation enforces it and which columns it exposes. */
-export interface PortGrant {
-  readonly port: OutputPort;
-  readonly principalArn: string;
-  readonly level: AccessLevel;
-  /**
-   * `lf-tag` (whole table, by tag policy), `data-cells-filter` (rows, and columns, subset),
-   * `named` (table or column grant), or `none` when the grantee may see none of the columns (no
-   * resource made).
-   */
-  readonly mechanism: 'lf-tag' | 'data-cells-filter' | 'named' | 'none';
-  /** Columns readable through the grant, sorted. */
-  readonly columns: readonly string[];
-}
-
 /** Props of {@link OutputPort}. */
 export interface OutputPortProps {
   readonly productId: string;
@@ -81,35 +40,39 @@ export interface OutputPortProps {
   /** The product's database; the table is made after its tags, which it inherits. */
   readonly database: ProductDatabase;
   readonly location: DataLocation;
-  readonly environment: Environment;
-  readonly classification: Classification;
-  readonly foundation: LakeFoundation;
 }
 
 /**
  * An output port: the Glue table consumers read, its columns tagged with their classification,
- * and the grant idiom (`port.grantRead(role)`) that turns access into Lake Formation permissions.
+ * and its grants (`port.grants.read(role)`, or the shorthand `port.grantRead(role)`), which turn
+ * access into Lake Formation permissions.
  */
 export class OutputPort extends Construct {
   readonly model: OutputPortModel;
   readonly productId: string;
-  readonly database: string;
+  /** The product's database, as grants on the table need it. */
+  readonly database: ProductDatabase;
+  /** Where the product's data lives; write grants reach it. */
+  readonly location: DataLocation;
   readonly table: GlueCatalogTable;
-  private readonly props: OutputPortProps;
+  /** Read, write and administration grants on this port's table. */
+  readonly grants: PortGrants;
+  private readonly foundation: LakeFoundation;
   private tableTags?: LfTagAssignment;
 
   constructor(scope: Construct, id: string, props: OutputPortProps) {
     super(scope, id);
-    this.props = props;
+    this.foundation = LakeFoundation.of(this);
     this.model = props.port;
     this.productId = props.productId;
-    this.database = props.database.name;
+    this.database = props.database;
+    this.location = props.location;
     const port = props.port;
     const format = FORMATS[port.format];
     const toColumn = (c: OutputPortModel['columns'][number]) => ({ name: c.name, type: c.type, ...(c.description ? { comment: c.description } : {}) });
     this.table = new GlueCatalogTable(this, 'table', {
       name: port.tableName,
-      databaseName: this.database,
+      databaseName: this.database.name,
       description: port.description,
       tableType: 'EXTERNAL_TABLE',
       parameters: { EXTERNAL: 'TRUE', classification: port.format },
@@ -126,84 +89,36 @@ export class OutputPort extends Construct {
       lifecycle: { preventDestroy: true },
     });
     this.tagColumns();
+    this.grants = new PortGrants(this);
   }
 
-  /** Grants read access; with `rows`, through a data cells filter; with `columns` only, on those columns by name. */
+  /** Grants read access: `port.grants.read(grantee, options)`. */
   grantRead(grantee: IGrantable, options: ReadGrantOptions = {}): PortGrant {
-    return this.grant(grantee, 'read', options);
+    return this.grants.read(grantee, options);
   }
 
-  /** Grants read and write on the whole table (Engineers, Owners) and write on the product's storage. */
+  /** Grants read and write on the whole table, and write on the product's storage: `port.grants.write(grantee)`. */
   grantWrite(grantee: IGrantable): PortGrant {
-    return this.grant(grantee, 'write', {});
+    return this.grants.write(grantee);
   }
 
-  /** Grants administration with the grant option (Owners). */
+  /** Grants administration with the grant option: `port.grants.admin(grantee)`. */
   grantAdmin(grantee: IGrantable): PortGrant {
-    return this.grant(grantee, 'admin', {});
+    return this.grants.admin(grantee);
   }
 
-  /** Grants `level`; the `grantRead`/`grantWrite`/`grantAdmin` shorthands read better in code. */
-  grant(grantee: IGrantable, level: AccessLevel, options: ReadGrantOptions): PortGrant {
-    const principal = grantee.grantPrincipal;
-    if (level !== 'read' && (options.columns !== undefined || options.rows !== undefined)) {
-      throw new Error(`${this.productId}/${this.model.name}: a ${level} grant cannot limit columns or rows`);
-    }
-    const columns = principal.readableColumns(this.model, options.columns);
-    const base = { port: this, principalArn: principal.arn, level, columns };
-    if (columns.length === 0) return { ...base, mechanism: 'none' };
-    principal.allowDatabase(this.props.database, level);
-    if (level !== 'read') principal.allowWriteTo(this.props.location);
-
-    const tag = options.columns === undefined && options.rows === undefined ? principal.wholeTableTag(this.productId, level) : undefined;
-    if (tag !== undefined) {
-      this.tagTable(tag.key, tag.values[0]);
-      principal.allowByTags(level);
-      return { ...base, mechanism: 'lf-tag' };
-    }
-    if (level === 'read' && options.rows !== undefined) {
-      this.grantFilter(principal.arn, principal.filterSuffix, columns, options.rows, principal.role);
-      return { ...base, mechanism: 'data-cells-filter' };
-    }
-    if (level === 'read') {
-      // Columns listed by name, not the whole table: a column added later stays hidden until granted.
-      new LakeformationPermissions(this, `columns-${principal.filterSuffix}`, {
-        principal: principal.arn,
-        tableWithColumns: { databaseName: this.database, name: this.model.tableName, columnNames: [...columns] },
-        permissions: [...COLUMN_PERMISSIONS],
-        dependsOn: [principal.role, this.table],
-      });
-      return { ...base, mechanism: 'named' };
-    }
-    new LakeformationPermissions(principal, `table-${this.productId}-${this.model.name}`, {
-      principal: principal.arn,
-      table: { databaseName: this.database, name: this.model.tableName },
-      permissions: [...TABLE_PERMISSIONS[level]],
-      dependsOn: [principal.role, this.table],
+  /**
+   * Adds a table-level tag; the one tag assignment of the table is made on first use.
+   * @internal used by {@link PortGrants}
+   */
+  tagTable(key: string, value: string): LfTagAssignment {
+    this.tableTags ??= new LfTagAssignment(this, 'table-tags', {
+      target: { table: { databaseName: this.database.name, name: this.model.tableName } },
+      resource: this.table,
+      foundation: this.foundation,
     });
-    return { ...base, mechanism: 'named' };
-  }
-
-  private grantFilter(principalArn: string, suffix: string, columns: readonly string[], rows: string, role: ITerraformDependable): void {
-    const name = fitName(`${this.model.tableName}-${suffix}`, 255);
-    const tableCatalogId = this.props.environment.account;
-    const filter = new LakeformationDataCellsFilter(this, `filter-${suffix}`, {
-      tableData: [{
-        databaseName: this.database,
-        tableName: this.model.tableName,
-        tableCatalogId,
-        name,
-        columnNames: [...columns],
-        rowFilter: [{ filterExpression: rows }],
-      }],
-      dependsOn: [this.table],
-    });
-    new LakeformationPermissions(this, `filter-${suffix}-grant`, {
-      principal: principalArn,
-      dataCellsFilter: { databaseName: this.database, tableName: this.model.tableName, tableCatalogId, name },
-      permissions: [...FILTER_PERMISSIONS],
-      dependsOn: [role, filter],
-    });
+    this.tableTags.set(key, value);
+    return this.tableTags;
   }
 
   /**
@@ -212,7 +127,7 @@ export class OutputPort extends Construct {
    * tags, made after their definitions) orders them after the definitions.
    */
   private tagColumns(): void {
-    const c = this.props.classification;
+    const c = this.foundation.classification;
     const groups = new Map<string, { tags: { key: string; value: string }[]; columns: string[] }>();
     for (const col of this.model.columns) {
       const tags: { key: string; value: string }[] = [];
@@ -227,20 +142,10 @@ export class OutputPort extends Construct {
     [...groups.keys()].sort().forEach((signature, i) => {
       const g = groups.get(signature)!;
       new LakeformationResourceLfTags(this, `column-tags-${i}`, {
-        tableWithColumns: { databaseName: this.database, name: this.model.tableName, columnNames: [...g.columns].sort() },
+        tableWithColumns: { databaseName: this.database.name, name: this.model.tableName, columnNames: [...g.columns].sort() },
         lfTag: g.tags,
         dependsOn: [this.table],
       });
     });
-  }
-
-  /** Adds a table-level tag; the one tag assignment of the table is made on first use. */
-  private tagTable(key: string, value: string): void {
-    this.tableTags ??= new LfTagAssignment(this, 'table-tags', {
-      target: { table: { databaseName: this.database, name: this.model.tableName } },
-      resource: this.table,
-      foundation: this.props.foundation,
-    });
-    this.tableTags.set(key, value);
   }
 }

@@ -1,13 +1,5 @@
-import {
-  AccessLevel,
-  Classification,
-  DataProduct as DataProductModel,
-  Environment,
-  OutputPort as OutputPortModel,
-  ProductRole as ProductRoleModel,
-  productRoleName,
-} from '../lib/model';
-import { readableColumns } from '../lib/plan';
+import { AccessLevel, DataProduct as DataProductModel, ProductRole as ProductRoleModel, productRoleName } from '../lib/model';
+import { AccessVia, ColumnAllowance } from '../lib/plan';
 import { Construct } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
 import { LakePrincipal } from './lake-principal';
@@ -18,9 +10,6 @@ import { trustPolicy } from '../lib/aws/trust-policy';
 export interface ProductRoleProps {
   readonly product: DataProductModel;
   readonly role: ProductRoleModel;
-  readonly environment: Environment;
-  readonly classification: Classification;
-  readonly foundation: LakeFoundation;
 }
 
 /**
@@ -31,14 +20,14 @@ export class ProductRole extends LakePrincipal {
   readonly product: string;
   readonly roleName: ProductRoleModel['name'];
   readonly filterSuffix: string;
+  readonly via: AccessVia;
+  readonly allowance: ColumnAllowance;
   private readonly clearance: string;
-  private readonly classification: Classification;
 
   constructor(scope: Construct, id: string, props: ProductRoleProps) {
-    const { product, role, environment: env } = props;
+    const { product, role } = props;
+    const env = LakeFoundation.of(scope).environment;
     super(scope, id, {
-      env,
-      foundation: props.foundation,
       roleName: productRoleName(env, product, role.name),
       description: `${role.name} of data product ${product.id} (${env.name})`,
       trustPolicy: trustPolicy(role.members, env),
@@ -47,29 +36,26 @@ export class ProductRole extends LakePrincipal {
     this.product = product.id;
     this.roleName = role.name;
     this.filterSuffix = `${product.id}-${role.name}`;
+    this.via = { kind: 'role', product: product.id, role: role.name };
     this.clearance = role.clearance;
-    this.classification = props.classification;
+    this.allowance = { kind: 'clearance', level: role.clearance };
   }
 
-  wholeTableTag(product: string, level: AccessLevel): LfTagCondition | undefined {
-    // Tag-based access only within the role's own product; other products grant by name.
-    return product === this.product ? { key: LF_TAG.accessKey(this.roleName), values: [level] } : undefined;
+  accessTag(level: AccessLevel): LfTagCondition {
+    return { key: LF_TAG.accessKey(this.roleName), values: [level] };
   }
 
   protected tagPolicyExpression(level: AccessLevel): LfTagCondition[] {
+    const c = this.foundation.classification;
     const expression: LfTagCondition[] = [
       { key: LF_TAG.product, values: [this.product] },
       { key: LF_TAG.accessKey(this.roleName), values: [level] },
     ];
     // Only reads are limited by column classification: a tag match that covers part of a table
     // reduces write permissions to DESCRIBE, and Engineers and Owners see their whole product.
-    if (level === 'read' && this.clearance !== this.classification.topLevel) {
-      expression.push({ key: LF_TAG.classification, values: this.classification.levelsUpTo(this.clearance) });
+    if (level === 'read' && this.clearance !== c.topLevel) {
+      expression.push({ key: LF_TAG.classification, values: c.levelsUpTo(this.clearance) });
     }
     return expression;
-  }
-
-  readableColumns(port: OutputPortModel, wanted?: readonly string[]): string[] {
-    return readableColumns(this.classification, port, { kind: 'clearance', level: this.clearance }, wanted);
   }
 }

@@ -1,7 +1,7 @@
 import { PurposeBinding as PurposeBindingModel } from '../lib/model';
 import { Construct } from './cdktf';
 import { DataProduct } from './data-product';
-import { PortGrant } from './output-port';
+import { PortGrant } from './port-grant';
 import { PurposeRole } from './purpose-role';
 
 /** Props of {@link PurposeBinding}. */
@@ -12,8 +12,9 @@ export interface PurposeBindingProps {
 }
 
 /**
- * A product's owner binding it to a purpose: the purpose role reads each bound port, limited to
- * the binding's columns and rows and to the classes the purpose allows.
+ * A product's owner binding it to a purpose, in code: the purpose role reads each bound port,
+ * limited to the binding's columns and rows and to the classes the purpose allows.
+ * (`EnvironmentStack` deploys bindings from the mesh's access plan instead.)
  */
 export class PurposeBinding extends Construct {
   /** One grant per bound port. */
@@ -23,7 +24,7 @@ export class PurposeBinding extends Construct {
     super(scope, id);
     const { product, purpose, binding } = props;
     this.grants = binding.ports.map((name) =>
-      product.port(name).grantRead(purpose, { columns: binding.columns, rows: binding.rows }),
+      product.port(name).grants.read(purpose, { columns: binding.columns, rows: binding.rows }),
     );
   }
 }

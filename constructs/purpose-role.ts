@@ -1,13 +1,5 @@
-import {
-  AccessLevel,
-  Classification,
-  DATABASE_PERMISSIONS,
-  Environment,
-  OutputPort as OutputPortModel,
-  Purpose,
-  purposeRoleName,
-} from '../lib/model';
-import { purposeAllowance, readableColumns } from '../lib/plan';
+import { AccessLevel, DATABASE_PERMISSIONS, Purpose, purposeRoleName } from '../lib/model';
+import { AccessVia, ColumnAllowance, purposeAllowance } from '../lib/plan';
 import { LakeformationPermissions } from './aws';
 import { Construct } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
@@ -18,9 +10,6 @@ import { trustPolicy } from '../lib/aws/trust-policy';
 /** Props of {@link PurposeRole}. */
 export interface PurposeRoleProps {
   readonly purpose: Purpose;
-  readonly environment: Environment;
-  readonly classification: Classification;
-  readonly foundation: LakeFoundation;
 }
 
 /**
@@ -30,14 +19,14 @@ export interface PurposeRoleProps {
 export class PurposeRole extends LakePrincipal {
   readonly purpose: Purpose;
   readonly filterSuffix: string;
-  private readonly classification: Classification;
-  private databasesGranted = false;
+  readonly via: AccessVia;
+  readonly allowance: ColumnAllowance;
+  private databaseGrant?: LakeformationPermissions;
 
   constructor(scope: Construct, id: string, props: PurposeRoleProps) {
-    const { purpose, environment: env } = props;
+    const { purpose } = props;
+    const env = LakeFoundation.of(scope).environment;
     super(scope, id, {
-      env,
-      foundation: props.foundation,
       roleName: purposeRoleName(env, purpose.name),
       description: `Members of purpose ${purpose.name} (${env.name}); approver ${purpose.approver}`,
       trustPolicy: trustPolicy(purpose.members, env),
@@ -45,10 +34,11 @@ export class PurposeRole extends LakePrincipal {
     });
     this.purpose = purpose;
     this.filterSuffix = `purpose-${purpose.name}`;
-    this.classification = props.classification;
+    this.via = { kind: 'purpose', purpose: purpose.name };
+    this.allowance = purposeAllowance(purpose);
   }
 
-  wholeTableTag(_product: string, level: AccessLevel): LfTagCondition | undefined {
+  accessTag(level: AccessLevel): LfTagCondition {
     if (level !== 'read') throw new Error(`purpose ${this.purpose.name} can only be granted read`);
     return { key: LF_TAG.purposeKey(this.purpose.name), values: [LF_TAG.allowed] };
   }
@@ -57,14 +47,10 @@ export class PurposeRole extends LakePrincipal {
     // Expressions cannot say NOT: require `class-<c> = no` for every class the purpose may not see.
     return [
       { key: LF_TAG.purposeKey(this.purpose.name), values: [LF_TAG.allowed] },
-      ...this.classification.classNames
+      ...this.foundation.classification.classNames
         .filter((c) => !this.purpose.allowedClasses.includes(c))
         .map((c) => ({ key: LF_TAG.classKey(c), values: [LF_TAG.no] })),
     ];
-  }
-
-  readableColumns(port: OutputPortModel, wanted?: readonly string[]): string[] {
-    return readableColumns(this.classification, port, purposeAllowance(this.purpose), wanted);
   }
 
   /**
@@ -73,16 +59,15 @@ export class PurposeRole extends LakePrincipal {
    * Tables inherit `bound`, which no table grant matches; the ones the purpose reads whole say
    * `allowed` themselves.
    */
-  protected override grantDatabase(database: ProductDatabase): void {
+  protected override grantDatabase(database: ProductDatabase): LakeformationPermissions {
     const key = LF_TAG.purposeKey(this.purpose.name);
     database.tags.set(key, LF_TAG.bound);
-    if (this.databasesGranted) return;
-    this.databasesGranted = true;
-    new LakeformationPermissions(this, 'databases', {
+    this.databaseGrant ??= new LakeformationPermissions(this, 'databases', {
       principal: this.arn,
       lfTagPolicy: { resourceType: 'DATABASE', expression: [{ key, values: [LF_TAG.bound] }] },
       permissions: [...DATABASE_PERMISSIONS.read],
       dependsOn: [this.role, ...this.foundation.tagsFor([key])],
     });
+    return this.databaseGrant;
   }
 }

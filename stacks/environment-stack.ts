@@ -1,14 +1,14 @@
 import { Environment, Mesh } from '../lib/model';
-import { grantAllowance, readableColumns } from '../lib/plan';
+import { AccessEntry, AccessHolder, environmentPlan } from '../lib/plan';
 import { PolicyReport } from '../lib/policy/check-policies';
 import { environmentLfTags } from '../lib/aws/lf-tag-ontology';
 import { AwsProvider } from '../constructs/aws';
 import { Construct, S3Backend } from '../constructs/cdktf';
 import { DataProduct } from '../constructs/data-product';
 import { LakeFoundation } from '../constructs/lake-foundation';
-import { PortGrant } from '../constructs/output-port';
+import { LakePrincipal } from '../constructs/lake-principal';
+import { PortGrant } from '../constructs/port-grant';
 import { annotatePolicyFindings } from '../constructs/policy-annotations';
-import { PurposeBinding } from '../constructs/purpose-binding';
 import { PurposeRole } from '../constructs/purpose-role';
 import { SelfContainedStack } from '../constructs/self-contained-stack';
 
@@ -26,14 +26,17 @@ export interface EnvironmentStackProps {
 
 /**
  * Everything one environment deploys, in its own Terraform state: the Lake Formation foundation,
- * every product promoted to the environment with its roles and grants, and the purpose roles.
+ * every product promoted to the environment with its roles, the purpose roles, and the
+ * environment's access plan, entry by entry, as grants on the ports.
  * Environment-specific values (account, principals, names) come from the environment only.
  */
 export class EnvironmentStack extends SelfContainedStack {
   readonly environment: Environment;
   readonly products: ReadonlyMap<string, DataProduct>;
   readonly purposes: ReadonlyMap<string, PurposeRole>;
-  /** Every grant made, for summaries and tests. */
+  /** The environment's access plan, which this stack deploys. */
+  readonly plan: readonly AccessEntry[];
+  /** The grant made for each entry of the plan, in the same order. */
   readonly grants: readonly PortGrant[];
 
   constructor(scope: Construct, id: string, props: EnvironmentStackProps) {
@@ -60,36 +63,19 @@ export class EnvironmentStack extends SelfContainedStack {
 
     const products = mesh.productsIn(env.name);
     const purposes = mesh.purposesIn(env.name);
-    const foundation = new LakeFoundation(this, 'lake', { environment: env, tags: environmentLfTags(mesh, env.name) });
+    new LakeFoundation(this, 'lake', { environment: env, classification: mesh.classification, tags: environmentLfTags(mesh, env.name) });
+    const productConstructs = new Map(products.map((p) => [p.id, new DataProduct(this, p.id.replace('.', '-'), { product: p })]));
+    const purposeRoles = new Map(purposes.map((p) => [p.name, new PurposeRole(this, `purpose-${p.name}`, { purpose: p })]));
+    const principal = (h: AccessHolder): LakePrincipal =>
+      h.kind === 'role' ? productConstructs.get(h.product)!.roles[h.role] : purposeRoles.get(h.purpose)!;
 
-    const common = { environment: env, classification: mesh.classification, foundation };
-    const productConstructs = new Map(products.map((p) => [p.id, new DataProduct(this, p.id.replace('.', '-'), { product: p, ...common })]));
-    const purposeRoles = new Map(purposes.map((p) => [p.name, new PurposeRole(this, `purpose-${p.name}`, { purpose: p, ...common })]));
-
-    const grants: PortGrant[] = [];
-    for (const product of products) {
-      const construct = productConstructs.get(product.id)!;
-      for (const g of product.grants) {
-        const port = construct.port(g.port);
-        if (g.grantee.kind === 'role') {
-          grants.push(port.grant(construct.roles[g.grantee.role], g.level, { columns: g.columns, rows: g.rows }));
-        } else {
-          // A consumer not yet promoted here gets nothing here: its grant waits for it.
-          const consumer = productConstructs.get(g.grantee.product);
-          if (consumer === undefined) continue;
-          const columns = readableColumns(mesh.classification, port.model, grantAllowance(product, g), g.columns);
-          grants.push(port.grantRead(consumer.roles.engineer, { columns, rows: g.rows }));
-        }
-      }
-      for (const b of product.purposes) {
-        const binding = new PurposeBinding(construct, `purpose-${b.purpose}`, { product: construct, purpose: purposeRoles.get(b.purpose)!, binding: b });
-        grants.push(...binding.grants);
-      }
-    }
+    // In plan order (products by id, then their grants and bindings as declared): resources are
+    // made in the order they appear in the JSON.
+    this.plan = environmentPlan(mesh, env.name);
+    this.grants = this.plan.map((entry) => productConstructs.get(entry.product)!.port(entry.port).grants.planned(principal(entry.holder), entry));
     if (props.policy) annotatePolicyFindings(props.policy, this, (id) => productConstructs.get(id));
     this.products = productConstructs;
     this.purposes = purposeRoles;
-    this.grants = grants;
     // Literal names and ARNs throughout: nothing above refers to another stack.
     this.seal();
   }

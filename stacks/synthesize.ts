@@ -14,7 +14,7 @@ export interface EnvironmentSummary {
   readonly products: number;
   /** IAM roles: three per product plus one per purpose. */
   readonly roles: number;
-  /** Grants made (role or purpose x port), whatever mechanism enforces them. */
+  /** Entries of the environment's access plan (principal x table), whatever mechanism enforces them. */
   readonly grants: number;
   readonly purposes: number;
   /** Terraform resources in the synthesized stack. */
@@ -69,7 +69,7 @@ export function summarizeStack(stack: EnvironmentStack, outdir: string): Environ
     region: stack.environment.region,
     products: stack.products.size,
     roles: stack.products.size * PRODUCT_ROLES.length + stack.purposes.size,
-    grants: stack.grants.filter((g) => g.mechanism !== 'none').length,
+    grants: stack.plan.length,
     purposes: stack.purposes.size,
     resources,
     file,

@@ -28,3 +28,9 @@ export const COLUMN_PERMISSIONS: readonly string[] = ['SELECT'];
 
 /** Levels whose permissions are also granted with the grant option (Owners may grant). */
 export const GRANTABLE_LEVELS: readonly AccessLevel[] = ['admin'];
+
+/** Permission on a product's registered S3 location: Engineers and Owners write through it. */
+export const DATA_LOCATION_PERMISSIONS: readonly string[] = ['DATA_LOCATION_ACCESS'];
+
+/** Permissions on the `default` database, which Athena needs to describe for every query. */
+export const DEFAULT_DATABASE_PERMISSIONS: readonly string[] = ['DESCRIBE'];

@@ -1,0 +1,118 @@
+import { AccessLevel, COLUMN_PERMISSIONS, FILTER_PERMISSIONS, fitName } from '../lib/model';
+import { PlannedAccess, planAccess } from '../lib/plan';
+import { LakeformationDataCellsFilter, LakeformationPermissions } from './aws';
+import { ITerraformDependable } from './cdktf';
+import { LakeFoundation } from './lake-foundation';
+import { IGrantable, LakePrincipal } from './lake-principal';
+import type { OutputPort } from './output-port';
+import { PortGrant } from './port-grant';
+
+/** Options of a read grant. */
+export interface ReadGrantOptions {
+  /**
+   * Columns readable through the grant (further limited by the grantee's clearance or purpose).
+   * @default - every column the grantee may see
+   */
+  readonly columns?: readonly string[];
+  /**
+   * Row filter, a static PartiQL condition.
+   * @default - all rows
+   */
+  readonly rows?: string;
+}
+
+/**
+ * The grants on one output port (on the model of aws-cdk's `BucketGrants`): each verb plans the
+ * access with `lib/plan`, then {@link PortGrants.planned} deploys it by the mechanism the plan chose.
+ */
+export class PortGrants {
+  /** @internal made by the port */
+  constructor(private readonly port: OutputPort) {}
+
+  /** Read access; with `rows` through a data cells filter, with `columns` only on those columns by name. */
+  read(grantee: IGrantable, options: ReadGrantOptions = {}): PortGrant {
+    return this.grant(grantee, 'read', options);
+  }
+
+  /** Read and write on the whole table, and write on the product's storage (Engineers, Owners). */
+  write(grantee: IGrantable): PortGrant {
+    return this.grant(grantee, 'write', {});
+  }
+
+  /** Administration with the grant option (Owners). */
+  admin(grantee: IGrantable): PortGrant {
+    return this.grant(grantee, 'admin', {});
+  }
+
+  /**
+   * Deploys access already planned for this port (an entry of the mesh's access plan): the
+   * database, storage for writes, then the table access by the entry's mechanism.
+   */
+  planned(grantee: IGrantable, access: PlannedAccess): PortGrant {
+    const principal = grantee.grantPrincipal;
+    const port = this.port;
+    if (access.product !== port.productId || access.port !== port.model.name) {
+      throw new Error(`${port.node.path}: access to ${access.product}/${access.port} is planned for another port`);
+    }
+    const resources: ITerraformDependable[] = [principal.allowDatabase(port.database, access.level)];
+    if (access.level !== 'read') resources.push(principal.allowWriteTo(port.location));
+    switch (access.mechanism) {
+      case 'tag-policy': {
+        const tag = principal.accessTag(access.level);
+        resources.push(port.tagTable(tag.key, tag.values[0]).resource, principal.allowByTags(access.level));
+        break;
+      }
+      case 'data-cells-filter':
+        resources.push(...this.filter(principal, access.columns, access.rows!));
+        break;
+      case 'named-columns':
+        // Columns listed by name, not the whole table: a column added later stays hidden until granted.
+        resources.push(new LakeformationPermissions(port, `columns-${principal.filterSuffix}`, {
+          principal: principal.arn,
+          tableWithColumns: { databaseName: port.database.name, name: port.model.tableName, columnNames: [...access.columns] },
+          permissions: [...COLUMN_PERMISSIONS],
+          dependsOn: [principal.role, port.table],
+        }));
+        break;
+      case 'named-table':
+        resources.push(principal.grantTable({ databaseName: port.database.name, name: port.model.tableName, id: `${port.productId}-${port.model.name}`, resource: port.table }, access.level));
+        break;
+    }
+    return new PortGrant(port, principal, access, resources);
+  }
+
+  private grant(grantee: IGrantable, level: AccessLevel, options: ReadGrantOptions): PortGrant {
+    const principal = grantee.grantPrincipal;
+    const { port } = this;
+    const foundation = LakeFoundation.of(port);
+    const access = planAccess(foundation.classification, {
+      environment: foundation.environment.name,
+      via: principal.via,
+      product: port.productId,
+      port: port.model,
+      level,
+      allowance: principal.allowance,
+      ...options,
+    });
+    return access === undefined ? new PortGrant(port, principal, undefined, []) : this.planned(principal, access);
+  }
+
+  /** A data cells filter with the rows and columns, and its grant to the principal. */
+  private filter(principal: LakePrincipal, columns: readonly string[], rows: string): ITerraformDependable[] {
+    const port = this.port;
+    const suffix = principal.filterSuffix;
+    const name = fitName(`${port.model.tableName}-${suffix}`, 255);
+    const table = { databaseName: port.database.name, tableName: port.model.tableName, tableCatalogId: LakeFoundation.of(port).environment.account };
+    const filter = new LakeformationDataCellsFilter(port, `filter-${suffix}`, {
+      tableData: [{ ...table, name, columnNames: [...columns], rowFilter: [{ filterExpression: rows }] }],
+      dependsOn: [port.table],
+    });
+    const grant = new LakeformationPermissions(port, `filter-${suffix}-grant`, {
+      principal: principal.arn,
+      dataCellsFilter: { ...table, name },
+      permissions: [...FILTER_PERMISSIONS],
+      dependsOn: [principal.role, filter],
+    });
+    return [filter, grant];
+  }
+}
