@@ -1,5 +1,5 @@
 import { AccessMechanism, PlannedAccess } from '../lib/plan';
-import { ITerraformDependable, TerraformResource, dependable } from './cdktf';
+import { TerraformResource, dependable } from './cdktf';
 import type { LakePrincipal } from './lake-principal';
 import type { OutputPort } from './output-port';
 
@@ -14,7 +14,7 @@ export class PortGrant {
     readonly port: OutputPort,
     readonly principal: LakePrincipal,
     readonly access: PlannedAccess | undefined,
-    readonly resources: readonly ITerraformDependable[],
+    readonly resources: readonly TerraformResource[],
   ) {}
 
   /** True when the grant gives access (at least one column). */

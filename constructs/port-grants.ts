@@ -1,7 +1,7 @@
 import { AccessLevel, COLUMN_PERMISSIONS, FILTER_PERMISSIONS, fitName } from '../lib/model';
 import { PlannedAccess, planAccess } from '../lib/plan';
 import { LakeformationDataCellsFilter, LakeformationPermissions } from './aws';
-import { ITerraformDependable } from './cdktf';
+import { TerraformResource } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
 import { IGrantable, LakePrincipal } from './lake-principal';
 import type { OutputPort } from './output-port';
@@ -54,7 +54,7 @@ export class PortGrants {
     if (access.product !== port.productId || access.port !== port.model.name) {
       throw new Error(`${port.node.path}: access to ${access.product}/${access.port} is planned for another port`);
     }
-    const resources: ITerraformDependable[] = [principal.allowDatabase(port.database, access.level)];
+    const resources: TerraformResource[] = [principal.allowDatabase(port.database, access.level)];
     if (access.level !== 'read') resources.push(principal.allowWriteTo(port.location));
     switch (access.mechanism) {
       case 'tag-policy': {
@@ -98,7 +98,7 @@ export class PortGrants {
   }
 
   /** A data cells filter with the rows and columns, and its grant to the principal. */
-  private filter(principal: LakePrincipal, columns: readonly string[], rows: string): ITerraformDependable[] {
+  private filter(principal: LakePrincipal, columns: readonly string[], rows: string): TerraformResource[] {
     const port = this.port;
     const suffix = principal.filterSuffix;
     const name = fitName(`${port.model.tableName}-${suffix}`, 255);
