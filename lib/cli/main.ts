@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { printableJson, printableOutput } from '../model/printable';
 import { MeshValidationError } from '../model/problems';
 import { MeshLoadError } from '../spec';
 import { CliCommand, CliError, CommandResult } from './cli-command';
@@ -34,11 +35,22 @@ const processOutput: CliOutput = {
 };
 
 /**
+ * What the CLI prints, with control characters from the input (file names, values, a terminal's
+ * escape sequences) escaped: input never drives the terminal that shows a report.
+ */
+function terminalSafe(output: CliOutput, json: boolean): CliOutput {
+  // With --json, stdout holds only the JSON report; stderr is text either way.
+  const safe = json ? printableJson : printableOutput;
+  return { stdout: (text) => output.stdout(safe(text)), stderr: (text) => output.stderr(printableOutput(text)) };
+}
+
+/**
  * Runs `meshgrant` with `argv` (without `node` and the script) and returns the exit code:
  * 0 all is well, 1 the mesh has problems, 2 the command could not run (usage, no mesh
  * directory, unwritable output, failed synthesis).
  */
-export async function runCli(argv: readonly string[], output: CliOutput = processOutput): Promise<number> {
+export async function runCli(argv: readonly string[], rawOutput: CliOutput = processOutput): Promise<number> {
+  const output = terminalSafe(rawOutput, argv.includes('--json'));
   let exitCode = 0;
   const program = new Command('meshgrant')
     .description('access-as-code for data meshes: validate and synthesize mesh files to AWS Lake Formation and IAM')
@@ -92,7 +104,7 @@ export function main(argv: readonly string[] = process.argv.slice(2)): void {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(internalError('meshgrant', e));
+      process.stderr.write(printableOutput(internalError('meshgrant', e)));
       process.exitCode = 2;
     },
   );
