@@ -5,5 +5,6 @@
  * environment atomically, print a summary.
  */
 import { synthAsCdktfApp } from './lib/cli/cdktf-app';
+import { exitWith } from './lib/cli/main';
 
-synthAsCdktfApp();
+exitWith(synthAsCdktfApp());

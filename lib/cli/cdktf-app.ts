@@ -1,6 +1,6 @@
 import { lstatSync, mkdirSync, readdirSync } from 'fs';
 import { join } from 'path';
-import { main } from './main';
+import { CliOutput, runCli } from './main';
 
 /**
  * Runs `meshgrant synth` as the app of `cdktf.json`, for `cdktf synth` and `cdktn synth` (both
@@ -13,22 +13,25 @@ import { main } from './main';
  * removed from the mesh has no folder left to delete and `cdktf synth` failed with `ENOENT ...
  * lstat 'cdktf.out/stacks/<old>'`. Under a CLI, the app therefore leaves an empty folder for
  * each such stack, for the CLI to delete as it expects.
+ * @returns the exit code of `meshgrant synth`
  */
-export function synthAsCdktfApp(env: NodeJS.ProcessEnv = process.env): void {
+export async function synthAsCdktfApp(env: NodeJS.ProcessEnv = process.env, output?: CliOutput): Promise<number> {
   const cliOutdir = env.CDKTF_OUTDIR;
   const out = cliOutdir ?? 'cdktf.out';
   const listed = cliOutdir === undefined ? [] : stackFolders(out);
-  main(['synth', env.MESH_DIR ?? 'examples/acme', '--out', out], (code) => {
-    if (code !== 0) return; // the earlier output is untouched: every listed folder is still there
+  const code = await runCli(['synth', env.MESH_DIR ?? 'examples/acme', '--out', out], output);
+  // On failure the earlier output is untouched: every listed folder is still there.
+  if (code === 0) {
     const now = new Set(stackFolders(out));
     for (const name of listed.filter((n) => !now.has(n))) {
       try {
-        mkdirSync(join(out, 'stacks', name), { recursive: true });
+        mkdirSync(join(out, 'stacks', name));
       } catch {
         // The output is written; at worst the CLI reports the folder it cannot delete.
       }
     }
-  });
+  }
+  return code;
 }
 
 /** The folders of `<out>/stacks`, as the CLIs list them (links are not followed). */

@@ -97,14 +97,15 @@ async function execute(command: CliCommand, parsed: Command, output: CliOutput):
   return print(result.exitCode, result.text, { problems: [], ...result.json });
 }
 
-/**
- * Entry point of `bin/meshgrant.js` (and of the cdktf app, which runs `synth`); sets the exit code.
- * @param afterRun called with the exit code once the command has run
- */
-export function main(argv: readonly string[] = process.argv.slice(2), afterRun?: (code: number) => void): void {
-  runCli(argv).then(
+/** Entry point of `bin/meshgrant.js`; sets the exit code. */
+export function main(argv: readonly string[] = process.argv.slice(2)): void {
+  exitWith(runCli(argv));
+}
+
+/** Sets the process's exit code when `run` ends; an error that escapes it is printed with its stack. */
+export function exitWith(run: Promise<number>): void {
+  run.then(
     (code) => {
-      afterRun?.(code);
       process.exitCode = code;
     },
     (e: unknown) => {
