@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { printableJson, printableOutput } from '../model/printable';
+import { printableJson, printableOutput } from '../input/printable';
 import { MeshValidationError } from '../model/problems';
 import { MeshLoadError } from '../spec';
 import { CliCommand, CliError, CommandResult } from './cli-command';

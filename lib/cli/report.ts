@@ -1,4 +1,4 @@
-import { printable } from '../model/printable';
+import { printable } from '../input/printable';
 import { Problem, formatPath } from '../model/problems';
 import { fieldInFile } from '../spec';
 

@@ -1,6 +1,6 @@
 import { Stats, closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'fs';
 import { sep } from 'path';
-import { printable } from '../model/printable';
+import { printable } from './printable';
 
 /** The most a file of one kind may hold; a bigger file is refused before it is read whole. */
 export interface InputLimit {

@@ -1,6 +1,6 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { excerpt } from '../model/printable';
+import { excerpt } from '../input/printable';
 import { SpecPath } from '../model/problems';
 import { suggest } from '../model/suggest';
 import schema from '../../schema/meshgrant.schema.json';
