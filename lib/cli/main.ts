@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { printableJson, printableOutput } from '../input/printable';
 import { MeshValidationError } from '../model/problems';
 import { MeshLoadError } from '../spec';
 import { CliCommand, CliError, CommandResult } from './cli-command';
@@ -34,11 +35,22 @@ const processOutput: CliOutput = {
 };
 
 /**
+ * What the CLI prints, with control characters from the input (file names, values, a terminal's
+ * escape sequences) escaped: input never drives the terminal that shows a report.
+ */
+function terminalSafe(output: CliOutput, json: boolean): CliOutput {
+  // With --json, stdout holds only the JSON report; stderr is text either way.
+  const safe = json ? printableJson : printableOutput;
+  return { stdout: (text) => output.stdout(safe(text)), stderr: (text) => output.stderr(printableOutput(text)) };
+}
+
+/**
  * Runs `meshgrant` with `argv` (without `node` and the script) and returns the exit code:
  * 0 all is well, 1 the mesh has problems, 2 the command could not run (usage, no mesh
  * directory, unwritable output, failed synthesis).
  */
-export async function runCli(argv: readonly string[], output: CliOutput = processOutput): Promise<number> {
+export async function runCli(argv: readonly string[], rawOutput: CliOutput = processOutput): Promise<number> {
+  const output = terminalSafe(rawOutput, argv.includes('--json'));
   let exitCode = 0;
   const program = new Command('meshgrant')
     .description('access-as-code for data meshes: validate and synthesize mesh files to AWS Lake Formation and IAM')
@@ -85,14 +97,19 @@ async function execute(command: CliCommand, parsed: Command, output: CliOutput):
   return print(result.exitCode, result.text, { problems: [], ...result.json });
 }
 
-/** Entry point of `bin/meshgrant.js` (and of the cdktf app, which runs `synth`); sets the exit code. */
+/** Entry point of `bin/meshgrant.js`; sets the exit code. */
 export function main(argv: readonly string[] = process.argv.slice(2)): void {
-  runCli(argv).then(
+  exitWith(runCli(argv));
+}
+
+/** Sets the process's exit code when `run` ends; an error that escapes it is printed with its stack. */
+export function exitWith(run: Promise<number>): void {
+  run.then(
     (code) => {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(internalError('meshgrant', e));
+      process.stderr.write(printableOutput(internalError('meshgrant', e)));
       process.exitCode = 2;
     },
   );

@@ -1,3 +1,4 @@
+import { printable } from '../input/printable';
 import { Problem, formatPath } from '../model/problems';
 import { fieldInFile } from '../spec';
 
@@ -27,7 +28,8 @@ export function problemReport(p: Problem): ProblemReport {
 /** One line per problem, `file:line:column: field: message (hint)`, as editors and CI logs link them. */
 export function problemLine(p: Problem): string {
   const r = problemReport(p);
-  const where = r.file !== undefined ? `${r.file}:${r.line}:${r.column}: ` : '';
+  // A line feed in a file name must not start a line of its own.
+  const where = r.file !== undefined ? `${printable(r.file)}:${r.line}:${r.column}: ` : '';
   return `${where}${r.field ? `${r.field}: ` : ''}${r.message}${r.hint !== undefined ? ` (${r.hint})` : ''}`;
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'fs';
+import { INPUT_LIMITS, InputFileError, readInputFile } from '../input/read-input-file';
 import { Problem, ProblemCollector } from '../model/problems';
 import { locationAt, offsetOf } from '../spec/locator';
 import { parseYamlFile } from '../spec/parse-yaml';
@@ -15,7 +15,8 @@ export interface DirectorySource {
 }
 
 /**
- * Loads a directory snapshot from files: SCIM 2.0 `Users` and `Groups` exports (JSON
+ * Loads a directory snapshot from files (regular files of at most
+ * 64 MiB ({@link INPUT_LIMITS}); a symbolic link named here is followed): SCIM 2.0 `Users` and `Groups` exports (JSON
  * `ListResponse`s, in separate files or one) and/or meshgrant's YAML form. Group membership is
  * the union of what users and groups say, nested groups included; inactive SCIM users are left
  * out (they cannot sign in).
@@ -29,9 +30,10 @@ export function loadDirectory(files: readonly string[]): DirectorySnapshot {
   const sources: DirectorySource[] = [];
   for (const path of files) {
     try {
-      sources.push({ path, text: readFileSync(path, 'utf8') });
+      sources.push({ path, text: readInputFile(path, { limit: INPUT_LIMITS.directoryFile }) });
     } catch (e) {
-      problems.push({ path: [], message: `cannot read the directory file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, location: { file: path, line: 1, column: 1 } });
+      if (!(e instanceof InputFileError)) throw e;
+      problems.push({ path: [], message: `the directory file ${e.message}`, location: { file: path, line: 1, column: 1 } });
     }
   }
   return loadDirectorySources(sources, problems);

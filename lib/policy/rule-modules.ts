@@ -1,3 +1,4 @@
+import { statSync } from 'fs';
 import { resolve } from 'path';
 import type { PolicyRule } from './rule';
 
@@ -10,7 +11,7 @@ function isRule(x: unknown): x is PolicyRule {
 /**
  * Loads organisation rules from JavaScript modules (e.g. compiled TypeScript): every exported
  * `PolicyRule`, and the rules of every exported array, in export order. Paths are resolved from
- * `cwd`. The rules come from the command line, i.e. from the CI configuration that governance
+ * `cwd`; each must resolve to a regular file. The rules come from the command line, i.e. from the CI configuration that governance
  * owns, never from the mesh directory a pull request can change.
  * @throws Error naming the module when it cannot be loaded or exports no rule
  */
@@ -19,8 +20,11 @@ export function loadRuleModules(paths: readonly string[], cwd: string = process.
     const file = resolve(cwd, p);
     let exports: Record<string, unknown>;
     try {
+      // require reads whatever it resolves to: a FIFO would block it, a device never end.
+      const resolved = require.resolve(file);
+      if (!statSync(resolved).isFile()) throw new Error('it is not a regular file');
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      exports = require(file) as Record<string, unknown>;
+      exports = require(resolved) as Record<string, unknown>;
     } catch (e) {
       throw new Error(`cannot load rules module ${p}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     }

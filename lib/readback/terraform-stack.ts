@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'fs';
+import { existsSync, readdirSync, statSync } from 'fs';
 import { basename, dirname, join } from 'path';
+import { INPUT_LIMITS, InputFileError, readInputFile } from '../input/read-input-file';
 
 /** A Terraform resource body as written in JSON (attributes and nested blocks). */
 export type ResourceBody = Readonly<Record<string, unknown>>;
@@ -18,21 +19,34 @@ export interface TerraformStack {
 /**
  * Reads every stack of a cdktf output: `<outdir>/stacks/*\/cdk.tf.json`. Also accepts one
  * stack's folder or one `cdk.tf.json` file, so a single stack can be inspected alone.
- * Stacks are sorted by name.
- * @throws Error when the path holds no synthesized stack
+ * Stacks are sorted by name. Stack files are read as mesh files are: regular files only, at most
+ * 256 MiB ({@link INPUT_LIMITS}), no symbolic link out of the output folder.
+ * @throws Error when the path holds no synthesized stack, or a stack file that cannot be read
  */
 export function readStacks(path: string): TerraformStack[] {
   if (!existsSync(path)) throw new Error(`no synthesized Terraform at \`${path}\`; run synth first`);
   if (statSync(path).isFile()) return [readStack(basename(dirname(path)), path)];
-  if (existsSync(join(path, 'cdk.tf.json'))) return [readStack(basename(path), join(path, 'cdk.tf.json'))];
+  if (existsSync(join(path, 'cdk.tf.json'))) return [readStack(basename(path), join(path, 'cdk.tf.json'), path)];
   const stacksDir = join(path, 'stacks');
   const names = existsSync(stacksDir) ? readdirSync(stacksDir).filter((n) => existsSync(join(stacksDir, n, 'cdk.tf.json'))).sort() : [];
   if (names.length === 0) throw new Error(`no stacks/*/cdk.tf.json under \`${path}\`; run synth first`);
-  return names.map((n) => readStack(n, join(stacksDir, n, 'cdk.tf.json')));
+  return names.map((n) => readStack(n, join(stacksDir, n, 'cdk.tf.json'), path));
 }
 
-function readStack(name: string, file: string): TerraformStack {
-  return { name, file, json: JSON.parse(readFileSync(file, 'utf8')) as TerraformStack['json'] };
+function readStack(name: string, file: string, within?: string): TerraformStack {
+  let text: string;
+  try {
+    text = readInputFile(file, { limit: INPUT_LIMITS.stackFile, within });
+  } catch (e) {
+    if (e instanceof InputFileError) throw new Error(`\`${file}\` ${e.message}`);
+    throw e;
+  }
+  try {
+    return { name, file, json: JSON.parse(text) as TerraformStack['json'] };
+  } catch {
+    // JSON.parse quotes the text around the error: not in a message.
+    throw new Error(`\`${file}\` is not valid JSON`);
+  }
 }
 
 /** The resources of one type, sorted by their logical name. */

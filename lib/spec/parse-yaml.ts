@@ -1,4 +1,5 @@
 import { Document, LineCounter, isScalar, parseDocument, visit } from 'yaml';
+import { excerpt } from '../input/printable';
 import { SourceText } from './read-files';
 
 /** A mesh file parsed into a YAML document that keeps the position of every node. */
@@ -36,7 +37,7 @@ export function parseYamlFile(source: SourceText): ParseResult {
     const start = e.pos[0];
     if (e.code === 'DUPLICATE_KEY') {
       const key = /^\s*("[^"]*"|'[^']*'|[^:\n]*)/.exec(source.text.slice(start))![1].trim();
-      return { offset: start, message: `duplicate key \`${key}\`; a field appears once in a mapping`, hint: 'remove or merge the repeated field' };
+      return { offset: start, message: `duplicate key ${excerpt(key)}; a field appears once in a mapping`, hint: 'remove or merge the repeated field' };
     }
     if (e.code === 'MULTIPLE_DOCS') return { offset: start, message: 'a second YAML document; a mesh file holds one', hint: 'remove the `---` line, or move the second document to a file of its own' };
     return { offset: start, message: `YAML syntax: ${e.message}` };

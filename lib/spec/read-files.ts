@@ -1,5 +1,6 @@
-import { readFileSync, readdirSync, statSync } from 'fs';
+import { readdirSync } from 'fs';
 import { join } from 'path';
+import { INPUT_LIMITS, InputFileError, fsErrorReason, readInputFile, resolveWithin } from '../input/read-input-file';
 import { Problem } from '../model/problems';
 import { MeshLoadError } from './errors';
 import { PRODUCTS_DIR } from './layout';
@@ -21,33 +22,61 @@ const YAML_FILE = /\.ya?ml$/;
 /**
  * Reads the YAML files of `dir` and of `dir/products`.
  * Product files come sorted by name, so the spec (and every message) is the same on every run.
+ * Only regular files of at most 1 MiB ({@link INPUT_LIMITS}) are read; a symbolic link is
+ * followed only when it leads to a file inside `dir` (docs/spec.md, "Files").
  * @throws MeshLoadError when `dir` is not a directory
  */
 export function readMeshDirectory(dir: string): MeshSources {
   const entries = listDirectory(dir);
-  if (entries === undefined) throw new MeshLoadError({ path: [], message: `\`${dir}\` is not a directory`, hint: 'give the directory that holds mesh.yaml' });
+  if (!Array.isArray(entries)) throw new MeshLoadError({ path: [], message: `\`${dir}\` is not a directory`, hint: 'give the directory that holds mesh.yaml' });
 
   const problems: Problem[] = [];
   const files: SourceText[] = [];
   const read = (file: string) => {
     try {
-      files.push({ path: file, text: readFileSync(join(dir, file), 'utf8') });
+      files.push({ path: file, text: readInputFile(join(dir, file), { limit: INPUT_LIMITS.meshFile, within: dir }) });
     } catch (e) {
-      problems.push({ path: [], message: `cannot read the file: ${(e as Error).message}`, location: { file: join(dir, file), line: 1, column: 1 } });
+      if (!(e instanceof InputFileError)) throw e;
+      problems.push({ path: [], message: `the file ${e.message}`, location: { file: join(dir, file), line: 1, column: 1 } });
     }
   };
   // Every YAML file, expected or not: loading reports those that have no place in a mesh.
   for (const file of entries.filter((f) => YAML_FILE.test(f))) read(file);
-  for (const file of (listDirectory(join(dir, PRODUCTS_DIR)) ?? []).filter((f) => YAML_FILE.test(f))) read(`${PRODUCTS_DIR}/${file}`);
+  const products = listProducts(dir);
+  if (Array.isArray(products)) {
+    for (const file of products.filter((f) => YAML_FILE.test(f))) read(`${PRODUCTS_DIR}/${file}`);
+  } else {
+    // Not "0 products": a mesh whose products cannot be read would synthesize empty stacks.
+    const hint = products === MISSING ? `create ${PRODUCTS_DIR}/ with one <domain>.<product>.yaml per data product` : undefined;
+    problems.push({ path: [], message: `\`${PRODUCTS_DIR}/\` ${products}`, hint, location: { file: join(dir, PRODUCTS_DIR), line: 1, column: 1 } });
+  }
   return { files, problems };
 }
 
-/** Sorted entry names, or undefined when `dir` is not a readable directory. */
-function listDirectory(dir: string): string[] | undefined {
+/** The product files' names, or what keeps `products/` from being read. */
+function listProducts(dir: string): string[] | string {
+  const path = join(dir, PRODUCTS_DIR);
+  const names = listDirectory(path);
+  if (!Array.isArray(names)) return names;
   try {
-    if (!statSync(dir).isDirectory()) return undefined;
+    resolveWithin(path, dir);
+  } catch (e) {
+    if (!(e instanceof InputFileError)) throw e;
+    return e.message;
+  }
+  return names;
+}
+
+const MISSING = 'does not exist';
+
+/** Sorted entry names, or why `dir` is not a readable directory. */
+function listDirectory(dir: string): string[] | string {
+  try {
     return readdirSync(dir).sort();
-  } catch {
-    return undefined;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return MISSING;
+    if (code === 'ENOTDIR') return 'is not a directory';
+    return `could not be read: ${fsErrorReason(e)}`;
   }
 }

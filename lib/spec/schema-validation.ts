@@ -1,5 +1,6 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { excerpt } from '../input/printable';
 import { SpecPath } from '../model/problems';
 import { suggest } from '../model/suggest';
 import schema from '../../schema/meshgrant.schema.json';
@@ -62,7 +63,7 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
   null: 'nothing',
 };
 
-/** How a found value reads in a message. */
+/** How a found value reads in a message: a short excerpt, never a whole file's content. */
 function found(value: unknown): string {
   if (value === null || value === undefined) return 'an empty value';
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
@@ -70,7 +71,7 @@ function found(value: unknown): string {
   if (typeof value === 'object') return 'a mapping of fields';
   if (typeof value === 'number') return `the number ${value}`;
   if (value === '') return 'an empty text';
-  return `\`${String(value)}\``;
+  return excerpt(String(value));
 }
 
 function descriptionOf(node: SchemaNode | undefined): string | undefined {
@@ -100,7 +101,7 @@ function toFieldProblem(e: ErrorObject): FieldProblem | undefined {
     }
     case 'additionalProperties': {
       const field = (e.params as { additionalProperty: string }).additionalProperty;
-      return { path: [...path, field], anchor: 'key', message: `unknown field \`${field}\``, hint: suggest(field, Object.keys(parent?.properties ?? {})) };
+      return { path: [...path, field], anchor: 'key', message: `unknown field ${excerpt(field)}`, hint: suggest(field, Object.keys(parent?.properties ?? {})) };
     }
     case 'type': {
       const types = ([] as string[]).concat(e.schema as string | string[]).map((t) => TYPE_NAMES[t] ?? t);

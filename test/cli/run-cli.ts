@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileS
 import { tmpdir } from 'os';
 import { join, relative } from 'path';
 import { runCli } from '../../lib/cli/main';
+import { OUTPUT_MARKER } from '../../lib/cli/replace-directory';
 
 export interface CliRun {
   readonly code: number;
@@ -38,6 +39,7 @@ export function earlierOutput(parent: string): string {
   const out = join(parent, 'cdktf.out');
   mkdirSync(join(out, 'stacks', 'old'), { recursive: true });
   writeFileSync(join(out, 'manifest.json'), '{"version":"earlier"}\n');
+  writeFileSync(join(out, OUTPUT_MARKER), 'earlier\n');
   writeFileSync(join(out, 'stacks', 'old', 'cdk.tf.json'), '{"resource":{}}\n');
   return out;
 }

@@ -1,5 +1,6 @@
-import { mkdirSync, readdirSync, writeFileSync } from 'fs';
+import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'fs';
 import { join } from 'path';
+import { stagingPath } from '../../lib/cli/replace-directory';
 import { removeMesh } from '../spec/fixture-mesh';
 import { STACK_LINE, cli, earlierOutput, readTree, tempDir } from './run-cli';
 
@@ -22,6 +23,21 @@ describe('meshgrant synth, when synthesis fails', () => {
       const run = await cli('synth', 'examples/acme', '--out', out);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('synthesis blew up');
+      expect(readTree(out)).toEqual(before);
+      expect(readdirSync(parent)).toEqual(['cdktf.out']);
+    } finally {
+      removeMesh(parent);
+    }
+  });
+
+  it('puts back the earlier output that a run killed between its two renames left swapped out', async () => {
+    const parent = tempDir();
+    try {
+      const out = earlierOutput(parent);
+      const before = readTree(out);
+      // Killed after moving the earlier output aside, before moving the new one in (pid 2^22 + 1: above Linux's pid_max, never running).
+      renameSync(out, `${stagingPath(out, 4194305, '0badf00d')}.old`);
+      expect((await cli('synth', 'examples/acme', '--out', out)).code).toBe(2);
       expect(readTree(out)).toEqual(before);
       expect(readdirSync(parent)).toEqual(['cdktf.out']);
     } finally {

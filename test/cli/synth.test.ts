@@ -1,5 +1,7 @@
-import { readdirSync, writeFileSync } from 'fs';
-import { join } from 'path';
+import { spawnSync } from 'child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'fs';
+import { basename, join } from 'path';
+import { OUTPUT_MARKER, stagingPath } from '../../lib/cli/replace-directory';
 import { meshWithFixture, readFixture, removeMesh } from '../spec/fixture-mesh';
 import { cli, earlierOutput, readTree, tempDir } from './run-cli';
 
@@ -59,5 +61,42 @@ describe('meshgrant synth', () => {
     const run = await cli('synth', 'examples/acme', '--out', parent);
     expect(run).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('refusing to replace') });
     expect(readTree(parent)).toEqual({ 'notes.txt': 'keep me\n' });
+  });
+
+  it('fails with 2 rather than replace a folder that holds a manifest.json meshgrant did not write', async () => {
+    const extension = join(parent, 'my-extension');
+    mkdirSync(extension);
+    writeFileSync(join(extension, 'manifest.json'), '{"manifest_version":3}\n');
+    writeFileSync(join(extension, 'background.js'), 'chrome.runtime.onInstalled.addListener(() => {});\n');
+    const before = readTree(extension);
+    const run = await cli('synth', 'examples/acme', '--out', extension);
+    expect(run).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining(`refusing to replace ${extension}: it holds files but no ${OUTPUT_MARKER}`) });
+    expect(readTree(extension)).toEqual(before);
+    expect(readdirSync(parent)).toEqual(['my-extension']);
+  });
+
+  it('marks its output, so that the next run replaces it', async () => {
+    const out = join(parent, 'out');
+    expect((await cli('synth', 'examples/acme', '--out', out)).code).toBe(0);
+    expect(readdirSync(out)).toContain(OUTPUT_MARKER);
+    expect((await cli('synth', 'examples/acme', '--out', out)).code).toBe(0);
+  }, 60_000);
+
+  it('removes the staging directories of killed runs, and only those', async () => {
+    const out = earlierOutput(parent);
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!; // a process that has ended
+    const abandoned = [stagingPath(out, dead, '0badf00d'), `${stagingPath(out, dead, '0badf00d')}.old`];
+    const kept = [
+      stagingPath(out, process.ppid, '00c0ffee'), // a run still going (this test's parent process)
+      join(parent, `.${basename(out)}.meshgrant-staging.otherhost.${dead}.00c0ffee`), // another host's: its pids mean nothing here
+      join(parent, `.${basename(out)}.new-0badf00d`), // not named as meshgrant names its own
+    ];
+    for (const dir of [...abandoned, ...kept]) {
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'manifest.json'), '{}\n');
+    }
+    expect((await cli('synth', 'examples/acme', '--out', out)).code).toBe(0);
+    expect(abandoned.filter((d) => existsSync(d))).toEqual([]);
+    expect(kept.filter((d) => existsSync(d))).toEqual(kept);
   });
 });

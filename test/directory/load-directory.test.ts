@@ -81,7 +81,7 @@ describe('loadDirectory: YAML form', () => {
 
 describe('loadDirectory: bad input never crashes', () => {
   it('reports a missing file', () => {
-    expect(problemsOf(() => loadDirectory(['no/such/users.json']))).toEqual(['no/such/users.json:1:1: cannot read the directory file: ENOENT']);
+    expect(problemsOf(() => loadDirectory(['no/such/users.json']))).toEqual(['no/such/users.json:1:1: the directory file could not be read: no such file, or a symbolic link to nothing']);
   });
 
   it('reports JSON syntax errors with their line', () => {

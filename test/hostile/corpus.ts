@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import { BASE_MESH } from '../spec/fixture-mesh';
@@ -8,7 +8,7 @@ import { BASE_MESH } from '../spec/fixture-mesh';
  * One hostile input: a folder under test/fixtures/hostile/ holding `case.json` and, beside it,
  * any files the case needs (a mesh, a `cdktf.out`, a directory snapshot). The runner copies the
  * folder into a fresh temporary directory `{dir}` (symlinks kept as links), lays the valid base
- * mesh under `{dir}/mesh` first when `base` is set, writes `files` over it, creates the special
+ * mesh under `{dir}/mesh` first when `base` is set, removes `remove`, writes `files` over it, creates the special
  * files git cannot hold, runs `meshgrant <args>` and checks the exit code and the messages.
  */
 export interface HostileCase {
@@ -16,10 +16,15 @@ export interface HostileCase {
   readonly description: string;
   /** Copy test/fixtures/base to `{dir}/mesh` before the case's own files. */
   readonly base?: boolean;
+  /** Paths relative to `{dir}` removed (recursively) from the base mesh before `files` are written. */
+  readonly remove?: readonly string[];
   /** Files written relative to `{dir}`, over the base mesh and the case's own files. */
   readonly files?: Readonly<Record<string, string>>;
-  /** Special files: a symlink to `symlink`, or a FIFO. Paths relative to `{dir}`. */
-  readonly special?: readonly { readonly path: string; readonly symlink?: string; readonly fifo?: true }[];
+  /**
+   * Special files: a symlink to `symlink`, a FIFO, or a file of `size` bytes (a YAML comment,
+   * too big to keep in case.json). Paths relative to `{dir}`.
+   */
+  readonly special?: readonly { readonly path: string; readonly symlink?: string; readonly fifo?: true; readonly size?: number }[];
   /** The CLI's arguments; `{dir}` stands for the case's temporary directory. */
   readonly args: readonly string[];
   /** The exit code meshgrant must end with. */
@@ -52,6 +57,7 @@ export function layOutCase(name: string, c: HostileCase): string {
   const dir = mkdtempSync(join(tmpdir(), `meshgrant-hostile-${name}-`));
   if (c.base) cpSync(BASE_MESH, join(dir, 'mesh'), { recursive: true });
   cpSync(join(HOSTILE_DIR, name), dir, { recursive: true, verbatimSymlinks: true, filter: (src) => !src.endsWith('case.json') });
+  for (const path of c.remove ?? []) rmSync(join(dir, path), { recursive: true });
   for (const [path, text] of Object.entries(c.files ?? {})) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
@@ -61,6 +67,7 @@ export function layOutCase(name: string, c: HostileCase): string {
     mkdirSync(dirname(path), { recursive: true });
     if (s.symlink !== undefined) symlinkSync(s.symlink, path);
     else if (s.fifo) spawnSync('mkfifo', [path]);
+    else if (s.size !== undefined) writeFileSync(path, `#${' '.repeat(s.size - 2)}\n`);
   }
   return dir;
 }

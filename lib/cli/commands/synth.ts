@@ -30,7 +30,7 @@ export const synthCommand: CliCommand = {
     }
     // Imported here, not at the top: it loads cdktf, which `validate` and other commands do without.
     const { synthesizeMeshParallel, formatSummary } = await import('../../../stacks');
-    const summary = await replaceDirectory(out, 'manifest.json', async (staging) => {
+    const summary = await replaceDirectory(out, async (staging) => {
       const s = await synthesizeMeshParallel(mesh, { outdir: staging, policy: report, jobs: options.jobs as number | undefined });
       // The summary names files in the staging directory; they end up under `out`.
       return { ...s, outdir: out, environments: s.environments.map((e) => ({ ...e, file: join(out, relative(staging, e.file)) })) };
