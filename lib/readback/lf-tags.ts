@@ -1,5 +1,6 @@
 import { Catalog, CatalogTable } from './catalog';
-import { ResourceBody, TerraformStack, block, resourcesOf, strings, text } from './terraform-stack';
+import { StackProblems } from './readback-problems';
+import { ResourceBody, TerraformStack, block, resourceList, resourcesOf, strings, text } from './terraform-stack';
 
 /** LF-tags on one resource: key -> value (a resource holds one value per key). */
 export type LfTags = ReadonlyMap<string, string>;
@@ -20,25 +21,23 @@ export function lfTagText(s: string): string {
  * Developer Guide, "Assigning LF-Tags to Data Catalog resources").
  */
 export class CatalogTags {
-  /** Assignments that cannot deploy (undefined key or value), in words. */
-  readonly problems: readonly string[];
   private readonly onDatabase = new Map<string, Map<string, string>>();
   private readonly onTable = new Map<string, Map<string, string>>();
   private readonly onColumn = new Map<string, Map<string, string>>();
   private readonly columnTagsOf = new Map<CatalogTable, { column: string; tags: LfTags }[]>();
   private tablesByTag?: Map<string, Set<CatalogTable>>;
 
-  constructor(stack: TerraformStack, private readonly catalog: Catalog) {
+  /** @param problems receives assignments that cannot deploy (undefined key or value) */
+  constructor(stack: TerraformStack, private readonly catalog: Catalog, problems: StackProblems) {
     const defined = new Map<string, Set<string>>();
     for (const t of resourcesOf(stack, 'aws_lakeformation_lf_tag')) {
       const key = text(t.key);
       if (key !== undefined) defined.set(lfTagText(key), new Set(strings(t.values).map(lfTagText)));
     }
-    const problems: string[] = [];
-    for (const r of resourcesOf(stack, 'aws_lakeformation_resource_lf_tags')) {
+    for (const { address, body: r } of resourceList(stack, 'aws_lakeformation_resource_lf_tags')) {
       const pairs = tagPairs(r.lf_tag).filter(([k, v]) => {
         if (defined.get(k)?.has(v)) return true;
-        problems.push(`LF-tag ${k}=${v} is assigned but not defined in the stack; the assignment cannot deploy`);
+        problems.note(address, `LF-tag ${k}=${v} is assigned but not defined in the stack; the assignment cannot deploy`);
         return false;
       });
       for (const target of this.targets(r)) {
@@ -47,7 +46,6 @@ export class CatalogTags {
         target.map.set(target.key, tags);
       }
     }
-    this.problems = problems;
   }
 
   /** Effective tags of each column of a table, in column order (computed once per table). */

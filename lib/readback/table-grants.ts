@@ -1,7 +1,8 @@
 import { Catalog, CatalogTable } from './catalog';
 import { CatalogTags, selectColumns } from './lf-tags';
 import { matchesExpression, readExpression } from './tag-expression';
-import { ResourceBody, TerraformStack, block, resourcesOf, strings, text } from './terraform-stack';
+import { StackProblems } from './readback-problems';
+import { ResourceBody, TerraformStack, block, resourceList, resourcesOf, strings, text } from './terraform-stack';
 
 /** What one Lake Formation permission resource gives one principal on one table. */
 export interface TableGrant {
@@ -22,18 +23,18 @@ const PARTIAL_MATCH_PERMISSIONS = ['DESCRIBE', 'SELECT'];
  * Every table access the stack's `aws_lakeformation_permissions` give: by name (`table`,
  * `table_with_columns`, `data_cells_filter`) and by LF-tag policy on tables. Database, data
  * location and LF-tag permissions give no table access and are not listed.
- * @param problems receives grants on resources the stack does not declare
+ * @param problems receives grants on resources the stack does not declare: access to them is unknown
  */
-export function readTableGrants(stack: TerraformStack, catalog: Catalog, tags: CatalogTags, problems: string[]): TableGrant[] {
+export function readTableGrants(stack: TerraformStack, catalog: Catalog, tags: CatalogTags, problems: StackProblems): TableGrant[] {
   const filters = new Map(resourcesOf(stack, 'aws_lakeformation_data_cells_filter').map((f) => {
     const d = block(f.table_data) ?? {};
     return [filterKey(text(d.database_name), text(d.table_name), text(d.name)), d] as const;
   }));
   const out: TableGrant[] = [];
-  for (const p of resourcesOf(stack, 'aws_lakeformation_permissions')) {
+  for (const { address, body: p } of resourceList(stack, 'aws_lakeformation_permissions')) {
     const principal = text(p.principal) ?? '';
     const base = { principal, permissions: strings(p.permissions).sort(), grantable: strings(p.permissions_with_grant_option).sort() };
-    const missing = (what: string) => problems.push(`permission for ${principal} names ${what}, which the stack does not declare`);
+    const missing = (what: string) => problems.notUnderstood(address, `permission for ${principal} names ${what}, which the stack does not declare`);
     const table = (database: string | undefined, name: string | undefined) => {
       const t = catalog.table(database ?? '', name ?? '');
       if (t === undefined) missing(`table ${database}.${name}`);

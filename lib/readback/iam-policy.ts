@@ -1,0 +1,87 @@
+import { isObject } from './terraform-stack';
+
+/** One statement of an identity policy in the shape readback evaluates. */
+export interface PolicyStatement {
+  readonly effect: 'Allow' | 'Deny';
+  readonly actions: readonly RegExp[];
+  /** `undefined` for `*` (every resource); otherwise one pattern per ARN segment. */
+  readonly resources: readonly (readonly RegExp[] | undefined)[];
+  /** The statement has a `Condition`, which readback does not evaluate (see `evaluateIdentityPolicies`). */
+  readonly conditional: boolean;
+}
+
+/** Keys of a statement readback evaluates; `NotAction`, `NotResource`, `Principal` are not understood. */
+const STATEMENT_KEYS = new Set(['Sid', 'Effect', 'Action', 'Resource', 'Condition']);
+/** An ARN has six colon-separated segments; shorter ARNs and colons in the resource part are not understood. */
+const ARN_SEGMENTS = 6;
+
+/**
+ * The statements of an identity policy document, when all of them are in the small, fixed shape
+ * meshgrant writes: `Effect`, `Action` and `Resource` (text or lists), action patterns
+ * `service:pattern` or `*`, resources `*` or six-segment ARNs, wildcards `*` and `?`, no
+ * `Not...`, no policy variable; conditions are kept unread. Undefined for anything else: the caller then
+ * cannot evaluate the policy and fails closed.
+ */
+export function readIdentityPolicy(document: unknown): PolicyStatement[] | undefined {
+  if (!isObject(document) || Object.keys(document).some((k) => k !== 'Version' && k !== 'Statement' && k !== 'Id')) return undefined;
+  const raw = document.Statement;
+  const list = Array.isArray(raw) ? raw : [raw];
+  const out: PolicyStatement[] = [];
+  for (const s of list) {
+    if (!isObject(s) || Object.keys(s).some((k) => !STATEMENT_KEYS.has(k)) || (s.Effect !== 'Allow' && s.Effect !== 'Deny')) return undefined;
+    if (s.Condition !== undefined && !isObject(s.Condition)) return undefined;
+    const actions = textList(s.Action)?.map(actionPattern);
+    const resources = textList(s.Resource)?.map(resourcePattern);
+    if (actions === undefined || resources === undefined || actions.includes(undefined) || resources.includes(null)) return undefined;
+    out.push({ effect: s.Effect, actions: actions as RegExp[], resources: resources as (RegExp[] | undefined)[], conditional: s.Condition !== undefined });
+  }
+  return out;
+}
+
+/** What identity policies decide for one request (no SCPs, permission boundaries or sessions policies: the stack declares none). */
+export type IamDecision = 'Allowed' | 'ImplicitlyDenied' | 'ExplicitlyDenied';
+
+/**
+ * IAM's evaluation of identity policies for `action` on `resource` (an ARN, or `*` for actions
+ * without resource-level permissions, which only a `*` resource grants): an explicit Deny wins,
+ * then any Allow; otherwise implicitly denied. Actions match case-insensitively, ARNs segment by
+ * segment case-insensitively, as @cloud-copilot/iam-simulate does (the tests' oracle).
+ * Conditions are not evaluated and err towards access: a conditional Allow counts as allowing,
+ * a conditional Deny as not denying (meshgrant's only conditions are on S3 listing, which no
+ * table query asks about).
+ */
+export function evaluateIdentityPolicies(statements: readonly PolicyStatement[], action: string, resource: string): IamDecision {
+  const request = { action, segments: resource === '*' ? undefined : resource.split(':') };
+  const matching = statements.filter((s) => s.actions.some((a) => a.test(action)) && s.resources.some((r) => resourceMatches(r, request.segments)));
+  if (matching.some((s) => s.effect === 'Deny' && !s.conditional)) return 'ExplicitlyDenied';
+  return matching.some((s) => s.effect === 'Allow') ? 'Allowed' : 'ImplicitlyDenied';
+}
+
+function resourceMatches(pattern: readonly RegExp[] | undefined, request: readonly string[] | undefined): boolean {
+  if (pattern === undefined) return true;
+  return request !== undefined && request.length === ARN_SEGMENTS && pattern.every((p, i) => p.test(request[i]));
+}
+
+function actionPattern(a: string): RegExp | undefined {
+  if (a === '*') return /^.*$/;
+  const [service, name, ...rest] = a.split(':');
+  if (name === undefined || rest.length > 0 || service === '' || /[*?\s]/.test(service) || name === '' || /\s/.test(name)) return undefined;
+  return new RegExp(`^${escape(service)}:${wildcards(name)}$`, 'i');
+}
+
+/** `undefined` for `*`, segment patterns for an ARN, `null` when not understood. */
+function resourcePattern(r: string): RegExp[] | undefined | null {
+  if (r === '*') return undefined;
+  const segments = r.split(':');
+  if (segments.length !== ARN_SEGMENTS || segments[0] !== 'arn' || segments[2] === '' || segments[5] === '') return null;
+  return segments.map((s) => new RegExp(`^${wildcards(s)}$`, 'i'));
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const wildcards = (s: string) => escape(s).replace(/\\\?/g, '.').replace(/\\\*/g, '.*');
+
+/** Text or a list of text, without IAM policy variables (`${aws:username}`), which are not evaluated here. */
+function textList(v: unknown): string[] | undefined {
+  const list = typeof v === 'string' ? [v] : Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
+  return list?.some((x) => x.includes('${')) ? undefined : list;
+}
