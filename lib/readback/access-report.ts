@@ -51,8 +51,9 @@ export function readAccessReport(outdir: string): AccessReport {
   const problems: ReadbackProblem[] = [];
   const environments = new Set<string>();
   for (const stack of readStacks(outdir)) {
-    environments.add(stackTarget(stack).environment);
-    const found = new StackProblems(stack.name);
+    const { environment } = stackTarget(stack);
+    environments.add(environment);
+    const found = new StackProblems(stack.name, environment);
     const result = stackAccess(stack, found);
     access.push(...result.access);
     blocked.push(...result.blocked);

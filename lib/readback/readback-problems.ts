@@ -2,6 +2,8 @@
 export interface ReadbackProblem {
   /** Stack name (folder under cdktf.out/stacks). */
   readonly stack: string;
+  /** The stack's environment (its `Environment` default tag, else the stack name). */
+  readonly environment: string;
   /** Terraform address of the resource at fault (`aws_iam_role.analyst_role_1A2B`), when there is one. */
   readonly address?: string;
   readonly message: string;
@@ -17,19 +19,22 @@ export interface ReadbackProblem {
 export class StackProblems {
   private readonly seen = new Map<string, ReadbackProblem>();
 
-  constructor(readonly stack: string) {}
+  constructor(
+    readonly stack: string,
+    readonly environment: string,
+  ) {}
 
   /**
    * Readback does not understand `what` at `address`, which may grant access: the access report
    * may miss it, and `diff` and `promote-check` take it as widening.
    */
   notUnderstood(address: string | undefined, what: string): void {
-    this.add({ stack: this.stack, ...(address !== undefined ? { address } : {}), message: what, mayWiden: true });
+    this.add({ stack: this.stack, environment: this.environment, ...(address !== undefined ? { address } : {}), message: what, mayWiden: true });
   }
 
   /** Something that cannot deploy, or that readback leaves out without missing any access. */
   note(address: string | undefined, message: string): void {
-    this.add({ stack: this.stack, ...(address !== undefined ? { address } : {}), message, mayWiden: false });
+    this.add({ stack: this.stack, environment: this.environment, ...(address !== undefined ? { address } : {}), message, mayWiden: false });
   }
 
   /** In the order found. */

@@ -1,5 +1,6 @@
 import { compare as compareText } from '../readback/catalog';
 import { EffectiveAccess, TrustedMembers } from '../readback/effective-access';
+import { ReadbackProblem } from '../readback/readback-problems';
 import { describeAttributeRule } from '../directory/who-can-become';
 import { portableNames } from './access-identity';
 
@@ -71,7 +72,12 @@ export interface AccessDiff {
   readonly changes: readonly AccessChange[];
   /** Sorted by environment, principal. */
   readonly members: readonly MemberChange[];
-  /** True when anyone gains anything: CI asks for an approval. */
+  /**
+   * What readback does not understand on the new side: access there may be wider than the
+   * changes say, so each one counts as possible widening (fail closed). In stack order.
+   */
+  readonly notUnderstood: readonly ReadbackProblem[];
+  /** True when anyone gains anything, or may (`notUnderstood`): CI asks for an approval. */
   readonly widens: boolean;
 }
 
@@ -83,6 +89,11 @@ export interface DiffOptions {
    * within each environment and member changes are listed too.
    */
   readonly acrossEnvironments?: boolean;
+  /**
+   * Readback's problems with the new side (`readAccessReport(...).problems` of those stacks):
+   * those that `mayWiden` make the diff widen.
+   */
+  readonly afterProblems?: readonly ReadbackProblem[];
 }
 
 interface Side {
@@ -118,7 +129,8 @@ export function diffAccess(before: readonly EffectiveAccess[], after: readonly E
   }
   const members = across ? [] : memberChanges(before, after);
   changes.sort((a, b) => compareText(sortKey(a), sortKey(b)));
-  return { changes, members, widens: changes.some((c) => c.widens) || members.some((m) => m.widens) };
+  const notUnderstood = (options.afterProblems ?? []).filter((p) => p.mayWiden);
+  return { changes, members, notUnderstood, widens: notUnderstood.length > 0 || changes.some((c) => c.widens) || members.some((m) => m.widens) };
 }
 
 const sortKey = (c: AccessChange) => `${c.environment}\u0000${c.principal}\u0000${c.database}.${c.table}\u0000${c.purpose ?? ''}`;

@@ -117,7 +117,7 @@ describe('readback of a changed prod stack', () => {
       resource(json, 'aws_iam_role', 'customers-profiles_analyst_role_').assume_role_policy = '${data.aws_iam_policy_document.trust.json}';
     });
     expect(report.problems).toEqual([
-      { stack: 'acme-prod', address, message: '`assume_role_policy` holds a Terraform expression, resolved only at plan time: "${data.aws_iam_policy_document.trust.json}"', mayWiden: true },
+      { stack: 'acme-prod', environment: 'prod', address, message: '`assume_role_policy` holds a Terraform expression, resolved only at plan time: "${data.aws_iam_policy_document.trust.json}"', mayWiden: true },
     ]);
     expect(on(report.access, 'acme-prod-customers-profiles-analyst', 'profiles')[0].principal.members).toEqual({ principals: [], attributeRules: [] });
   });
@@ -130,7 +130,7 @@ describe('readback of a changed prod stack', () => {
       tags.lf_tag.push({ key: 'class-pii', value: 'maybe' });
     });
     expect(report.problems).toEqual([
-      { stack: 'acme-prod', address, message: 'LF-tag class-pii=maybe is assigned but not defined in the stack; the assignment cannot deploy', mayWiden: false },
+      { stack: 'acme-prod', environment: 'prod', address, message: 'LF-tag class-pii=maybe is assigned but not defined in the stack; the assignment cannot deploy', mayWiden: false },
     ]);
     expect(on(report.access, 'acme-prod-purpose-marketing-analytics', 'profiles')).toHaveLength(1);
   });
