@@ -74,9 +74,10 @@ export interface AccessDiff {
   readonly members: readonly MemberChange[];
   /**
    * What readback does not understand on the new side: access there may be wider than the
-   * changes say, so each one counts as possible widening (fail closed). In stack order.
+   * changes say, so each one counts as possible widening (fail closed). In stack order; absent
+   * when readback understood everything.
    */
-  readonly notUnderstood: readonly ReadbackProblem[];
+  readonly notUnderstood?: readonly ReadbackProblem[];
   /** True when anyone gains anything, or may (`notUnderstood`): CI asks for an approval. */
   readonly widens: boolean;
 }
@@ -130,7 +131,8 @@ export function diffAccess(before: readonly EffectiveAccess[], after: readonly E
   const members = across ? [] : memberChanges(before, after);
   changes.sort((a, b) => compareText(sortKey(a), sortKey(b)));
   const notUnderstood = (options.afterProblems ?? []).filter((p) => p.mayWiden);
-  return { changes, members, notUnderstood, widens: notUnderstood.length > 0 || changes.some((c) => c.widens) || members.some((m) => m.widens) };
+  const widens = notUnderstood.length > 0 || changes.some((c) => c.widens) || members.some((m) => m.widens);
+  return { changes, members, ...(notUnderstood.length > 0 ? { notUnderstood } : {}), widens };
 }
 
 const sortKey = (c: AccessChange) => `${c.environment}\u0000${c.principal}\u0000${c.database}.${c.table}\u0000${c.purpose ?? ''}`;

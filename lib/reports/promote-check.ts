@@ -15,8 +15,11 @@ export interface PromotionCheck {
   readonly to: string;
   /** Sorted by principal and table. */
   readonly violations: readonly PromotionViolation[];
-  /** What readback does not understand in `to`: it may hold access `from` does not, so the check fails (fail closed). */
-  readonly notUnderstood: readonly ReadbackProblem[];
+  /**
+   * What readback does not understand in `to`: it may hold access `from` does not, so the check
+   * fails (fail closed). Absent when readback understood everything.
+   */
+  readonly notUnderstood?: readonly ReadbackProblem[];
   readonly ok: boolean;
 }
 
@@ -41,5 +44,5 @@ export function checkPromotion(access: readonly EffectiveAccess[], from: string,
       excess: c.change === 'added' ? [`not held in ${from}: ${describeState(c.after!)}`] : describeGains(c),
     }));
   const notUnderstood = problems.filter((p) => p.mayWiden && p.environment === to);
-  return { from, to, violations, notUnderstood, ok: violations.length === 0 && notUnderstood.length === 0 };
+  return { from, to, violations, ...(notUnderstood.length > 0 ? { notUnderstood } : {}), ok: violations.length === 0 && notUnderstood.length === 0 };
 }

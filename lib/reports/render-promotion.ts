@@ -8,11 +8,11 @@ export function renderPromotion(check: PromotionCheck, format: ReportFormat): st
   if (check.ok) return `${title}\n\n${check.to} holds no access that ${check.from} does not hold.`;
   const rows = check.violations.map((v) => [v.principal, v.roleName, `${v.database}.${v.table}`, v.excess.join('; ')]);
   const n = check.violations.length;
-  const unknown = check.notUnderstood.length;
+  const unknown = check.notUnderstood?.length ?? 0;
   return [
     title,
     ...(n > 0 ? [formatTable(format, ['principal', `role in ${check.to}`, 'table', `beyond ${check.from}`], rows)] : []),
-    ...renderNotUnderstood(check.notUnderstood, check.to),
+    ...renderNotUnderstood(check.notUnderstood ?? [], check.to),
     ...(n > 0 ? [`${n} grant${n === 1 ? '' : 's'} in ${check.to} that ${check.from} does not hold: promote through ${check.from} first.`] : []),
     ...(unknown > 0 ? [`${unknown} thing${unknown === 1 ? '' : 's'} in ${check.to} not understood: ${check.to} may hold access ${check.from} does not.`] : []),
   ].join('\n\n');

@@ -47,6 +47,6 @@ export const diffCommand: CliCommand = {
     const raw = diffAccess(before, after, { acrossEnvironments: oldDir === undefined, afterProblems });
     const diff = options.mesh === undefined ? raw : nameMembers(raw, new Map(loadMesh(String(options.mesh)).environments.map((e) => [e.name, e])));
     const readback = read.flatMap((o) => o.problems);
-    return { exitCode: diff.widens ? WIDENS : 0, text: withReadbackNotes(renderDiff(diff, labels, format), read, diff.notUnderstood), json: { ...labels, diff, readback } };
+    return { exitCode: diff.widens ? WIDENS : 0, text: withReadbackNotes(renderDiff(diff, labels, format), read, diff.notUnderstood ?? []), json: { ...labels, diff, readback } };
   },
 };
