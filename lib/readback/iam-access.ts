@@ -17,23 +17,29 @@ export function requiredActions(region: string, account: string, database: strin
   ];
 }
 
-/** Each role's statements, read once; undefined when a policy is outside the shapes readback evaluates. */
-const statementsOf = new WeakMap<StackRole, { statements?: PolicyStatement[] }>();
+/** Each role's statements, read once (undefined when a policy is outside the shapes readback evaluates), and its decisions so far. */
+const statementsOf = new WeakMap<StackRole, { statements?: PolicyStatement[]; decisions: Map<string, boolean> }>();
 
 /**
  * The statements of all the role's identity policies, or undefined when one of them is not in a
  * shape readback evaluates (see `readIdentityPolicy`); `notUnderstood` hears about that once.
  */
-export function roleStatements(role: StackRole, notUnderstood: (policy: StackRole['policies'][number]) => void): PolicyStatement[] | undefined {
+export function roleStatements(role: StackRole, notUnderstood: (policy: StackRole['policies'][number]) => void): RoleStatements | undefined {
   let known = statementsOf.get(role);
   if (known === undefined) {
     const read = role.policies.map((p) => ({ policy: p, statements: readIdentityPolicy(p.document) }));
     const unread = read.filter((r) => r.statements === undefined);
     unread.forEach((r) => notUnderstood(r.policy));
-    known = unread.length > 0 ? {} : { statements: read.flatMap((r) => r.statements!) };
+    known = unread.length > 0 ? { decisions: new Map() } : { statements: read.flatMap((r) => r.statements!), decisions: new Map() };
     statementsOf.set(role, known);
   }
-  return known.statements;
+  return known.statements === undefined ? undefined : (known as RoleStatements);
+}
+
+/** A role's statements and the decisions already taken on them (every table of a role asks about the same catalog and `GetDataAccess`). */
+export interface RoleStatements {
+  readonly statements: readonly PolicyStatement[];
+  readonly decisions: Map<string, boolean>;
 }
 
 /**
@@ -43,7 +49,16 @@ export function roleStatements(role: StackRole, notUnderstood: (policy: StackRol
  * stack declares none); @cloud-copilot/iam-simulate is the oracle the tests compare it with.
  * @param statements undefined when a policy could not be read: nothing is taken as denied (fail closed)
  */
-export function deniedActions(statements: readonly PolicyStatement[] | undefined, required: readonly { action: string; resource: string }[]): string[] {
-  if (statements === undefined) return [];
-  return required.filter(({ action, resource }) => evaluateIdentityPolicies(statements, action, resource) !== 'Allowed').map(({ action, resource }) => `${action} on ${resource}`);
+export function deniedActions(role: RoleStatements | undefined, required: readonly { action: string; resource: string }[]): string[] {
+  if (role === undefined) return [];
+  const allowed = ({ action, resource }: { action: string; resource: string }) => {
+    const key = `${action} on ${resource}`;
+    let decision = role.decisions.get(key);
+    if (decision === undefined) {
+      decision = evaluateIdentityPolicies(role.statements, action, resource) === 'Allowed';
+      role.decisions.set(key, decision);
+    }
+    return decision;
+  };
+  return required.filter((r) => !allowed(r)).map(({ action, resource }) => `${action} on ${resource}`);
 }

@@ -1,11 +1,14 @@
 import { isObject } from './terraform-stack';
 
+/** A text pattern: lower-cased text compared whole, or a regular expression when it has wildcards. */
+type Matcher = string | RegExp;
+
 /** One statement of an identity policy in the shape readback evaluates. */
 export interface PolicyStatement {
   readonly effect: 'Allow' | 'Deny';
-  readonly actions: readonly RegExp[];
-  /** `undefined` for `*` (every resource); otherwise one pattern per ARN segment. */
-  readonly resources: readonly (readonly RegExp[] | undefined)[];
+  readonly actions: readonly Matcher[];
+  /** `undefined` for `*` (every resource); otherwise the ARN pattern. */
+  readonly resources: readonly (Matcher | undefined)[];
   /** The statement has a `Condition`, which readback does not evaluate (see `evaluateIdentityPolicies`). */
   readonly conditional: boolean;
 }
@@ -33,7 +36,7 @@ export function readIdentityPolicy(document: unknown): PolicyStatement[] | undef
     const actions = textList(s.Action)?.map(actionPattern);
     const resources = textList(s.Resource)?.map(resourcePattern);
     if (actions === undefined || resources === undefined || actions.includes(undefined) || resources.includes(null)) return undefined;
-    out.push({ effect: s.Effect, actions: actions as RegExp[], resources: resources as (RegExp[] | undefined)[], conditional: s.Condition !== undefined });
+    out.push({ effect: s.Effect, actions: actions as Matcher[], resources: resources as (Matcher | undefined)[], conditional: s.Condition !== undefined });
   }
   return out;
 }
@@ -51,34 +54,41 @@ export type IamDecision = 'Allowed' | 'ImplicitlyDenied' | 'ExplicitlyDenied';
  * table query asks about).
  */
 export function evaluateIdentityPolicies(statements: readonly PolicyStatement[], action: string, resource: string): IamDecision {
-  const request = { action, segments: resource === '*' ? undefined : resource.split(':') };
-  const matching = statements.filter((s) => s.actions.some((a) => a.test(action)) && s.resources.some((r) => resourceMatches(r, request.segments)));
-  if (matching.some((s) => s.effect === 'Deny' && !s.conditional)) return 'ExplicitlyDenied';
-  return matching.some((s) => s.effect === 'Allow') ? 'Allowed' : 'ImplicitlyDenied';
+  const request = action.toLowerCase();
+  // A request ARN of other than six segments matches no ARN pattern (only `*`).
+  const arn = resource !== '*' && resource.split(':').length === ARN_SEGMENTS ? resource.toLowerCase() : undefined;
+  let allowed = false;
+  for (const s of statements) {
+    if (!s.actions.some((a) => matches(a, request)) || !s.resources.some((r) => r === undefined || (arn !== undefined && matches(r, arn)))) continue;
+    if (s.effect === 'Allow') allowed = true;
+    else if (!s.conditional) return 'ExplicitlyDenied';
+  }
+  return allowed ? 'Allowed' : 'ImplicitlyDenied';
 }
 
-function resourceMatches(pattern: readonly RegExp[] | undefined, request: readonly string[] | undefined): boolean {
-  if (pattern === undefined) return true;
-  return request !== undefined && request.length === ARN_SEGMENTS && pattern.every((p, i) => p.test(request[i]));
+const matches = (m: Matcher, text: string) => (typeof m === 'string' ? m === text : m.test(text));
+
+/** `*` within a part matches within that part only (an action name, an ARN segment). */
+function matcher(pattern: string): Matcher {
+  return /[*?]/.test(pattern) ? new RegExp(`^${escape(pattern).replace(/\\\?/g, '[^:]').replace(/\\\*/g, '[^:]*')}$`, 'i') : pattern.toLowerCase();
 }
 
-function actionPattern(a: string): RegExp | undefined {
-  if (a === '*') return /^.*$/;
+function actionPattern(a: string): Matcher | undefined {
+  if (a === '*') return /^/;
   const [service, name, ...rest] = a.split(':');
   if (name === undefined || rest.length > 0 || service === '' || /[*?\s]/.test(service) || name === '' || /\s/.test(name)) return undefined;
-  return new RegExp(`^${escape(service)}:${wildcards(name)}$`, 'i');
+  return matcher(a);
 }
 
-/** `undefined` for `*`, segment patterns for an ARN, `null` when not understood. */
-function resourcePattern(r: string): RegExp[] | undefined | null {
+/** `undefined` for `*`, a pattern for a six-segment ARN, `null` when not understood. */
+function resourcePattern(r: string): Matcher | undefined | null {
   if (r === '*') return undefined;
   const segments = r.split(':');
   if (segments.length !== ARN_SEGMENTS || segments[0] !== 'arn' || segments[2] === '' || segments[5] === '') return null;
-  return segments.map((s) => new RegExp(`^${wildcards(s)}$`, 'i'));
+  return matcher(r);
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const wildcards = (s: string) => escape(s).replace(/\\\?/g, '.').replace(/\\\*/g, '.*');
 
 /** Text or a list of text, without IAM policy variables (`${aws:username}`), which are not evaluated here. */
 function textList(v: unknown): string[] | undefined {

@@ -26,6 +26,9 @@ export class CatalogTags {
   private readonly onColumn = new Map<string, Map<string, string>>();
   private readonly columnTagsOf = new Map<CatalogTable, { column: string; tags: LfTags }[]>();
   private tablesByTag?: Map<string, Set<CatalogTable>>;
+  /** `tablesWith` answers, by condition: the grants of every role ask about the same few. */
+  private readonly tablesByCondition = new Map<string, ReadonlySet<CatalogTable>>();
+  private readonly classesOf = new Map<CatalogTable, ReadonlyMap<string, readonly string[]>>();
 
   /** @param problems receives assignments that cannot deploy (undefined key or value) */
   constructor(stack: TerraformStack, private readonly catalog: Catalog, problems: StackProblems) {
@@ -66,7 +69,10 @@ export class CatalogTags {
    * tables a tag expression with that condition can reach (indexed once, so that matching every
    * grant against every table does not grow with their product).
    */
-  tablesWith(key: string, values: readonly string[]): Set<CatalogTable> {
+  tablesWith(key: string, values: readonly string[]): ReadonlySet<CatalogTable> {
+    const condition = JSON.stringify([key, values]);
+    const known = this.tablesByCondition.get(condition);
+    if (known !== undefined) return known;
     if (this.tablesByTag === undefined) {
       this.tablesByTag = new Map();
       for (const table of this.catalog.tables) {
@@ -82,19 +88,23 @@ export class CatalogTags {
     }
     const out = new Set<CatalogTable>();
     for (const v of values) for (const t of this.tablesByTag.get(`${key}\u0000${v}`) ?? []) out.add(t);
+    this.tablesByCondition.set(condition, out);
     return out;
   }
 
   /**
    * Classes of each column of a table that has any: the `<c>` of every `class-<c> = yes` tag it
-   * carries (docs/aws-mapping.md), sorted.
+   * carries (docs/aws-mapping.md), sorted. Computed once per table.
    */
-  columnClasses(table: CatalogTable): Map<string, string[]> {
+  columnClasses(table: CatalogTable): ReadonlyMap<string, readonly string[]> {
+    const known = this.classesOf.get(table);
+    if (known !== undefined) return known;
     const out = new Map<string, string[]>();
     for (const { column, tags } of this.columnTags(table)) {
       const classes = [...tags].filter(([k, v]) => k.startsWith(CLASS_KEY_PREFIX) && v === 'yes').map(([k]) => k.slice(CLASS_KEY_PREFIX.length)).sort();
       if (classes.length > 0) out.set(column, classes);
     }
+    this.classesOf.set(table, out);
     return out;
   }
 

@@ -57,7 +57,7 @@ export function readTableGrants(stack: TerraformStack, catalog: Catalog, tags: C
       if (filter === undefined) missing(`data cells filter ${text(cells.name)}`);
       else if (t !== undefined) out.push({ ...base, table: t, columns: selectColumns(t.columns, filter), rows: rowFilter(filter) });
     } else if (tagPolicy !== undefined && text(tagPolicy.resource_type) === 'TABLE') {
-      out.push(...tagPolicyGrants(base, readExpression(tagPolicy.expression), catalog, tags));
+      out.push(...tagPolicyGrants(base, readExpression(tagPolicy.expression), tags));
     }
   }
   return out;
@@ -73,14 +73,13 @@ export function readTableGrants(stack: TerraformStack, catalog: Catalog, tags: C
 function tagPolicyGrants(
   base: Pick<TableGrant, 'principal' | 'permissions' | 'grantable'>,
   expression: ReturnType<typeof readExpression>,
-  catalog: Catalog,
   tags: CatalogTags,
 ): TableGrant[] {
   const out: TableGrant[] = [];
   if (expression.length === 0) return out;
-  const candidates = tags.tablesWith(expression[0].key, expression[0].values);
-  for (const table of catalog.tables) {
-    if (!candidates.has(table)) continue;
+  // Only tables carrying the first condition can match: looked up, not scanned, so that every
+  // grant does not walk every table.
+  for (const table of tags.tablesWith(expression[0].key, expression[0].values)) {
     const columns = tags.columnTags(table).filter((c) => matchesExpression(expression, c.tags)).map((c) => c.column);
     if (columns.length === 0) continue;
     const whole = columns.length === table.columns.length;

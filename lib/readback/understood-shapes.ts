@@ -259,16 +259,30 @@ function checkResource(type: string, body: ResourceBody, shape: (typeof FIELDS)[
   checkFields(own, shape.fields, '', say);
   for (const r of shape.required.filter((k) => body[k] === undefined)) say(`\`${r}\` is missing`);
   shape.body?.(body, say);
-  forEachString(own, '', (field, s) => {
+  findTemplates(own, [], (path, s) => {
+    const field = path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
     if (type === 'aws_iam_role_policy' && field === 'role' && ROLE_REFERENCE.test(s)) return;
-    if (hasTemplate(s)) say(`\`${field}\` holds a Terraform expression, resolved only at plan time: ${excerpt(s)}`);
+    say(`\`${field}\` holds a Terraform expression, resolved only at plan time: ${excerpt(s)}`);
   });
 }
 
-function forEachString(value: unknown, field: string, visit: (field: string, s: string) => void): void {
-  if (typeof value === 'string') visit(field, value);
-  else if (Array.isArray(value)) value.forEach((v, i) => forEachString(v, `${field}[${i}]`, visit));
-  else if (isObject(value)) for (const [k, v] of Object.entries(value)) forEachString(v, field === '' ? k : `${field}.${k}`, visit);
+/** Every string under `value` that holds a Terraform template, with its path (built only for those). */
+function findTemplates(value: unknown, path: (string | number)[], found: (path: readonly (string | number)[], s: string) => void): void {
+  if (typeof value === 'string') {
+    if (value.includes('{') && hasTemplate(value)) found(path, value);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      path.push(i);
+      findTemplates(v, path, found);
+      path.pop();
+    });
+  } else if (isObject(value)) {
+    for (const k of Object.keys(value)) {
+      path.push(k);
+      findTemplates(value[k], path, found);
+      path.pop();
+    }
+  }
 }
 
 /** A short, quoted, one-line excerpt of a hostile string. */

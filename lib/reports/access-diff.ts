@@ -129,13 +129,18 @@ export function diffAccess(before: readonly EffectiveAccess[], after: readonly E
     if (change) changes.push(change);
   }
   const members = across ? [] : memberChanges(before, after);
-  changes.sort((a, b) => compareText(sortKey(a), sortKey(b)));
+  changes.sort(compareChanges);
   const notUnderstood = (options.afterProblems ?? []).filter((p) => p.mayWiden);
   const widens = notUnderstood.length > 0 || changes.some((c) => c.widens) || members.some((m) => m.widens);
   return { changes, members, ...(notUnderstood.length > 0 ? { notUnderstood } : {}), widens };
 }
 
 const sortKey = (c: AccessChange) => `${c.environment}\u0000${c.principal}\u0000${c.database}.${c.table}\u0000${c.purpose ?? ''}`;
+
+/** The order of a diff's changes: by environment, principal, table and purpose. */
+export function compareChanges(a: AccessChange, b: AccessChange): number {
+  return compareText(sortKey(a), sortKey(b));
+}
 
 function stateOf(a: EffectiveAccess): AccessState {
   return { columns: a.columns, ...(a.columnClasses ? { columnClasses: a.columnClasses } : {}), rows: a.rows, permissions: a.permissions, grantable: a.grantable };
