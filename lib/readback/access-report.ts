@@ -118,9 +118,9 @@ function groupByPrincipalAndTable(grants: readonly TableGrant[]): TableGrant[][]
  * Lake Formation unites cells, not rows).
  */
 function merge(grants: readonly TableGrant[]): Pick<EffectiveAccess, 'columns' | 'rows' | 'permissions' | 'grantable'> {
-  const union = (pick: (g: TableGrant) => readonly string[]) => [...new Set(grants.flatMap(pick))].sort(compare);
+  const union = (pick: (g: TableGrant) => readonly string[]) => (grants.length === 1 ? [...pick(grants[0])] : [...new Set(grants.flatMap(pick))]).sort(compare);
   const columns = union((g) => g.columns);
-  const allRows = grants.some((g) => g.rows === undefined && columns.every((c) => g.columns.includes(c)));
+  const allRows = grants.some((g) => g.rows === undefined && (g.columns.length === columns.length || columns.every((c) => g.columns.includes(c))));
   const filters = [...new Set(grants.map((g) => g.rows).filter((r): r is string => r !== undefined))].sort(compare);
   const rows = allRows || filters.length === 0 ? undefined : filters.length === 1 ? filters[0] : filters.map((f) => `(${f})`).join(' OR ');
   return { columns, ...(rows !== undefined ? { rows } : {}), permissions: union((g) => g.permissions), grantable: union((g) => g.grantable) };

@@ -46,9 +46,9 @@ export type IamDecision = 'Allowed' | 'ImplicitlyDenied' | 'ExplicitlyDenied';
 
 /**
  * IAM's evaluation of identity policies for `action` on `resource` (an ARN, or `*` for actions
- * without resource-level permissions, which only a `*` resource grants): an explicit Deny wins,
- * then any Allow; otherwise implicitly denied. Actions match case-insensitively, ARNs segment by
- * segment case-insensitively, as @cloud-copilot/iam-simulate does (the tests' oracle).
+ * without resource-level permissions): an explicit Deny wins,
+ * then any Allow; otherwise implicitly denied. Actions match case-insensitively, ARNs as
+ * `resourcePattern` says, as @cloud-copilot/iam-simulate does (the tests' oracle).
  * Conditions are not evaluated and err towards access: a conditional Allow counts as allowing,
  * a conditional Deny as not denying (meshgrant's only conditions are on S3 listing, which no
  * table query asks about).
@@ -56,10 +56,13 @@ export type IamDecision = 'Allowed' | 'ImplicitlyDenied' | 'ExplicitlyDenied';
 export function evaluateIdentityPolicies(statements: readonly PolicyStatement[], action: string, resource: string): IamDecision {
   const request = action.toLowerCase();
   // A request ARN of other than six segments matches no ARN pattern (only `*`).
-  const arn = resource !== '*' && resource.split(':').length === ARN_SEGMENTS ? resource.toLowerCase() : undefined;
+  const arn = resource !== '*' && resource.split(':').length === ARN_SEGMENTS ? arnText(resource) : undefined;
   let allowed = false;
   for (const s of statements) {
-    if (!s.actions.some((a) => matches(a, request)) || !s.resources.some((r) => r === undefined || (arn !== undefined && matches(r, arn)))) continue;
+    // A request on `*` (an action without resource-level permissions) is matched by any Allow
+    // resource and only by a `*` Deny resource, as the oracle has it.
+    const onResource = (r: Matcher | undefined) => r === undefined || (resource === '*' ? s.effect === 'Allow' : arn !== undefined && matches(r, arn));
+    if (!s.actions.some((a) => matches(a, request)) || !s.resources.some(onResource)) continue;
     if (s.effect === 'Allow') allowed = true;
     else if (!s.conditional) return 'ExplicitlyDenied';
   }
@@ -68,9 +71,9 @@ export function evaluateIdentityPolicies(statements: readonly PolicyStatement[],
 
 const matches = (m: Matcher, text: string) => (typeof m === 'string' ? m === text : m.test(text));
 
-/** `*` within a part matches within that part only (an action name, an ARN segment). */
+/** An action pattern: case-insensitive, `*` and `?` within the action name. */
 function matcher(pattern: string): Matcher {
-  return /[*?]/.test(pattern) ? new RegExp(`^${escape(pattern).replace(/\\\?/g, '[^:]').replace(/\\\*/g, '[^:]*')}$`, 'i') : pattern.toLowerCase();
+  return /[*?]/.test(pattern) ? new RegExp(`^${wildcards(pattern, '[^:]')}$`, 'i') : pattern.toLowerCase();
 }
 
 function actionPattern(a: string): Matcher | undefined {
@@ -80,13 +83,30 @@ function actionPattern(a: string): Matcher | undefined {
   return matcher(a);
 }
 
-/** `undefined` for `*`, a pattern for a six-segment ARN, `null` when not understood. */
+/**
+ * `undefined` for `*`, a pattern for a six-segment ARN, `null` when not understood. Partition,
+ * service, region and account match case-insensitively and within their segment; the resource
+ * part is case-sensitive and `*` in it spans `/`. A wildcard in the resource type before the
+ * first `/` (`ta*le/x`) is not understood.
+ */
 function resourcePattern(r: string): Matcher | undefined | null {
   if (r === '*') return undefined;
   const segments = r.split(':');
   if (segments.length !== ARN_SEGMENTS || segments[0] !== 'arn' || segments[2] === '' || segments[5] === '') return null;
-  return matcher(r);
+  const slash = segments[5].indexOf('/');
+  if (slash >= 0 && /[*?]/.test(segments[5].slice(0, slash))) return null;
+  if (!/[*?]/.test(r)) return arnText(r);
+  return new RegExp(`^${segments.slice(0, 5).map((x) => wildcards(x.toLowerCase(), '[^:]')).join(':')}:${wildcards(segments[5], '.')}$`);
 }
+
+/** An ARN as compared: the first five segments lower-cased, the resource part as written. */
+function arnText(arn: string): string {
+  const at = arn.split(':', 5).join(':').length;
+  return arn.slice(0, at).toLowerCase() + arn.slice(at);
+}
+
+/** A pattern's regular expression source: `*` any run of `any`, `?` one `any`, the rest literal. */
+const wildcards = (pattern: string, any: string) => escape(pattern).replace(/\\\?/g, any).replace(/\\\*/g, `${any}*`);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
