@@ -8,6 +8,8 @@ export class DirectoryIndex {
   private readonly byGroup = new Map<string, DirectoryPerson[]>();
   private readonly byName = new Map<string, DirectoryPerson>();
   private readonly byAttribute = new Map<string, DirectoryPerson[]>();
+  /** `matching` answers by rule: the roles of one domain repeat the same rule. */
+  private readonly byRule = new Map<string, readonly DirectoryPerson[]>();
 
   constructor(directory: DirectorySnapshot) {
     const add = (index: Map<string, DirectoryPerson[]>, key: string, person: DirectoryPerson) => {
@@ -36,12 +38,17 @@ export class DirectoryIndex {
    * People whose attributes match a rule: for every key, one of its values (keys ANDed, values
    * ORed, as in the trust policy). Looked up from the rarest key's values, then checked.
    */
-  matching(rule: Readonly<Record<string, readonly string[]>>): DirectoryPerson[] {
-    const keys = Object.keys(rule);
-    if (keys.length === 0) return [];
-    const candidates = (k: string) => rule[k].flatMap((v) => this.byAttribute.get(attributeKey(k, v)) ?? []);
-    const rarest = keys.map((k) => ({ k, people: candidates(k) })).sort((a, b) => a.people.length - b.people.length)[0];
-    return [...new Set(rarest.people)].filter((p) => keys.every((k) => p.attributes[k] !== undefined && rule[k].includes(p.attributes[k])));
+  matching(rule: Readonly<Record<string, readonly string[]>>): readonly DirectoryPerson[] {
+    const keys = Object.keys(rule).sort();
+    const id = JSON.stringify(keys.map((k) => [k, rule[k]]));
+    const known = this.byRule.get(id);
+    if (known !== undefined) return known;
+    const count = (k: string) => rule[k].reduce((n, v) => n + (this.byAttribute.get(attributeKey(k, v))?.length ?? 0), 0);
+    const rarest = keys.length === 0 ? undefined : keys.reduce((a, b) => (count(b) < count(a) ? b : a));
+    const candidates = rarest === undefined ? [] : [...new Set(rule[rarest].flatMap((v) => this.byAttribute.get(attributeKey(rarest, v)) ?? []))];
+    const found = candidates.filter((p) => keys.every((k) => p.attributes[k] !== undefined && rule[k].includes(p.attributes[k])));
+    this.byRule.set(id, found);
+    return found;
   }
 }
 

@@ -1,5 +1,5 @@
 import { DirectorySnapshot } from '../directory/directory';
-import { IdentityMapping, whoCanBecome } from '../directory/who-can-become';
+import { IdentityMapping, PrincipalPeople, whoCanBecome } from '../directory/who-can-become';
 import { EffectiveAccess } from '../readback/effective-access';
 import { compare as compareText } from '../readback/catalog';
 import { AccessChange, compareChanges, diffAccess } from './access-diff';
@@ -59,15 +59,29 @@ export function analyzeImpact(
 ): ImpactReport {
   const old = byPrincipal(before);
   const now = byPrincipal(after);
-  const people = (list: readonly EffectiveAccess[] | undefined) =>
-    list === undefined ? undefined : whoCanBecome(list[0].principal.members, directory, identities.get(list[0].environment) ?? NO_MAPPING);
+  // Principals of one environment often trust the same members (a domain's roles, its group):
+  // resolved once per distinct membership, with a lookup of how each person gets in.
+  const resolved = new Map<string, { who: PrincipalPeople; via: ReadonlyMap<string, readonly string[]> }>();
+  const people = (list: readonly EffectiveAccess[] | undefined) => {
+    if (list === undefined) return undefined;
+    const { environment, principal } = list[0];
+    const key = `${environment}\u0000${JSON.stringify(principal.members)}`;
+    let known = resolved.get(key);
+    if (known === undefined) {
+      const who = whoCanBecome(principal.members, directory, identities.get(environment) ?? NO_MAPPING);
+      known = { who, via: new Map(who.people.map((p) => [p.person, p.via])) };
+      resolved.set(key, known);
+    }
+    return known;
+  };
   // Roles reaching each table afterwards, and who can become each of them: for `stillThrough`.
   const reaching = new Map<string, Set<string>>();
   for (const a of after) {
     const key = tableKey(a);
     reaching.set(key, (reaching.get(key) ?? new Set()).add(a.principal.roleName));
   }
-  const admittedAfter = new Map<string, Set<string>>();
+  /** Per role of the new side (by environment and name): who can become it, by person. */
+  const admittedAfter = new Map<string, ReadonlyMap<string, readonly string[]>[]>();
   const unresolved = new Map<string, UnresolvedPrincipal>();
   const changesOf = new Map<string, PersonChange[]>();
   const pending: { person: string; change: AccessChange; via: readonly string[] }[] = [];
@@ -77,13 +91,11 @@ export function analyzeImpact(
     const [whoWas, whoIs] = [people(was), people(is)];
     if (is !== undefined && whoIs !== undefined) {
       const role = viaKey({ environment: is[0].environment, roleName: is[0].principal.roleName });
-      const admitted = admittedAfter.get(role) ?? new Set<string>();
-      whoIs.people.forEach((p) => admitted.add(p.person));
-      admittedAfter.set(role, admitted);
-      if (whoIs.unresolved.length > 0 && !unresolved.has(role)) unresolved.set(role, { environment: is[0].environment, roleName: is[0].principal.roleName, principals: whoIs.unresolved });
+      admittedAfter.set(role, [...(admittedAfter.get(role) ?? []), whoIs.via]);
+      if (whoIs.who.unresolved.length > 0 && !unresolved.has(role)) unresolved.set(role, { environment: is[0].environment, roleName: is[0].principal.roleName, principals: whoIs.who.unresolved });
     }
-    const viaWas = new Map((whoWas?.people ?? []).map((p) => [p.person, p.via]));
-    const viaIs = new Map((whoIs?.people ?? []).map((p) => [p.person, p.via]));
+    const viaWas = whoWas?.via ?? NOBODY;
+    const viaIs = whoIs?.via ?? NOBODY;
     let both: readonly AccessChange[] | undefined;
     let gained: readonly AccessChange[] | undefined;
     let lost: readonly AccessChange[] | undefined;
@@ -98,7 +110,7 @@ export function analyzeImpact(
   }
   for (const { person, change, via } of pending) {
     const others = [...(reaching.get(tableKey(change)) ?? [])].filter(
-      (role) => role !== change.roleName && admittedAfter.get(viaKey({ environment: change.environment, roleName: role }))?.has(person),
+      (role) => role !== change.roleName && (admittedAfter.get(viaKey({ environment: change.environment, roleName: role })) ?? []).some((m) => m.has(person)),
     );
     const list = changesOf.get(person) ?? [];
     list.push({ ...change, via, stillThrough: others.sort(compareText) });
@@ -111,6 +123,7 @@ export function analyzeImpact(
   return { people: report, unresolved: [...unresolved.keys()].sort(compareText).map((k) => unresolved.get(k)!) };
 }
 
+const NOBODY: ReadonlyMap<string, readonly string[]> = new Map();
 const viaKey = (c: { environment: string; roleName: string }) => `${c.environment}\u0000${c.roleName}`;
 const tableKey = (a: { environment: string; database: string; table: string }) => `${a.environment}\u0000${a.database}\u0000${a.table}`;
 
