@@ -37,12 +37,15 @@ export class CatalogTags {
       const key = text(t.key);
       if (key !== undefined) defined.set(lfTagText(key), new Set(strings(t.values).map(lfTagText)));
     }
+    const databases = new Set(resourcesOf(stack, 'aws_glue_catalog_database').map((d) => text(d.name)));
     for (const { address, body: r } of resourceList(stack, 'aws_lakeformation_resource_lf_tags')) {
       const pairs = tagPairs(r.lf_tag).filter(([k, v]) => {
         if (defined.get(k)?.has(v)) return true;
         problems.note(address, `LF-tag ${k}=${v} is assigned but not defined in the stack; the assignment cannot deploy`);
         return false;
       });
+      const undeclared = this.undeclaredTarget(r, databases);
+      if (undeclared !== undefined) problems.notUnderstood(address, `tags ${undeclared}, which the stack does not declare; what tag-based grants reach there is unknown`);
       for (const target of this.targets(r)) {
         const tags = target.map.get(target.key) ?? new Map<string, string>();
         for (const [k, v] of pairs) tags.set(k, v);
@@ -111,6 +114,17 @@ export class CatalogTags {
   /** Effective tags of a database (what its tables and columns inherit). */
   databaseTags(database: string): LfTags {
     return this.onDatabase.get(database) ?? new Map();
+  }
+
+  /** The database or table an assignment tags when the stack does not declare it. */
+  private undeclaredTarget(r: ResourceBody, databases: ReadonlySet<string | undefined>): string | undefined {
+    const db = block(r.database);
+    if (db !== undefined) return databases.has(text(db.name)) ? undefined : `database ${text(db.name)}`;
+    const table = block(r.table) ?? block(r.table_with_columns);
+    if (table === undefined) return undefined;
+    const [database, name] = [text(table.database_name) ?? '', text(table.name) ?? ''];
+    if (table.wildcard === true) return databases.has(database) ? undefined : `database ${database}`;
+    return this.catalog.table(database, name) === undefined ? `table ${database}.${name}` : undefined;
   }
 
   /** The resources one assignment tags, as (map, key) slots. */

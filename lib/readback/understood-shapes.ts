@@ -149,6 +149,8 @@ const lakeFormationPermissions = (body: ResourceBody, say: Say): void => {
     const unknown = list.filter((p) => typeof p === 'string' && !target.permissions.includes(p));
     if (unknown.length > 0) say(`\`${field}\` ${unknown.join(', ')} on a ${targets[0]} ${unknown.length === 1 ? 'is' : 'are'} not understood; it may grant any permission`);
   }
+  const table = Array.isArray(body.table) ? body.table[0] : body.table;
+  if (isObject(table) && table.wildcard === true) say('`table.wildcard` also reaches tables the stack does not declare, created later or elsewhere');
   const policy = Array.isArray(body.lf_tag_policy) ? body.lf_tag_policy[0] : body.lf_tag_policy;
   if (isObject(policy)) {
     if (policy.resource_type !== 'TABLE' && policy.resource_type !== 'DATABASE') say(`\`lf_tag_policy.resource_type\` ${JSON.stringify(policy.resource_type)} is not understood`);
