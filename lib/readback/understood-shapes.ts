@@ -287,14 +287,13 @@ function findTemplates(value: unknown, path: (string | number)[], found: (path: 
   }
 }
 
-/** A short, quoted, one-line excerpt of a hostile string. */
-export function excerpt(s: string): string {
-  const oneLine = JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
-  return oneLine;
+/** A short, quoted, one-line excerpt of a hostile string (JSON quoting escapes line breaks and terminal escapes). */
+function excerpt(s: string): string {
+  return JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
 }
 
 /** A value's kind in words, for messages: `null`, `a list`, `text`, ... */
-export function kindOf(v: unknown): string {
+function kindOf(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return v.length === 0 ? 'an empty list' : 'a list';
   if (typeof v === 'object') return 'an object';
