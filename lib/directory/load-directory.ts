@@ -1,7 +1,7 @@
 import { INPUT_LIMITS, InputFileError, readInputFile } from '../input/read-input-file';
-import { Problem, ProblemCollector } from '../model/problems';
+import { Problem, ProblemCollector, SourceLocation, SpecPath } from '../model/problems';
 import { locationAt, offsetOf } from '../spec/locator';
-import { parseYamlFile } from '../spec/parse-yaml';
+import { ParsedFile, parseYamlFile } from '../spec/parse-yaml';
 import { DirectoryPerson, DirectorySnapshot } from './directory';
 import { DirectoryError } from './errors';
 import { ScimGroup, ScimUser, isScimExport, readScimExport } from './scim';
@@ -57,10 +57,10 @@ export function loadDirectorySources(sources: readonly DirectorySource[], earlie
   const users: Located<ScimUser>[] = [];
   const groups: Located<ScimGroup>[] = [];
   for (const source of sources) {
-    const { file, value, problems: syntax } = parseYamlFile(source);
-    const collector = new ProblemCollector((path) => locationAt(file, '', offsetOf(file, path, 'key')));
+    const { value, problems: syntax, locate } = parseDirectoryFile(source);
+    const collector = new ProblemCollector(locate);
     collectors.push(collector);
-    found.push(...syntax.map((p) => ({ path: [], message: p.message, hint: p.hint, location: locationAt(file, '', p.offset) })));
+    found.push(...syntax);
     if (syntax.length > 0) continue;
     if (isScimExport(value)) {
       const scim = readScimExport(value, collector);
@@ -77,6 +77,30 @@ export function loadDirectorySources(sources: readonly DirectorySource[], earlie
   const problems = [...found, ...collectors.flatMap((c) => c.problems)];
   if (problems.length > 0) throw new DirectoryError(problems);
   return { people: [...people].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, p]) => toPerson(name, p)) };
+}
+
+/**
+ * One directory file parsed. SCIM exports are JSON, often tens of megabytes: they are read with
+ * `JSON.parse`, many times faster than a YAML parser, and parsed as YAML (for file:line:column)
+ * only if a problem needs locating. Anything that is not JSON is YAML.
+ */
+function parseDirectoryFile(source: DirectorySource): { value?: unknown; problems: Problem[]; locate: (path: SpecPath) => SourceLocation } {
+  let file: ParsedFile | undefined;
+  const locate = (path: SpecPath) => {
+    file ??= parseYamlFile(source).file;
+    return locationAt(file, '', offsetOf(file, path, 'key'));
+  };
+  if (/^\s*[[{]/.test(source.text)) {
+    try {
+      return { value: JSON.parse(source.text) as unknown, problems: [], locate };
+    } catch {
+      // Not JSON after all (YAML flow style, or broken): the YAML parser says where and why.
+    }
+  }
+  const parsed = parseYamlFile(source);
+  file = parsed.file;
+  const problems = parsed.problems.map((p) => ({ path: [], message: p.message, hint: p.hint, location: locationAt(parsed.file, '', p.offset) }));
+  return { value: parsed.value, problems, locate };
 }
 
 function toPerson(name: string, p: { groups: Set<string>; attributes: Record<string, string> }): DirectoryPerson {

@@ -1,6 +1,7 @@
 import { Environment } from '../model/environment';
 import { TrustedMembers } from '../readback/effective-access';
-import { DirectoryPerson, DirectorySnapshot } from './directory';
+import { DirectorySnapshot } from './directory';
+import { directoryIndex } from './directory-index';
 
 /** The part of an environment that turns directory identities into AWS principals. */
 export type IdentityMapping = Pick<Environment, 'groups' | 'users' | 'attributeSessionPrincipals'>;
@@ -40,22 +41,25 @@ export function whoCanBecome(members: TrustedMembers, directory: DirectorySnapsh
     ...members.attributeRules.flatMap((r) => r.principals.filter((p) => !sessionPrincipals.has(p))),
   ]);
 
-  const people: Admission[] = [];
-  for (const person of directory.people) {
-    const via = [
-      ...groups.filter((g) => person.groups.includes(g)).map((g) => `group ${g}`),
-      ...users.filter((u) => u === person.name).map((u) => `user ${u}`),
-      ...rules.filter((r) => matches(person, r.attributes)).map((r) => `attributes ${describeAttributeRule(r.attributes)}`),
-    ];
-    if (via.length > 0) people.push({ person: person.name, via: [...new Set(via)].sort() });
+  const index = directoryIndex(directory);
+  const via = new Map<string, string[]>();
+  const admit = (person: string, way: string) => {
+    const ways = via.get(person);
+    if (ways === undefined) via.set(person, [way]);
+    else if (!ways.includes(way)) ways.push(way);
+  };
+  for (const g of groups) for (const p of index.members(g)) admit(p.name, `group ${g}`);
+  for (const u of users) if (index.person(u) !== undefined) admit(u, `user ${u}`);
+  for (const r of rules) {
+    const way = `attributes ${describeAttributeRule(r.attributes)}`;
+    for (const p of index.matching(r.attributes)) admit(p.name, way);
   }
+  const people = [...via.keys()].sort(byName).map((person) => ({ person, via: via.get(person)!.sort() }));
   return { people, unresolved: [...unresolved].sort() };
 }
 
-/** Every key of the rule matches one of its values (keys ANDed, values ORed, as in the trust policy). */
-function matches(person: DirectoryPerson, rule: Readonly<Record<string, readonly string[]>>): boolean {
-  return Object.entries(rule).every(([key, values]) => person.attributes[key] !== undefined && values.includes(person.attributes[key]));
-}
+/** Plain code-point order, as the snapshot sorts people. */
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** An attribute rule on one line: `country=FR|US department=finance` (keys and values sorted). */
 export function describeAttributeRule(rule: Readonly<Record<string, readonly string[]>>): string {

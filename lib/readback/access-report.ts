@@ -1,11 +1,15 @@
 import { Catalog, compare } from './catalog';
 import { DatabaseGrants } from './database-grants';
 import { AccessPrincipal, EffectiveAccess } from './effective-access';
-import { deniedActions, requiredActions } from './iam-access';
+import { deniedActions, requiredActions, roleStatements } from './iam-access';
 import { CatalogTags } from './lf-tags';
 import { externalPrincipal, readRoles } from './principals';
+import { ReadbackProblem, StackProblems } from './readback-problems';
 import { TableGrant, readTableGrants } from './table-grants';
 import { TerraformStack, readStacks, stackTarget } from './terraform-stack';
+import { checkStackShape } from './understood-shapes';
+
+export type { ReadbackProblem } from './readback-problems';
 
 /** Table access Lake Formation grants but the principal cannot use in a query. */
 export interface BlockedAccess {
@@ -28,8 +32,11 @@ export interface AccessReport {
   readonly blocked: readonly BlockedAccess[];
   /** Environments with a stack in the output, sorted (an environment may hold no access). */
   readonly environments: readonly string[];
-  /** What the stacks say that cannot deploy or that readback does not interpret, per stack. */
-  readonly problems: readonly { readonly stack: string; readonly message: string }[];
+  /**
+   * What the stacks say that cannot deploy or that readback does not understand, per stack, in
+   * stack order. Those that `mayWiden` make the report possibly narrower than what deploys.
+   */
+  readonly problems: readonly ReadbackProblem[];
 }
 
 /**
@@ -41,24 +48,25 @@ export interface AccessReport {
 export function readAccessReport(outdir: string): AccessReport {
   const access: EffectiveAccess[] = [];
   const blocked: BlockedAccess[] = [];
-  const problems: { stack: string; message: string }[] = [];
+  const problems: ReadbackProblem[] = [];
   const environments = new Set<string>();
   for (const stack of readStacks(outdir)) {
-    environments.add(stackTarget(stack).environment);
-    const messages: string[] = [];
-    const result = stackAccess(stack, messages);
+    const { environment } = stackTarget(stack);
+    environments.add(environment);
+    const found = new StackProblems(stack.name, environment);
+    const result = stackAccess(stack, found);
     access.push(...result.access);
     blocked.push(...result.blocked);
-    problems.push(...[...new Set(messages)].map((message) => ({ stack: stack.name, message })));
+    problems.push(...found.list);
   }
   return { access: access.sort(compareAccess), blocked: blocked.sort((a, b) => compareAccess(a.access, b.access)), environments: [...environments].sort(compare), problems };
 }
 
-function stackAccess(stack: TerraformStack, problems: string[]): { access: EffectiveAccess[]; blocked: BlockedAccess[] } {
+function stackAccess(stack: TerraformStack, problems: StackProblems): { access: EffectiveAccess[]; blocked: BlockedAccess[] } {
+  checkStackShape(stack, problems);
   const target = stackTarget(stack);
   const catalog = new Catalog(stack);
-  const tags = new CatalogTags(stack, catalog);
-  problems.push(...tags.problems);
+  const tags = new CatalogTags(stack, catalog, problems);
   const roles = readRoles(stack, target.account, problems);
   const databases = new DatabaseGrants(stack, tags);
   const access: EffectiveAccess[] = [];
@@ -85,7 +93,8 @@ function stackAccess(stack: TerraformStack, problems: string[]): { access: Effec
     };
     // Principals declared outside the stack may hold IAM policies and database grants readback
     // cannot see: their table grants are taken as usable, which errs on the side of reporting them.
-    const denied = role === undefined ? [] : deniedActions(role, target.account, requiredActions(target.region, target.account, table.database, table.name));
+    const statements = role === undefined ? undefined : roleStatements(role, (p) => typeof p.document === 'object' && problems.notUnderstood(p.address, `policy ${p.name} of role ${role.principal.roleName} is in a shape readback does not evaluate; what it allows is unknown`));
+    const denied = deniedActions(statements, requiredActions(target.region, target.account, table.database, table.name));
     const missing = role === undefined ? [] : databases.missingToQuery(arn, table.database);
     if (denied.length === 0 && missing.length === 0) access.push(entry);
     else blocked.push({ access: entry, deniedActions: denied, missingPermissions: missing });
@@ -109,9 +118,9 @@ function groupByPrincipalAndTable(grants: readonly TableGrant[]): TableGrant[][]
  * Lake Formation unites cells, not rows).
  */
 function merge(grants: readonly TableGrant[]): Pick<EffectiveAccess, 'columns' | 'rows' | 'permissions' | 'grantable'> {
-  const union = (pick: (g: TableGrant) => readonly string[]) => [...new Set(grants.flatMap(pick))].sort(compare);
+  const union = (pick: (g: TableGrant) => readonly string[]) => (grants.length === 1 ? [...pick(grants[0])] : [...new Set(grants.flatMap(pick))]).sort(compare);
   const columns = union((g) => g.columns);
-  const allRows = grants.some((g) => g.rows === undefined && columns.every((c) => g.columns.includes(c)));
+  const allRows = grants.some((g) => g.rows === undefined && (g.columns.length === columns.length || columns.every((c) => g.columns.includes(c))));
   const filters = [...new Set(grants.map((g) => g.rows).filter((r): r is string => r !== undefined))].sort(compare);
   const rows = allRows || filters.length === 0 ? undefined : filters.length === 1 ? filters[0] : filters.map((f) => `(${f})`).join(' OR ');
   return { columns, ...(rows !== undefined ? { rows } : {}), permissions: union((g) => g.permissions), grantable: union((g) => g.grantable) };

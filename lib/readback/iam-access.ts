@@ -1,4 +1,4 @@
-import { runUnsafeSimulation } from '@cloud-copilot/iam-simulate';
+import { PolicyStatement, evaluateIdentityPolicies, readIdentityPolicy } from './iam-policy';
 import { StackRole } from './principals';
 
 /**
@@ -17,34 +17,46 @@ export function requiredActions(region: string, account: string, database: strin
   ];
 }
 
-/** Decisions already simulated, per role: `action on resource` -> allowed. */
-const decisions = new WeakMap<StackRole, Map<string, boolean>>();
+/** Each role's statements, read once (undefined when a policy is outside the shapes readback evaluates), and its decisions so far. */
+const statementsOf = new WeakMap<StackRole, { statements?: PolicyStatement[]; decisions: Map<string, boolean> }>();
+
+/**
+ * The statements of all the role's identity policies, or undefined when one of them is not in a
+ * shape readback evaluates (see `readIdentityPolicy`); `notUnderstood` hears about that once.
+ */
+export function roleStatements(role: StackRole, notUnderstood: (policy: StackRole['policies'][number]) => void): RoleStatements | undefined {
+  let known = statementsOf.get(role);
+  if (known === undefined) {
+    const read = role.policies.map((p) => ({ policy: p, statements: readIdentityPolicy(p.document) }));
+    const unread = read.filter((r) => r.statements === undefined);
+    unread.forEach((r) => notUnderstood(r.policy));
+    known = unread.length > 0 ? { decisions: new Map() } : { statements: read.flatMap((r) => r.statements!), decisions: new Map() };
+    statementsOf.set(role, known);
+  }
+  return known.statements === undefined ? undefined : (known as RoleStatements);
+}
+
+/** A role's statements and the decisions already taken on them (every table of a role asks about the same catalog and `GetDataAccess`). */
+export interface RoleStatements {
+  readonly statements: readonly PolicyStatement[];
+  readonly decisions: Map<string, boolean>;
+}
 
 /**
  * The required actions the role's identity policies do not allow (implicitly or explicitly
- * denied), as `action on resource`; empty when IAM lets the role read the table. Evaluated with
- * @cloud-copilot/iam-simulate (no SCPs or permission boundaries: the stack declares none), once
- * per role, action and resource: every table of a role asks about the same catalog and
- * `GetDataAccess`, and those of one database about the same database.
+ * denied), as `action on resource`; empty when IAM lets the role read the table. Evaluated
+ * directly on the few statement shapes meshgrant writes (no SCPs or permission boundaries: the
+ * stack declares none); @cloud-copilot/iam-simulate is the oracle the tests compare it with.
+ * @param statements undefined when a policy could not be read: nothing is taken as denied (fail closed)
  */
-export function deniedActions(role: StackRole, account: string, required: readonly { action: string; resource: string }[]): string[] {
-  const known = decisions.get(role) ?? new Map<string, boolean>();
-  decisions.set(role, known);
-  const allowed = ({ action, resource }: { action: string; resource: string }): boolean => {
+export function deniedActions(role: RoleStatements | undefined, required: readonly { action: string; resource: string }[]): string[] {
+  if (role === undefined) return [];
+  const allowed = ({ action, resource }: { action: string; resource: string }) => {
     const key = `${action} on ${resource}`;
-    let decision = known.get(key);
+    let decision = role.decisions.get(key);
     if (decision === undefined) {
-      const result = runUnsafeSimulation(
-        {
-          request: { principal: role.principal.arn, action, resource: { resource, accountId: account }, contextVariables: {} },
-          identityPolicies: role.policies.map((p) => ({ name: p.name, policy: p.document })),
-          serviceControlPolicies: [],
-          resourceControlPolicies: [],
-        },
-        {},
-      );
-      decision = result === 'Allowed';
-      known.set(key, decision);
+      decision = evaluateIdentityPolicies(role.statements, action, resource) === 'Allowed';
+      role.decisions.set(key, decision);
     }
     return decision;
   };

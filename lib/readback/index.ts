@@ -8,7 +8,7 @@ import { EffectiveAccess } from './effective-access';
 
 export * from './effective-access';
 export { readAccessReport } from './access-report';
-export type { AccessReport, BlockedAccess } from './access-report';
+export type { AccessReport, BlockedAccess, ReadbackProblem } from './access-report';
 
 /**
  * Who can access which table, columns and rows, with which permissions, in every stack of a

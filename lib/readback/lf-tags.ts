@@ -1,5 +1,6 @@
 import { Catalog, CatalogTable } from './catalog';
-import { ResourceBody, TerraformStack, block, resourcesOf, strings, text } from './terraform-stack';
+import { StackProblems } from './readback-problems';
+import { ResourceBody, TerraformStack, block, resourceList, resourcesOf, strings, text } from './terraform-stack';
 
 /** LF-tags on one resource: key -> value (a resource holds one value per key). */
 export type LfTags = ReadonlyMap<string, string>;
@@ -20,34 +21,37 @@ export function lfTagText(s: string): string {
  * Developer Guide, "Assigning LF-Tags to Data Catalog resources").
  */
 export class CatalogTags {
-  /** Assignments that cannot deploy (undefined key or value), in words. */
-  readonly problems: readonly string[];
   private readonly onDatabase = new Map<string, Map<string, string>>();
   private readonly onTable = new Map<string, Map<string, string>>();
   private readonly onColumn = new Map<string, Map<string, string>>();
   private readonly columnTagsOf = new Map<CatalogTable, { column: string; tags: LfTags }[]>();
   private tablesByTag?: Map<string, Set<CatalogTable>>;
+  /** `tablesWith` answers, by condition: the grants of every role ask about the same few. */
+  private readonly tablesByCondition = new Map<string, ReadonlySet<CatalogTable>>();
+  private readonly classesOf = new Map<CatalogTable, ReadonlyMap<string, readonly string[]>>();
 
-  constructor(stack: TerraformStack, private readonly catalog: Catalog) {
+  /** @param problems receives assignments that cannot deploy (undefined key or value) */
+  constructor(stack: TerraformStack, private readonly catalog: Catalog, problems: StackProblems) {
     const defined = new Map<string, Set<string>>();
     for (const t of resourcesOf(stack, 'aws_lakeformation_lf_tag')) {
       const key = text(t.key);
       if (key !== undefined) defined.set(lfTagText(key), new Set(strings(t.values).map(lfTagText)));
     }
-    const problems: string[] = [];
-    for (const r of resourcesOf(stack, 'aws_lakeformation_resource_lf_tags')) {
+    const databases = new Set(resourcesOf(stack, 'aws_glue_catalog_database').map((d) => text(d.name)));
+    for (const { address, body: r } of resourceList(stack, 'aws_lakeformation_resource_lf_tags')) {
       const pairs = tagPairs(r.lf_tag).filter(([k, v]) => {
         if (defined.get(k)?.has(v)) return true;
-        problems.push(`LF-tag ${k}=${v} is assigned but not defined in the stack; the assignment cannot deploy`);
+        problems.note(address, `LF-tag ${k}=${v} is assigned but not defined in the stack; the assignment cannot deploy`);
         return false;
       });
+      const undeclared = this.undeclaredTarget(r, databases);
+      if (undeclared !== undefined) problems.notUnderstood(address, `tags ${undeclared}, which the stack does not declare; what tag-based grants reach there is unknown`);
       for (const target of this.targets(r)) {
         const tags = target.map.get(target.key) ?? new Map<string, string>();
         for (const [k, v] of pairs) tags.set(k, v);
         target.map.set(target.key, tags);
       }
     }
-    this.problems = problems;
   }
 
   /** Effective tags of each column of a table, in column order (computed once per table). */
@@ -68,7 +72,10 @@ export class CatalogTags {
    * tables a tag expression with that condition can reach (indexed once, so that matching every
    * grant against every table does not grow with their product).
    */
-  tablesWith(key: string, values: readonly string[]): Set<CatalogTable> {
+  tablesWith(key: string, values: readonly string[]): ReadonlySet<CatalogTable> {
+    const condition = JSON.stringify([key, values]);
+    const known = this.tablesByCondition.get(condition);
+    if (known !== undefined) return known;
     if (this.tablesByTag === undefined) {
       this.tablesByTag = new Map();
       for (const table of this.catalog.tables) {
@@ -84,25 +91,40 @@ export class CatalogTags {
     }
     const out = new Set<CatalogTable>();
     for (const v of values) for (const t of this.tablesByTag.get(`${key}\u0000${v}`) ?? []) out.add(t);
+    this.tablesByCondition.set(condition, out);
     return out;
   }
 
   /**
    * Classes of each column of a table that has any: the `<c>` of every `class-<c> = yes` tag it
-   * carries (docs/aws-mapping.md), sorted.
+   * carries (docs/aws-mapping.md), sorted. Computed once per table.
    */
-  columnClasses(table: CatalogTable): Map<string, string[]> {
+  columnClasses(table: CatalogTable): ReadonlyMap<string, readonly string[]> {
+    const known = this.classesOf.get(table);
+    if (known !== undefined) return known;
     const out = new Map<string, string[]>();
     for (const { column, tags } of this.columnTags(table)) {
       const classes = [...tags].filter(([k, v]) => k.startsWith(CLASS_KEY_PREFIX) && v === 'yes').map(([k]) => k.slice(CLASS_KEY_PREFIX.length)).sort();
       if (classes.length > 0) out.set(column, classes);
     }
+    this.classesOf.set(table, out);
     return out;
   }
 
   /** Effective tags of a database (what its tables and columns inherit). */
   databaseTags(database: string): LfTags {
     return this.onDatabase.get(database) ?? new Map();
+  }
+
+  /** The database or table an assignment tags when the stack does not declare it. */
+  private undeclaredTarget(r: ResourceBody, databases: ReadonlySet<string | undefined>): string | undefined {
+    const db = block(r.database);
+    if (db !== undefined) return databases.has(text(db.name)) ? undefined : `database ${text(db.name)}`;
+    const table = block(r.table) ?? block(r.table_with_columns);
+    if (table === undefined) return undefined;
+    const [database, name] = [text(table.database_name) ?? '', text(table.name) ?? ''];
+    if (table.wildcard === true) return databases.has(database) ? undefined : `database ${database}`;
+    return this.catalog.table(database, name) === undefined ? `table ${database}.${name}` : undefined;
   }
 
   /** The resources one assignment tags, as (map, key) slots. */

@@ -1,55 +1,53 @@
 import { AccessPrincipal } from './effective-access';
-import { TerraformStack, block, namedResourcesOf, resourcesOf, text } from './terraform-stack';
+import { StackProblems } from './readback-problems';
+import { TerraformStack, block, hasTemplate, resourceList, text } from './terraform-stack';
 import { trustedMembers } from './trust';
+import { ROLE_REFERENCE } from './understood-shapes';
 
 /** An IAM role of the stack: how reports show it, and its identity policies for IAM evaluation. */
 export interface StackRole {
   readonly principal: AccessPrincipal;
-  /** Identity policies (parsed JSON documents) attached inline to the role. */
-  readonly policies: readonly { readonly name: string; readonly document: unknown }[];
+  /** Identity policies attached inline to the role: parsed JSON documents, with the address of the resource that holds each. */
+  readonly policies: readonly { readonly name: string; readonly address: string; readonly document: unknown }[];
 }
-
-/** Terraform interpolation of another resource's attribute, e.g. `${aws_iam_role.x.id}`. */
-const REFERENCE = /^\$\{aws_iam_role\.([^.}]+)\.(id|name)\}$/;
 
 /**
  * The IAM roles a stack declares, by ARN. A role is a product role when tagged `DataProduct` and
  * `ProductRole`, a purpose role when tagged `Purpose` (docs/aws-mapping.md), anything else otherwise.
- * @param problems receives what cannot be interpreted (policies given as references, attachments)
+ * @param problems receives policies readback cannot evaluate and trust it does not understand
  */
-export function readRoles(stack: TerraformStack, account: string, problems: string[]): Map<string, StackRole> {
-  const roles = namedResourcesOf(stack, 'aws_iam_role');
-  const policies = new Map<string, { name: string; document: unknown }[]>();
-  const addPolicy = (roleName: string, name: string, json: unknown) => {
+export function readRoles(stack: TerraformStack, account: string, problems: StackProblems): Map<string, StackRole> {
+  const roles = resourceList(stack, 'aws_iam_role');
+  const roleNames = new Map(roles.map((r) => [r.name, text(r.body.name)]));
+  const policies = new Map<string, { name: string; address: string; document: unknown }[]>();
+  const addPolicy = (address: string, roleName: string, name: string, json: unknown) => {
     const list = policies.get(roleName) ?? [];
     const document = parsePolicy(json);
-    if (document === undefined) problems.push(`policy ${name} of role ${roleName} is not literal JSON; it is left out of IAM evaluation`);
-    else list.push({ name, document });
+    if (document === NOT_JSON) problems.notUnderstood(address, `policy ${name} of role ${roleName} is not valid JSON; what it allows is unknown`);
+    list.push({ name, address, document });
     policies.set(roleName, list);
   };
-  for (const p of resourcesOf(stack, 'aws_iam_role_policy')) {
-    const role = text(p.role) ?? '';
-    const ref = REFERENCE.exec(role);
-    const roleName = ref ? text(roles.find(([n]) => n === ref[1])?.[1].name) ?? role : role;
-    addPolicy(roleName, text(p.name) ?? 'inline', p.policy);
-  }
-  for (const a of resourcesOf(stack, 'aws_iam_role_policy_attachment')) {
-    problems.push(`managed policy ${text(a.policy_arn) ?? '?'} attached to ${text(a.role) ?? '?'} is not in the stack; it is left out of IAM evaluation`);
+  for (const { address, body: p } of resourceList(stack, 'aws_iam_role_policy')) {
+    const role = typeof p.role === 'string' ? p.role : '';
+    const ref = ROLE_REFERENCE.exec(role);
+    const roleName = ref ? roleNames.get(ref[1]) : text(role);
+    if (roleName === undefined) problems.notUnderstood(address, `\`role\` ${JSON.stringify(role)} names no role of the stack`);
+    else addPolicy(address, roleName, text(p.name) ?? 'inline', p.policy);
   }
 
   const out = new Map<string, StackRole>();
-  for (const [, r] of roles) {
+  for (const { address, body: r } of roles) {
     const name = text(r.name) ?? '';
     const path = text(r.path) ?? '/';
     const arn = `arn:aws:iam::${account}:role${path}${name}`;
-    for (const inline of Array.isArray(r.inline_policy) ? r.inline_policy : []) addPolicy(name, text(block(inline)?.name) ?? 'inline', block(inline)?.policy);
+    for (const inline of Array.isArray(r.inline_policy) ? r.inline_policy : []) addPolicy(address, name, text(block(inline)?.name) ?? 'inline', block(inline)?.policy);
     const tags = block(r.tags) ?? {};
     const product = text(tags.DataProduct);
     const role = text(tags.ProductRole);
     const purpose = text(tags.Purpose);
     const kind = product !== undefined && role !== undefined ? 'product-role' : purpose !== undefined ? 'purpose' : 'other';
     const trust = parsePolicy(r.assume_role_policy);
-    if (trust === undefined) problems.push(`trust policy of role ${name} is not literal JSON; nobody is taken as able to assume it`);
+    if (trust === NOT_JSON) problems.notUnderstood(address, `trust policy of role ${name} is not valid JSON; who may assume it is unknown`);
     out.set(arn, {
       principal: {
         arn,
@@ -57,7 +55,7 @@ export function readRoles(stack: TerraformStack, account: string, problems: stri
         kind,
         ...(kind === 'product-role' ? { product, role } : {}),
         ...(kind === 'purpose' ? { purpose } : {}),
-        members: trustedMembers(trust, problems),
+        members: trust === undefined || trust === NOT_JSON ? { principals: [], attributeRules: [] } : trustedMembers(trust, (what) => problems.notUnderstood(address, what)),
       },
       policies: policies.get(name) ?? [],
     });
@@ -70,11 +68,18 @@ export function externalPrincipal(arn: string): AccessPrincipal {
   return { arn, roleName: arn.slice(arn.lastIndexOf('/') + 1), kind: 'other', members: { principals: [], attributeRules: [] } };
 }
 
+/** A policy text that does not parse as JSON. */
+const NOT_JSON = Symbol('not JSON');
+
+/**
+ * A policy document as IAM receives it; undefined when it is not literal (a Terraform expression,
+ * which `checkStackShape` reports) or absent, NOT_JSON when it does not parse.
+ */
 function parsePolicy(json: unknown): unknown {
-  if (typeof json !== 'string' || json.includes('${')) return undefined;
+  if (typeof json !== 'string' || hasTemplate(json)) return undefined;
   try {
-    return JSON.parse(json);
+    return JSON.parse(text(json)!);
   } catch {
-    return undefined;
+    return NOT_JSON;
   }
 }

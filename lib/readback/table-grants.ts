@@ -1,7 +1,8 @@
 import { Catalog, CatalogTable } from './catalog';
 import { CatalogTags, selectColumns } from './lf-tags';
 import { matchesExpression, readExpression } from './tag-expression';
-import { ResourceBody, TerraformStack, block, resourcesOf, strings, text } from './terraform-stack';
+import { StackProblems } from './readback-problems';
+import { ResourceBody, TerraformStack, block, resourceList, resourcesOf, strings, text } from './terraform-stack';
 
 /** What one Lake Formation permission resource gives one principal on one table. */
 export interface TableGrant {
@@ -22,18 +23,18 @@ const PARTIAL_MATCH_PERMISSIONS = ['DESCRIBE', 'SELECT'];
  * Every table access the stack's `aws_lakeformation_permissions` give: by name (`table`,
  * `table_with_columns`, `data_cells_filter`) and by LF-tag policy on tables. Database, data
  * location and LF-tag permissions give no table access and are not listed.
- * @param problems receives grants on resources the stack does not declare
+ * @param problems receives grants on resources the stack does not declare: access to them is unknown
  */
-export function readTableGrants(stack: TerraformStack, catalog: Catalog, tags: CatalogTags, problems: string[]): TableGrant[] {
+export function readTableGrants(stack: TerraformStack, catalog: Catalog, tags: CatalogTags, problems: StackProblems): TableGrant[] {
   const filters = new Map(resourcesOf(stack, 'aws_lakeformation_data_cells_filter').map((f) => {
     const d = block(f.table_data) ?? {};
     return [filterKey(text(d.database_name), text(d.table_name), text(d.name)), d] as const;
   }));
   const out: TableGrant[] = [];
-  for (const p of resourcesOf(stack, 'aws_lakeformation_permissions')) {
+  for (const { address, body: p } of resourceList(stack, 'aws_lakeformation_permissions')) {
     const principal = text(p.principal) ?? '';
     const base = { principal, permissions: strings(p.permissions).sort(), grantable: strings(p.permissions_with_grant_option).sort() };
-    const missing = (what: string) => problems.push(`permission for ${principal} names ${what}, which the stack does not declare`);
+    const missing = (what: string) => problems.notUnderstood(address, `permission for ${principal} names ${what}, which the stack does not declare`);
     const table = (database: string | undefined, name: string | undefined) => {
       const t = catalog.table(database ?? '', name ?? '');
       if (t === undefined) missing(`table ${database}.${name}`);
@@ -56,7 +57,7 @@ export function readTableGrants(stack: TerraformStack, catalog: Catalog, tags: C
       if (filter === undefined) missing(`data cells filter ${text(cells.name)}`);
       else if (t !== undefined) out.push({ ...base, table: t, columns: selectColumns(t.columns, filter), rows: rowFilter(filter) });
     } else if (tagPolicy !== undefined && text(tagPolicy.resource_type) === 'TABLE') {
-      out.push(...tagPolicyGrants(base, readExpression(tagPolicy.expression), catalog, tags));
+      out.push(...tagPolicyGrants(base, readExpression(tagPolicy.expression), tags));
     }
   }
   return out;
@@ -72,14 +73,13 @@ export function readTableGrants(stack: TerraformStack, catalog: Catalog, tags: C
 function tagPolicyGrants(
   base: Pick<TableGrant, 'principal' | 'permissions' | 'grantable'>,
   expression: ReturnType<typeof readExpression>,
-  catalog: Catalog,
   tags: CatalogTags,
 ): TableGrant[] {
   const out: TableGrant[] = [];
   if (expression.length === 0) return out;
-  const candidates = tags.tablesWith(expression[0].key, expression[0].values);
-  for (const table of catalog.tables) {
-    if (!candidates.has(table)) continue;
+  // Only tables carrying the first condition can match: looked up, not scanned, so that every
+  // grant does not walk every table.
+  for (const table of tags.tablesWith(expression[0].key, expression[0].values)) {
     const columns = tags.columnTags(table).filter((c) => matchesExpression(expression, c.tags)).map((c) => c.column);
     if (columns.length === 0) continue;
     const whole = columns.length === table.columns.length;

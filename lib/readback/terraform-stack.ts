@@ -49,15 +49,51 @@ function readStack(name: string, file: string, within?: string): TerraformStack 
   }
 }
 
+/** One resource of a stack: its type, logical name, Terraform address and body. */
+export interface StackResource {
+  readonly type: string;
+  readonly name: string;
+  /** `<type>.<name>`, as Terraform and messages name it. */
+  readonly address: string;
+  readonly body: ResourceBody;
+}
+
+/** Each stack's resources by type, built once: every reader asks for its types several times. */
+const indexes = new WeakMap<TerraformStack, ReadonlyMap<string, readonly StackResource[]>>();
+
+/**
+ * The resources of one type, sorted by logical name. Only well-formed ones: a type or body that
+ * is not a JSON object is left out here and reported by `checkStackShape`.
+ */
+export function resourceList(stack: TerraformStack, type: string): readonly StackResource[] {
+  let index = indexes.get(stack);
+  if (index === undefined) {
+    const built = new Map<string, StackResource[]>();
+    const resource = isObject(stack.json) ? stack.json.resource : undefined;
+    for (const [t, byName] of isObject(resource) ? Object.entries(resource) : []) {
+      if (!isObject(byName)) continue;
+      const names = Object.keys(byName).sort().filter((n) => isObject(byName[n]));
+      built.set(t, names.map((n) => ({ type: t, name: n, address: `${t}.${n}`, body: byName[n] as ResourceBody })));
+    }
+    index = built;
+    indexes.set(stack, index);
+  }
+  return index.get(type) ?? [];
+}
+
 /** The resources of one type, sorted by their logical name. */
 export function resourcesOf(stack: TerraformStack, type: string): ResourceBody[] {
-  return namedResourcesOf(stack, type).map(([, body]) => body);
+  return resourceList(stack, type).map((r) => r.body);
 }
 
 /** The logical names and bodies of one type (for resolving `${type.name.attr}` references). */
 export function namedResourcesOf(stack: TerraformStack, type: string): [string, ResourceBody][] {
-  const byName = stack.json.resource?.[type] ?? {};
-  return Object.keys(byName).sort().map((n) => [n, byName[n]]);
+  return resourceList(stack, type).map((r) => [r.name, r.body]);
+}
+
+/** True for a JSON object (not null, not a list). */
+export function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -69,19 +105,32 @@ export function block(value: unknown): ResourceBody | undefined {
   return v !== null && typeof v === 'object' ? (v as ResourceBody) : undefined;
 }
 
-/** A list of strings, or empty when the attribute is absent. */
+/** A list of strings as Terraform evaluates them, or empty when the attribute is absent. */
 export function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').map(literalText) : [];
 }
 
-/** A string attribute, or undefined. */
+/** A string attribute as Terraform evaluates it (escapes resolved), or undefined. */
 export function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
+  return typeof value === 'string' ? literalText(value) : undefined;
+}
+
+/**
+ * True when a JSON string holds a Terraform template sequence, `${` or `%{`, that is not escaped
+ * as `$${` or `%%{`: Terraform evaluates it at plan time, so its value is unknown here.
+ */
+export function hasTemplate(s: string): boolean {
+  return /(?<!\$)\$\{|(?<!%)%\{/.test(s);
+}
+
+/** A template-free string as Terraform passes it on: `$${` is `${`, `%%{` is `%{`. */
+function literalText(s: string): string {
+  return s.includes('$${') || s.includes('%%{') ? s.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{') : s;
 }
 
 /** Where the stack deploys: its `Environment` default tag, account and region from the AWS provider. */
 export function stackTarget(stack: TerraformStack): { environment: string; account: string; region: string } {
-  const provider = block(stack.json.provider?.aws) ?? {};
+  const provider = block(isObject(stack.json) && isObject(stack.json.provider) ? stack.json.provider.aws : undefined) ?? {};
   const tags = block(block(provider.default_tags)?.tags) ?? {};
   return {
     environment: text(tags.Environment) ?? stack.name,

@@ -1,5 +1,6 @@
 import { compare as compareText } from '../readback/catalog';
 import { EffectiveAccess, TrustedMembers } from '../readback/effective-access';
+import { ReadbackProblem } from '../readback/readback-problems';
 import { describeAttributeRule } from '../directory/who-can-become';
 import { portableNames } from './access-identity';
 
@@ -71,7 +72,13 @@ export interface AccessDiff {
   readonly changes: readonly AccessChange[];
   /** Sorted by environment, principal. */
   readonly members: readonly MemberChange[];
-  /** True when anyone gains anything: CI asks for an approval. */
+  /**
+   * What readback does not understand on the new side: access there may be wider than the
+   * changes say, so each one counts as possible widening (fail closed). In stack order; absent
+   * when readback understood everything.
+   */
+  readonly notUnderstood?: readonly ReadbackProblem[];
+  /** True when anyone gains anything, or may (`notUnderstood`): CI asks for an approval. */
   readonly widens: boolean;
 }
 
@@ -83,6 +90,11 @@ export interface DiffOptions {
    * within each environment and member changes are listed too.
    */
   readonly acrossEnvironments?: boolean;
+  /**
+   * Readback's problems with the new side (`readAccessReport(...).problems` of those stacks):
+   * those that `mayWiden` make the diff widen.
+   */
+  readonly afterProblems?: readonly ReadbackProblem[];
 }
 
 interface Side {
@@ -117,11 +129,18 @@ export function diffAccess(before: readonly EffectiveAccess[], after: readonly E
     if (change) changes.push(change);
   }
   const members = across ? [] : memberChanges(before, after);
-  changes.sort((a, b) => compareText(sortKey(a), sortKey(b)));
-  return { changes, members, widens: changes.some((c) => c.widens) || members.some((m) => m.widens) };
+  changes.sort(compareChanges);
+  const notUnderstood = (options.afterProblems ?? []).filter((p) => p.mayWiden);
+  const widens = notUnderstood.length > 0 || changes.some((c) => c.widens) || members.some((m) => m.widens);
+  return { changes, members, ...(notUnderstood.length > 0 ? { notUnderstood } : {}), widens };
 }
 
 const sortKey = (c: AccessChange) => `${c.environment}\u0000${c.principal}\u0000${c.database}.${c.table}\u0000${c.purpose ?? ''}`;
+
+/** The order of a diff's changes: by environment, principal, table and purpose. */
+export function compareChanges(a: AccessChange, b: AccessChange): number {
+  return compareText(sortKey(a), sortKey(b));
+}
 
 function stateOf(a: EffectiveAccess): AccessState {
   return { columns: a.columns, ...(a.columnClasses ? { columnClasses: a.columnClasses } : {}), rows: a.rows, permissions: a.permissions, grantable: a.grantable };

@@ -1,4 +1,5 @@
 import { EffectiveAccess } from '../readback/effective-access';
+import { ReadbackProblem } from '../readback/readback-problems';
 import { AccessSubject, diffAccess, subjectOf } from './access-diff';
 import { describeGains, describeState } from './describe-change';
 
@@ -14,6 +15,11 @@ export interface PromotionCheck {
   readonly to: string;
   /** Sorted by principal and table. */
   readonly violations: readonly PromotionViolation[];
+  /**
+   * What readback does not understand in `to`: it may hold access `from` does not, so the check
+   * fails (fail closed). Absent when readback understood everything.
+   */
+  readonly notUnderstood?: readonly ReadbackProblem[];
   readonly ok: boolean;
 }
 
@@ -22,8 +28,10 @@ export interface PromotionCheck {
  * to it) does not hold. Principals and tables are matched by environment-independent names
  * (role tags, names without the environment prefix). Access `from` holds and `to` lacks is fine:
  * products not yet promoted.
+ * @param problems readback's problems with the output (`readAccessReport(...).problems`): any in
+ *   `to` that may widen fails the check
  */
-export function checkPromotion(access: readonly EffectiveAccess[], from: string, to: string): PromotionCheck {
+export function checkPromotion(access: readonly EffectiveAccess[], from: string, to: string, problems: readonly ReadbackProblem[] = []): PromotionCheck {
   const diff = diffAccess(
     access.filter((a) => a.environment === from),
     access.filter((a) => a.environment === to),
@@ -35,5 +43,6 @@ export function checkPromotion(access: readonly EffectiveAccess[], from: string,
       ...subjectOf(c),
       excess: c.change === 'added' ? [`not held in ${from}: ${describeState(c.after!)}`] : describeGains(c),
     }));
-  return { from, to, violations, ok: violations.length === 0 };
+  const notUnderstood = problems.filter((p) => p.mayWiden && p.environment === to);
+  return { from, to, violations, ...(notUnderstood.length > 0 ? { notUnderstood } : {}), ok: violations.length === 0 && notUnderstood.length === 0 };
 }

@@ -10,6 +10,8 @@ import { BASE_MESH } from '../spec/fixture-mesh';
  * folder into a fresh temporary directory `{dir}` (symlinks kept as links), lays the valid base
  * mesh under `{dir}/mesh` first when `base` is set, removes `remove`, writes `files` over it, creates the special
  * files git cannot hold, runs `meshgrant <args>` and checks the exit code and the messages.
+ * Synthesized stacks for the report commands are small hand-written ones (test/fixtures/cdktf/),
+ * each case naming what it changes in them (`stacks`).
  */
 export interface HostileCase {
   /** What an attacker or a careless user does, in one sentence. */
@@ -20,6 +22,12 @@ export interface HostileCase {
   readonly remove?: readonly string[];
   /** Files written relative to `{dir}`, over the base mesh and the case's own files. */
   readonly files?: Readonly<Record<string, string>>;
+  /**
+   * Synthesized stacks, by path relative to `{dir}` (`new/stacks/shop-prod/cdk.tf.json`): the
+   * stack `base` of test/fixtures/cdktf/ (`shop-prod`) with the values `set` at JSON pointers
+   * (`/resource/aws_iam_role/analyst/name`).
+   */
+  readonly stacks?: Readonly<Record<string, { readonly base: string; readonly set?: Readonly<Record<string, unknown>> }>>;
   /**
    * Special files: a symlink to `symlink`, a FIFO, or a file of `size` bytes (a YAML comment,
    * too big to keep in case.json). Paths relative to `{dir}`.
@@ -41,6 +49,7 @@ export interface HostileCase {
 }
 
 export const HOSTILE_DIR = join(__dirname, '..', 'fixtures', 'hostile');
+const STACKS_DIR = join(__dirname, '..', 'fixtures', 'cdktf');
 
 export function hostileCaseNames(): string[] {
   return readdirSync(HOSTILE_DIR)
@@ -62,6 +71,12 @@ export function layOutCase(name: string, c: HostileCase): string {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
+  for (const [path, { base, set }] of Object.entries(c.stacks ?? {})) {
+    const json = JSON.parse(readFileSync(join(STACKS_DIR, `${base}.json`), 'utf8')) as unknown;
+    const stack = Object.entries(set ?? {}).reduce((doc, [pointer, value]) => setAt(doc, pointer, value), json);
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), JSON.stringify(stack, null, 2));
+  }
   for (const s of c.special ?? []) {
     const path = join(dir, s.path);
     mkdirSync(dirname(path), { recursive: true });
@@ -70,6 +85,20 @@ export function layOutCase(name: string, c: HostileCase): string {
     else if (s.size !== undefined) writeFileSync(path, `#${' '.repeat(s.size - 2)}\n`);
   }
   return dir;
+}
+
+/**
+ * `doc` with `value` at a JSON pointer (RFC 6901), creating objects on the way; the whole
+ * document when the pointer is empty.
+ */
+function setAt(doc: unknown, pointer: string, value: unknown): unknown {
+  if (pointer === '') return value;
+  const keys = pointer.slice(1).split('/').map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const last = keys.pop()!;
+  let node = doc as Record<string, unknown>;
+  for (const k of keys) node = (node[k] ??= {}) as Record<string, unknown>;
+  node[last] = value;
+  return doc;
 }
 
 export interface CaseRun {

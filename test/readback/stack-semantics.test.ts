@@ -110,20 +110,28 @@ describe('readback of a changed prod stack', () => {
     expect(on(report.access, 'acme-prod-purpose-fraud-detection', 'profiles')[0].columnClasses?.country).toEqual(['pii', 'reference']);
   });
 
-  it('reports a trust policy given as a reference, and takes nobody as able to assume the role', () => {
+  it('reports a trust policy given as a reference as possible widening, and takes nobody as able to assume the role', () => {
+    let address = '';
     const report = readChanged((json) => {
+      address = `aws_iam_role.${nameOf(json, 'aws_iam_role', 'customers-profiles_analyst_role_')}`;
       resource(json, 'aws_iam_role', 'customers-profiles_analyst_role_').assume_role_policy = '${data.aws_iam_policy_document.trust.json}';
     });
-    expect(report.problems).toEqual([{ stack: 'acme-prod', message: 'trust policy of role acme-prod-customers-profiles-analyst is not literal JSON; nobody is taken as able to assume it' }]);
+    expect(report.problems).toEqual([
+      { stack: 'acme-prod', environment: 'prod', address, message: '`assume_role_policy` holds a Terraform expression, resolved only at plan time: "${data.aws_iam_policy_document.trust.json}"', mayWiden: true },
+    ]);
     expect(on(report.access, 'acme-prod-customers-profiles-analyst', 'profiles')[0].principal.members).toEqual({ principals: [], attributeRules: [] });
   });
 
   it('reports a tag assignment whose value the stack does not define, and ignores it', () => {
+    let address = '';
     const report = readChanged((json) => {
+      address = `aws_lakeformation_resource_lf_tags.${nameOf(json, 'aws_lakeformation_resource_lf_tags', 'customers-profiles_port-profiles_table-tags_')}`;
       const tags = resource(json, 'aws_lakeformation_resource_lf_tags', 'customers-profiles_port-profiles_table-tags_') as { lf_tag: { key: string; value: string }[] };
       tags.lf_tag.push({ key: 'class-pii', value: 'maybe' });
     });
-    expect(report.problems).toEqual([{ stack: 'acme-prod', message: 'LF-tag class-pii=maybe is assigned but not defined in the stack; the assignment cannot deploy' }]);
+    expect(report.problems).toEqual([
+      { stack: 'acme-prod', environment: 'prod', address, message: 'LF-tag class-pii=maybe is assigned but not defined in the stack; the assignment cannot deploy', mayWiden: false },
+    ]);
     expect(on(report.access, 'acme-prod-purpose-marketing-analytics', 'profiles')).toHaveLength(1);
   });
 });

@@ -30,21 +30,23 @@ export const diffCommand: CliCommand = {
   run: ([oldDir, newDir], options) => {
     const envs = options.env as string[];
     const format = options.format as ReportFormat;
-    let before, after, labels, read;
+    let before, after, labels, read, afterProblems;
     if (oldDir !== undefined && newDir !== undefined) {
       const old = readSynthesized(String(oldDir));
       const now = readSynthesized(String(newDir));
       const keep = (list: typeof old) => (envs.length === 0 ? list.access : envs.flatMap((e) => accessOf(list, e)));
       [before, after, labels, read] = [keep(old), keep(now), { before: old.dir, after: now.dir }, [old, now]];
+      afterProblems = now.problems.filter((p) => envs.length === 0 || envs.includes(p.environment));
     } else if (oldDir === undefined && envs.length === 2) {
       const out = readSynthesized(String(options.out));
       [before, after, labels, read] = [accessOf(out, envs[0]), accessOf(out, envs[1]), { before: envs[0], after: envs[1] }, [out]];
+      afterProblems = out.problems.filter((p) => p.environment === envs[1]);
     } else {
       throw new CliError('give two outputs (`diff <old> <new>`) or two environments (`diff --env dev --env prod`)');
     }
-    const raw = diffAccess(before, after, { acrossEnvironments: oldDir === undefined });
+    const raw = diffAccess(before, after, { acrossEnvironments: oldDir === undefined, afterProblems });
     const diff = options.mesh === undefined ? raw : nameMembers(raw, new Map(loadMesh(String(options.mesh)).environments.map((e) => [e.name, e])));
     const readback = read.flatMap((o) => o.problems);
-    return { exitCode: diff.widens ? WIDENS : 0, text: withReadbackNotes(renderDiff(diff, labels, format), ...read), json: { ...labels, diff, readback } };
+    return { exitCode: diff.widens ? WIDENS : 0, text: withReadbackNotes(renderDiff(diff, labels, format), read, diff.notUnderstood ?? []), json: { ...labels, diff, readback } };
   },
 };

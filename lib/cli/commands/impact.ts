@@ -35,7 +35,7 @@ export const impactCommand: CliCommand = {
     const report = analyzeImpact(old?.access ?? [], now.access, directory, identities);
     const labels = { before: old?.dir ?? '(nothing)', after: now.dir };
     const read = old === undefined ? [now] : [old, now];
-    const text = withReadbackNotes(renderImpact(report, labels, options.format as ReportFormat), ...read);
+    const text = withReadbackNotes(renderImpact(report, labels, options.format as ReportFormat), read);
     return { exitCode: 0, text, json: { ...labels, impact: report, readback: read.flatMap((o) => o.problems) } };
   },
 };

@@ -20,8 +20,8 @@ export const promoteCheckCommand: CliCommand = {
     // Grants IAM blocks today count too: the guard is about what Lake Formation grants.
     const out = readSynthesized(String(options.out), true);
     const [from, to] = [String(options.from), String(options.to)];
-    const check = checkPromotion([...accessOf(out, from), ...accessOf(out, to)], from, to);
-    const text = withReadbackNotes(renderPromotion(check, options.format as ReportFormat), out);
+    const check = checkPromotion([...accessOf(out, from), ...accessOf(out, to)], from, to, out.problems);
+    const text = withReadbackNotes(renderPromotion(check, options.format as ReportFormat), [out], check.notUnderstood ?? []);
     return { exitCode: check.ok ? 0 : 1, text, json: { check, readback: out.problems } };
   },
 };

@@ -1,7 +1,8 @@
 import { Option } from 'commander';
-import { BlockedAccess, readAccessReport } from '../../readback';
+import { BlockedAccess, ReadbackProblem, readAccessReport } from '../../readback';
 import { EffectiveAccess } from '../../readback/effective-access';
 import { REPORT_FORMATS } from '../../reports/format-table';
+import { problemLines } from '../../reports/render-not-understood';
 import { CliError } from '../cli-command';
 
 /** The access read back from one cdktf output, for the report commands. */
@@ -14,7 +15,7 @@ export interface SynthesizedAccess {
   /** Environments with a stack in the output, sorted (an environment may hold no access). */
   readonly environments: readonly string[];
   /** What readback could not interpret, per stack: access the report may miss. */
-  readonly problems: readonly { readonly stack: string; readonly message: string }[];
+  readonly problems: readonly ReadbackProblem[];
 }
 
 /**
@@ -40,10 +41,20 @@ export function accessOf(synthesized: SynthesizedAccess, environment: string): E
   return synthesized.access.filter((a) => a.environment === environment);
 }
 
-/** A report followed by what readback could not interpret in the outputs it read, if anything. */
-export function withReadbackNotes(text: string, ...outputs: readonly SynthesizedAccess[]): string {
-  const notes = outputs.flatMap((o) => o.problems.map((p) => `- ${o.dir} ${p.stack}: ${p.message}`));
-  return notes.length === 0 ? text : `${text}\n\nNot interpreted, so not in this report:\n${notes.join('\n')}`;
+/**
+ * A report followed by what readback could not interpret in the outputs it read, if anything:
+ * first what it does not understand (access may be wider than reported), then the rest.
+ * @param shown problems the report itself already lists (a gate's verdict), left out here
+ */
+export function withReadbackNotes(text: string, outputs: readonly SynthesizedAccess[], shown: readonly ReadbackProblem[] = []): string {
+  const left = (o: SynthesizedAccess, mayWiden: boolean) => o.problems.filter((p) => p.mayWiden === mayWiden && !shown.includes(p));
+  const unknown = outputs.flatMap((o) => problemLines(left(o, true), `${o.dir} `));
+  const notes = outputs.flatMap((o) => problemLines(left(o, false), `${o.dir} `));
+  return [
+    text,
+    ...(unknown.length > 0 ? [`Not understood, so access may be wider than reported:\n${unknown.join('\n')}`] : []),
+    ...(notes.length > 0 ? [`Not interpreted, so not in this report:\n${notes.join('\n')}`] : []),
+  ].join('\n\n');
 }
 
 /** `--format text|md`, shared by the report commands. */
