@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { App } from 'cdktf';
+import { App } from '../../constructs/cdktf';
 import { buildMesh, declaredAccess } from '../../lib/model';
 import { EffectiveAccess, readAccess } from '../../lib/readback';
 import { synthesizeMesh } from '../../stacks/synthesize';
