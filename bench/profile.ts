@@ -34,13 +34,13 @@ const PHASES: readonly { name: string; file: string; what: string }[] = [
   { name: 'checkPolicies', file: 'lib/policy/check-policies.js', what: 'policy checks' },
   { name: 'EnvironmentStack', file: 'stacks/environment-stack.js', what: 'construct tree (ours)' },
   { name: 'BaselineStack', file: 'bench/baseline/baseline-stack.js', what: 'construct tree (baseline)' },
-  { name: 'prepareStack', file: 'cdktf/lib/terraform-stack.js', what: 'cdktf: first resolve pass' },
+  { name: 'prepareStack', file: '/lib/terraform-stack.js', what: 'CDK (cdktn or cdktf): first resolve pass' },
   { name: 'prepareStack', file: 'constructs/self-contained-stack.js', what: 'ours: first pass, elements added after seal only' },
-  { name: 'toTerraform', file: 'cdktf/lib/terraform-stack.js', what: 'cdktf: per-element and whole-stack resolve passes' },
-  { name: 'stringify', file: 'json-stable-stringify/index.js', what: 'cdktf: key-sorted JSON' },
+  { name: 'toTerraform', file: '/lib/terraform-stack.js', what: 'CDK (cdktn or cdktf): per-element and whole-stack resolve passes' },
+  { name: 'stringify', file: 'json-stable-stringify/index.js', what: 'cdktf 0.21: key-sorted JSON' },
   { name: 'writeFileSync', file: 'node:fs', what: 'writing files' },
   { name: 'readFileSync', file: 'node:fs', what: 'reading files (spec)' },
-  { name: 'captureStackTrace', file: 'cdktf/lib/tokens/private/stack-trace.js', what: 'token stack traces' },
+  { name: 'captureStackTrace', file: '/lib/tokens/private/stack-trace.js', what: 'token stack traces' },
 ];
 
 /** Seconds of samples that have each phase on their stack (each sample counted once per phase). */

@@ -11,6 +11,7 @@ import { promoteCheckCommand } from './commands/promote-check';
 import { impactCommand } from './commands/impact';
 import { graphCommand } from './commands/graph';
 import { accessCommand } from './commands/access';
+import { meshgrantVersion } from './version';
 
 /** Every sub-command, in the order `--help` lists them; a new command is one more line. */
 const COMMANDS: readonly CliCommand[] = [
@@ -54,6 +55,7 @@ export async function runCli(argv: readonly string[], rawOutput: CliOutput = pro
   let exitCode = 0;
   const program = new Command('meshgrant')
     .description('access-as-code for data meshes: validate and synthesize mesh files to AWS Lake Formation and IAM')
+    .version(meshgrantVersion(), '-V, --version', "print meshgrant's version")
     .exitOverride()
     .showHelpAfterError('(run meshgrant --help for usage)')
     .configureOutput({ writeOut: (t) => output.stdout(t), writeErr: (t) => output.stderr(t) });

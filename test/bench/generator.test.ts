@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { App } from 'cdktf';
+import { App } from '../../constructs/cdktf';
 import { buildMesh } from '../../lib/model';
 import { accessPlan } from '../../lib/plan';
 import { EffectiveAccess, readAccess } from '../../lib/readback';

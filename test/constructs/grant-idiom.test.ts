@@ -11,7 +11,7 @@ describe("the README's construct example", () => {
   it('is examples/grant-idiom.ts, with package imports', () => {
     const code = readFileSync(join(ROOT, 'examples', 'grant-idiom.ts'), 'utf8')
       .replace("from '../lib'", "from 'meshgrant'")
-      .replace("from '../constructs/cdktf'", "from 'cdktf'")
+      .replace("from '../constructs/cdktf'", "from 'cdktn'")
       .replace("from '../constructs'", "from 'meshgrant/constructs'");
     expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain('```ts\n' + code + '```\n');
   });

@@ -10,10 +10,10 @@ import { synthEnvironment } from '../helpers/synth';
  * other change must leave them as they are.
  */
 const PINS: Record<string, string> = {
-  'acme/dev': '3d2b71220c8da64a14390fbb6c4889b413939b92152021447c2b760d30425c32',
-  'acme/prod': '41ad8be4fe5a28c36f8f9027b7d0d8541769b45f7164e8fca62bd73e3e82444d',
-  'bench50/dev': '283c4761aa5b0134aad34626d748df1e4d8726ac66ccf5c1b37ca186eeb0b9c6',
-  'bench50/prod': '6cfa2baaeb996a7d8e0fee666f5a542ec7f04e295c6b52cd1dc4357782affe08',
+  'acme/dev': 'c3b5fb2787de162665fb7bc913fb6ce87d54f45c7d0aaedcc6d35c7ac4c5228d',
+  'acme/prod': '1bbb39012b42c590ff054966826115ab90d46fa24328d39406d02fb7eb7853f0',
+  'bench50/dev': '27b68210f7fe6d3d05bf7d8d3c749ac9a116cf6dfced63160540fc20f6487df5',
+  'bench50/prod': '70ea47c47a77e79aa9e635d90b27017d74370ed1c625945301d5da29cef4d94a',
 };
 
 function sha256(text: string): string {

@@ -1,7 +1,6 @@
-import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { buildMesh } from '../../lib';
 import { generateMeshSpec } from '../../bench/generator';
-import { AwsProvider } from '../../constructs/aws';
+import { AwsProvider, GlueCatalogDatabase } from '../../constructs/aws';
 import { App, TerraformStack, Testing } from '../../constructs/cdktf';
 import { EnvironmentStack } from '../../stacks/environment-stack';
 import { exampleMesh } from '../helpers/synth';
@@ -26,12 +25,12 @@ describe('EnvironmentStack skips preparing its own elements for references to ot
     const mesh = exampleMesh();
     const shared = new TerraformStack(app, 'shared');
     new AwsProvider(shared, 'aws', { region: 'eu-west-1' });
-    const bucket = new S3Bucket(shared, 'audit', { bucket: 'acme-audit' });
+    const database = new GlueCatalogDatabase(shared, 'audit', { name: 'acme_audit' });
     const stack = new EnvironmentStack(app, 'acme-dev', { mesh, environment: 'dev' });
-    new S3Bucket(stack, 'audit-copy', { bucket: `${bucket.bucket}-copy` });
+    new GlueCatalogDatabase(stack, 'audit-copy', { name: `${database.name}_copy` });
     app.synth();
-    const json = JSON.parse(Testing.synth(stack)) as { data?: Record<string, unknown>; resource: { aws_s3_bucket: Record<string, { bucket: string }> } };
+    const json = JSON.parse(Testing.synth(stack)) as { data?: Record<string, unknown>; resource: { aws_glue_catalog_database: Record<string, { name: string }> } };
     expect(Object.keys(json.data ?? {})).toEqual(['terraform_remote_state']);
-    expect(Object.values(json.resource.aws_s3_bucket)[0].bucket).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-shared\.outputs\.[^}]+\}-copy$/);
+    expect(json.resource.aws_glue_catalog_database['audit-copy'].name).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-shared\.outputs\.[^}]+\}_copy$/);
   });
 });

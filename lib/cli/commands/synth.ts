@@ -2,7 +2,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { join, relative } from 'path';
 import { policyReportJson, renderText } from '../../policy';
 import { loadMesh } from '../../spec';
-import { CliCommand } from '../cli-command';
+import { CdkFlavourError } from '../../../constructs/cdk-flavour';
+import { CliCommand, CliError } from '../cli-command';
 import { RULES_OPTION, checkMeshPolicies } from '../policy-check';
 import { replaceDirectory } from '../replace-directory';
 
@@ -28,8 +29,7 @@ export const synthCommand: CliCommand = {
     if (report.hasErrors) {
       return { exitCode: 1, text: `${renderText(report)}nothing written: synthesis waits until no error-level finding is open`, json: { policy } };
     }
-    // Imported here, not at the top: it loads cdktf, which `validate` and other commands do without.
-    const { synthesizeMeshParallel, formatSummary } = await import('../../../stacks');
+    const { synthesizeMeshParallel, formatSummary } = await loadSynthesis();
     const summary = await replaceDirectory(out, async (staging) => {
       const s = await synthesizeMeshParallel(mesh, { outdir: staging, policy: report, jobs: options.jobs as number | undefined });
       // The summary names files in the staging directory; they end up under `out`.
@@ -39,6 +39,19 @@ export const synthCommand: CliCommand = {
     return { exitCode: 0, text: `${formatSummary(summary)}${findings}`, json: { summary, policy } };
   },
 };
+
+/**
+ * Imported here, not at the top: it loads the CDK library (cdktn or cdktf), which `validate` and
+ * the other commands do without, and which a user may not have installed.
+ */
+async function loadSynthesis(): Promise<typeof import('../../../stacks')> {
+  try {
+    return await import('../../../stacks');
+  } catch (e) {
+    if (e instanceof CdkFlavourError) throw new CliError(e.message);
+    throw e;
+  }
+}
 
 /** Parses `--jobs`; commander reports the error and `meshgrant` exits 2, as for any bad option. */
 function positiveInteger(value: string): number {
