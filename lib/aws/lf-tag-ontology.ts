@@ -41,14 +41,18 @@ export function environmentLfTags(mesh: Mesh, environment: string): Map<string, 
   const products = mesh.productsIn(environment);
   const c = mesh.classification;
   const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
-  return new Map([
+  const tags: [string, string[]][] = [
     [LF_TAG.domain, sorted(products.map((p) => p.domain))],
     [LF_TAG.product, sorted(products.map((p) => p.id))],
     [LF_TAG.classification, sorted(c.levels)],
     ...c.classNames.map((cls): [string, string[]] => [LF_TAG.classKey(cls), [LF_TAG.no, LF_TAG.yes]]),
     ...PRODUCT_ROLES.map((role): [string, string[]] => [LF_TAG.accessKey(role), sorted(ACCESS_LEVELS)]),
     ...mesh.purposesIn(environment).map((p): [string, string[]] => [LF_TAG.purposeKey(p.name), [LF_TAG.allowed, LF_TAG.bound]]),
-  ]);
+  ];
+  // Lake Formation requires at least one value per tag (Terraform refuses `values = []`): an
+  // environment no product has reached yet defines no `domain` or `dataproduct` tag, and nothing
+  // refers to one there.
+  return new Map(tags.filter(([, values]) => values.length > 0));
 }
 
 /**
