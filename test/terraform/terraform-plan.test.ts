@@ -1,0 +1,99 @@
+import * as fc from 'fast-check';
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { Mesh, MeshSpec, buildMesh } from '../../lib';
+import { exampleSpec, synthEnvironment } from '../helpers/synth';
+import { meshSpecArb } from '../readback/mesh-generator';
+import { OfflineTerraform, findOfflineTerraform, planStacks } from './terraform-offline';
+
+/**
+ * What we synthesize, planned by real Terraform with the real AWS provider (offline: a provider
+ * mirror, fake credentials, `plan -refresh=false`). Every resource must plan, and every user
+ * string must come out of the plan exactly as the user wrote it: Terraform evaluates `${` and
+ * `%{` in every string, so unescaped text would be read as an expression (docs/aws-mapping.md).
+ * A plan cannot prove what only an apply shows (docs/terraform-plan.md).
+ */
+const found = findOfflineTerraform();
+const tf = typeof found === 'string' ? undefined : found;
+// The first line a CI log shows for this suite: which provider the plan was checked with, or why it skipped.
+// eslint-disable-next-line no-console
+console.log(tf ? `terraform plan suite: ${tf.binary}, hashicorp/aws ${tf.providerVersion} from ${tf.pluginDir}` : `terraform plan suite SKIPPED: ${found}`);
+const describeWithTerraform = tf ? describe : describe.skip;
+
+/** Hostile text in every free-text field that reaches Terraform, each with a marker to find it. */
+const HOSTILE = {
+  title: 'Title ${file("/etc/hostname")} %{if true}yes%{endif}',
+  description: 'Desc $${aws:PrincipalTag/x} ${aws:username} "quoted" back\\slash ünïcode',
+  port: 'Port ${path.module} %%{x}',
+  column: 'Column $${x} ${var.nothing}',
+};
+
+function hostileSpec(): MeshSpec {
+  const spec = exampleSpec();
+  const products = spec.products!.map((p) =>
+    p.id !== 'payments.transactions'
+      ? p
+      : {
+          ...p,
+          info: { ...p.info, title: HOSTILE.title, description: HOSTILE.description },
+          outputPorts: p.outputPorts.map((port, i) =>
+            i > 0 ? port : { ...port, description: HOSTILE.port, columns: port.columns.map((c, j) => (j > 0 ? c : { ...c, description: HOSTILE.column })) },
+          ),
+        },
+  );
+  return { ...spec, products };
+}
+
+function stacksOf(label: string, mesh: Mesh): Record<string, Record<string, unknown>> {
+  return Object.fromEntries(mesh.environments.map((e) => [`${label}_${e.name}`, JSON.parse(synthEnvironment(mesh, e.name)) as Record<string, unknown>]));
+}
+
+/** `module.<m>.<type>.<name>` for every resource of the stacks. */
+function declaredAddresses(stacks: Record<string, Record<string, unknown>>): string[] {
+  return Object.entries(stacks)
+    .flatMap(([m, s]) => Object.entries((s.resource ?? {}) as Record<string, Record<string, unknown>>).flatMap(([type, byName]) => Object.keys(byName).map((n) => `module.${m}.${type}.${n}`)))
+    .sort();
+}
+
+/** Every string in a JSON value. */
+function strings(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.flatMap(strings);
+  if (v !== null && typeof v === 'object') return Object.values(v).flatMap(strings);
+  return [];
+}
+
+describeWithTerraform('real Terraform plans what meshgrant synthesizes', () => {
+  const terraform = tf as OfflineTerraform;
+  const randomMeshes = fc.sample(meshSpecArb, { seed: 11, numRuns: 5 }).map((s) => buildMesh(s));
+  const stacks = {
+    ...stacksOf('acme', buildMesh(exampleSpec())),
+    ...stacksOf('hostile', buildMesh(hostileSpec())),
+    ...Object.assign({}, ...randomMeshes.map((m, i) => stacksOf(`random${i}`, m))),
+  };
+  let dir: string;
+  let plan: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- terraform show -json
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'meshgrant-tfplan-'));
+    const result = planStacks(terraform, dir, stacks);
+    plan = result.plan;
+    // eslint-disable-next-line no-console
+    console.log(`terraform plan of ${Object.keys(stacks).length} stacks: ${JSON.stringify(result.seconds)} s`);
+  }, 600_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('plans every resource of the example, the hostile mesh and 5 random meshes, creating each once', () => {
+    const planned = (plan.resource_changes as { address: string; change: { actions: string[] } }[]).map((c) => c.address).sort();
+    expect(planned).toEqual(declaredAddresses(stacks));
+    expect(new Set(plan.resource_changes.map((c: { change: { actions: string[] } }) => c.change.actions.join(',')))).toEqual(new Set(['create']));
+  });
+
+  it('carries every hostile string into the planned values exactly as written', () => {
+    const planned = strings(plan.planned_values);
+    for (const text of Object.values(HOSTILE)) {
+      expect(planned.filter((s) => s.includes(text)).length).toBeGreaterThan(0);
+    }
+  });
+});
