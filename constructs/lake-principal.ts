@@ -1,12 +1,11 @@
 import {
   ACCESS_LEVELS,
   AccessLevel,
-  DATABASE_PERMISSIONS,
   Environment,
   GRANTABLE_LEVELS,
   OutputPort as OutputPortModel,
-  TABLE_PERMISSIONS,
 } from '../lib/model';
+import { DATABASE_PERMISSIONS, TABLE_PERMISSIONS } from '../lib/aws/permissions';
 import { GLUE_READ, GLUE_WRITE, S3_WRITE } from '../lib/aws/iam-actions';
 import { IamRole, IamRolePolicy, LakeformationPermissions } from './aws';
 import { Construct, ITerraformDependable, Lazy } from './cdktf';

@@ -1,13 +1,11 @@
 import {
   AccessLevel,
-  COLUMN_PERMISSIONS,
   Classification,
   Environment,
-  FILTER_PERMISSIONS,
   OutputPort as OutputPortModel,
-  TABLE_PERMISSIONS,
-  fitName,
 } from '../lib/model';
+import { fitName } from '../lib/aws/names';
+import { COLUMN_PERMISSIONS, FILTER_PERMISSIONS, TABLE_PERMISSIONS } from '../lib/aws/permissions';
 import {
   GlueCatalogTable,
   LakeformationDataCellsFilter,

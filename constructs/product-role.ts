@@ -6,8 +6,8 @@ import {
   OutputPort as OutputPortModel,
   ProductRole as ProductRoleModel,
   columnsWithinClearance,
-  productRoleName,
 } from '../lib/model';
+import { productRoleName } from '../lib/aws/names';
 import { Construct } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
 import { LakePrincipal } from './lake-principal';

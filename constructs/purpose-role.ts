@@ -1,13 +1,13 @@
 import {
   AccessLevel,
   Classification,
-  DATABASE_PERMISSIONS,
   Environment,
   OutputPort as OutputPortModel,
   Purpose,
   columnsForPurpose,
-  purposeRoleName,
 } from '../lib/model';
+import { purposeRoleName } from '../lib/aws/names';
+import { DATABASE_PERMISSIONS } from '../lib/aws/permissions';
 import { LakeformationPermissions } from './aws';
 import { Construct } from './cdktf';
 import { LakeFoundation } from './lake-foundation';

@@ -2,9 +2,8 @@ import { Classification } from './classification';
 import { DataProduct } from './data-product';
 import { Grant } from './grant';
 import { Mesh } from './mesh';
-import { GRANTABLE_LEVELS } from './permissions';
 import { Column, OutputPort } from './output-port';
-import { AccessLevel, ProductRoleName } from './product-role';
+import { AccessLevel, GRANTABLE_LEVELS, ProductRoleName } from './product-role';
 import { Purpose } from './purpose';
 
 /** Who holds access: a product role, or everyone admitted to a purpose. */

@@ -4,16 +4,14 @@ import { join } from 'path';
 import {
   DeclaredAccess,
   EffectiveAccess,
-  IAM_ROLE_NAME_MAX,
   Members,
   Mesh,
-  TABLE_PERMISSIONS,
   TrustedMembers,
   declaredAccess,
   checkPolicies,
-  fitName,
-  glueName,
 } from '../../lib';
+import { IAM_ROLE_NAME_MAX, fitName, glueName } from '../../lib/aws/names';
+import { TABLE_PERMISSIONS } from '../../lib/aws/permissions';
 import { readAccess } from '../../lib/readback';
 import { synthesizeMesh } from '../../stacks/synthesize';
 
