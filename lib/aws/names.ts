@@ -5,6 +5,8 @@ export const AWS_NAME_PATTERNS = {
   account: /^\d{12}$/,
   region: /^[a-z]{2}(-[a-z]+)+-\d$/,
   bucket: /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+  // Written as in schema/meshgrant.schema.json, whose text test/spec/spec-coverage compares with this one.
+  // eslint-disable-next-line no-useless-escape
   iamArn: /^arn:aws[a-z-]*:iam::\d{12}:(root|role\/[\w+=,.@\/-]+|user\/[\w+=,.@\/-]+)$/,
 } as const;
 
