@@ -8,7 +8,6 @@ export * from './mesh';
 export * from './mesh-builder';
 export * from './names';
 export * from './output-port';
-export * from './permissions';
 export * from './problems';
 export * from './product-role';
 export * from './purpose';

@@ -4,7 +4,7 @@ import { check, findingsOf, meshOf, orders, theFinding } from './fixture';
 
 const rule = (id: string): PolicyRule => BUILT_IN_PACKS.security.find((r) => r.id === id)!;
 
-/** Runs one rule on the compliant mesh as if `lib/model/permissions.ts` held `edit(permissions)`. */
+/** Runs one rule on the compliant mesh as if `lib/aws/permissions.ts` held `edit(permissions)`. */
 function withPermissions(id: string, edit: (p: PermissionTables) => PermissionTables): Violation[] {
   const context = createRuleContext(meshOf());
   return [...rule(id).check({ ...context, permissions: edit(context.permissions) })];
@@ -32,7 +32,7 @@ describe('security pack', () => {
   describe('security/no-wildcard-action', () => {
     test('fails if a permission list grants ALL', () => {
       const found = withPermissions('security/no-wildcard-action', (p) => ({ ...p, table: { ...p.table, admin: ['ALL'] } }));
-      expect(found.map((v) => v.message)).toEqual(['TABLE_PERMISSIONS.admin in lib/model/permissions.ts contains ALL']);
+      expect(found.map((v) => v.message)).toEqual(['TABLE_PERMISSIONS.admin in lib/aws/permissions.ts contains ALL']);
       expect(found[0].fix).toContain('explicitly');
     });
   });
@@ -40,7 +40,7 @@ describe('security pack', () => {
   describe('security/analyst-read-only', () => {
     test('fails if read access includes a write permission', () => {
       const found = withPermissions('security/analyst-read-only', (p) => ({ ...p, table: { ...p.table, read: ['DESCRIBE', 'INSERT', 'SELECT'] } }));
-      expect(found.map((v) => v.message)).toEqual(['TABLE_PERMISSIONS.read in lib/model/permissions.ts grants INSERT with read access']);
+      expect(found.map((v) => v.message)).toEqual(['TABLE_PERMISSIONS.read in lib/aws/permissions.ts grants INSERT with read access']);
     });
 
     test('fails if the declared access gives an analyst more than read', () => {
@@ -57,7 +57,7 @@ describe('security pack', () => {
   describe('security/owner-grant-option', () => {
     test('fails if a level Engineers can hold carries the grant option', () => {
       const found = withPermissions('security/owner-grant-option', (p) => ({ ...p, grantableLevels: ['write', 'admin'] }));
-      expect(found.map((v) => v.message)).toEqual(['GRANTABLE_LEVELS in lib/model/permissions.ts includes `write`, which engineer roles can be granted']);
+      expect(found.map((v) => v.message)).toEqual(['GRANTABLE_LEVELS in lib/model/product-role.ts includes `write`, which engineer roles can be granted']);
     });
 
     test("fails if the declared access gives a grant option to anyone but the product's Owner", () => {

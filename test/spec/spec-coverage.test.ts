@@ -1,4 +1,5 @@
 import { DataProductSpec, EnvironmentSpec, GrantSpec, MeshSpec, NAME_PATTERNS, ProductRoleSpec, buildMesh } from '../../lib';
+import { AWS_NAME_PATTERNS } from '../../lib/aws/names';
 import { loadMeshSources, meshSpecToSources } from '../../lib/spec';
 import schema from '../../schema/meshgrant.schema.json';
 import { modelContent } from './model-content';
@@ -95,7 +96,8 @@ describe('the YAML format', () => {
 
   it('checks names with the same patterns as the model', () => {
     const defs = schema.definitions as Record<string, { pattern?: string }>;
-    const sameAs: Record<string, keyof typeof NAME_PATTERNS> = {
+    const patterns = { ...NAME_PATTERNS, ...AWS_NAME_PATTERNS };
+    const sameAs: Record<string, keyof typeof patterns> = {
       MeshName: 'mesh',
       EnvironmentName: 'environment',
       DomainName: 'domain',
@@ -111,6 +113,6 @@ describe('the YAML format', () => {
       BucketName: 'bucket',
       IamArn: 'iamArn',
     };
-    for (const [definition, pattern] of Object.entries(sameAs)) expect([definition, defs[definition].pattern]).toEqual([definition, NAME_PATTERNS[pattern].source]);
+    for (const [definition, pattern] of Object.entries(sameAs)) expect([definition, defs[definition].pattern]).toEqual([definition, patterns[pattern].source]);
   });
 });

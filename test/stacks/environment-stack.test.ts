@@ -1,6 +1,6 @@
 import { AwsProvider, IamRole, LakeformationDataCellsFilter, LakeformationPermissions } from '../../constructs/aws';
 import { buildMesh } from '../../lib';
-import { TABLE_PERMISSIONS } from '../../lib/model';
+import { TABLE_PERMISSIONS } from '../../lib/aws/permissions';
 import { exampleMesh, exampleSpec, expressionOf, permissionsOf, resourcesOf, synthEnvironment } from '../helpers/synth';
 
 const mesh = exampleMesh();

@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { join, relative } from 'path';
 import { policyReportJson, renderText } from '../../policy';
-import { loadMesh } from '../../spec';
+import { CliContext } from '../cli-context';
 import { CliCommand } from '../cli-command';
 import { RULES_OPTION, checkMeshPolicies } from '../policy-check';
 import { replaceDirectory } from '../replace-directory';
@@ -22,7 +22,7 @@ export const synthCommand: CliCommand = {
 
   run: async ([dir], options) => {
     const out = String(options.out);
-    const mesh = loadMesh(String(dir));
+    const mesh = new CliContext(String(dir)).mesh();
     const report = checkMeshPolicies(mesh, options);
     const policy = policyReportJson(report);
     if (report.hasErrors) {
