@@ -33,7 +33,7 @@ export interface DeclaredAccess {
 /** Columns a role with `clearance` may read, among `wanted` (all columns when undefined). */
 export function columnsWithinClearance(
   classification: Classification,
-  port: OutputPort,
+  port: Pick<OutputPort, 'columns'>,
   clearance: string,
   wanted?: readonly string[],
 ): string[] {
@@ -55,7 +55,7 @@ export function consumerColumns(classification: Classification, product: DataPro
 }
 
 /** Columns a purpose may read: its classes allow every class of the column. */
-export function columnsForPurpose(port: OutputPort, purpose: Purpose, wanted?: readonly string[]): string[] {
+export function columnsForPurpose(port: Pick<OutputPort, 'columns'>, purpose: Pick<Purpose, 'allowedClasses'>, wanted?: readonly string[]): string[] {
   return pick(port.columns, wanted, (c) => c.classes.every((k) => purpose.allowedClasses.includes(k)));
 }
 

@@ -1,3 +1,5 @@
+import { Classification } from './classification';
+
 /** A column of an output port's table. */
 export interface ColumnSpec {
   readonly name: string;
@@ -58,4 +60,11 @@ export interface OutputPort {
   readonly format: 'parquet' | 'orc' | 'json' | 'csv';
   /** Data columns then partition keys, in declaration order. */
   readonly columns: readonly Column[];
+}
+
+/** A column with its classes and level worked out by the classification scheme. */
+export function toColumn(classification: Classification, spec: ColumnSpec, partitionKey: boolean): Column {
+  const tags = [...new Set(spec.tags ?? [])].sort();
+  const classes = classification.classesOf(tags);
+  return { name: spec.name, type: spec.type, description: spec.description, tags, unclassified: spec.unclassified, partitionKey, classes, level: classification.levelOfClasses(classes) };
 }

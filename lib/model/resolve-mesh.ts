@@ -1,3 +1,4 @@
+import { FilterReaders, canonicalRowFilter, checkRowFilter } from './check-row-filter';
 import { Classification, resolveClassification } from './classification';
 import { DataProduct, DataProductSpec } from './data-product';
 import { EnvironmentSpec, toEnvironment } from './environment';
@@ -5,7 +6,7 @@ import { Grant, GrantSpec } from './grant';
 import { AttributeRule, Members, MembersSpec, normalizeMembers } from './members';
 import type { MeshParts, MeshSpec } from './mesh';
 import { NAME_PATTERNS, glueName } from './names';
-import { Column, ColumnSpec, OutputPort, OutputPortSpec } from './output-port';
+import { OutputPort, OutputPortSpec, toColumn } from './output-port';
 import { ProblemCollector, SpecPath } from './problems';
 import {
   ACCESS_LEVELS,
@@ -18,10 +19,6 @@ import {
 import { Purpose } from './purpose';
 import { PurposeBinding } from './purpose-binding';
 import { suggest } from './suggest';
-
-/** Row filters are a static PartiQL subset of fewer than 2048 characters, without function calls. */
-const ROW_FILTER_MAX = 2047;
-const FUNCTION_CALL = /\b(?!(?:in|not|and|or)\b)[a-z_][a-z0-9_]*\s*\(/i;
 
 /** Names of every readable column of a port, partition keys included. */
 function columnNames(port: OutputPortSpec | undefined): Set<string> {
@@ -287,7 +284,8 @@ class MeshChecker {
         if (!inSome) this.problems.add([...bp, 'columns', j], `${who}: binding to ${b.purpose} names column \`${c}\`, which no bound port has`);
       });
       if (b.columns !== undefined && b.columns.length === 0) this.problems.add([...bp, 'columns'], `${who}: binding to ${b.purpose} lists no column; leave \`columns\` out to bind every allowed column`);
-      this.checkRows(b.rows, [...bp, 'rows'], `${who}: binding to ${b.purpose}`);
+      const readers: FilterReaders | undefined = purposeIndex === undefined ? undefined : { kind: 'purpose', purpose: b.purpose, allowedClasses: this.spec.purposes![purposeIndex].allowedClasses ?? [] };
+      if (b.rows !== undefined) checkRowFilter({ rows: b.rows, path: [...bp, 'rows'], who: `${who}: binding to ${b.purpose}`, ports: (b.ports ?? []).flatMap((n) => ports.get(n) ?? []), columns: b.columns, readers }, this.classification, this.problems);
     });
 
     (p.inputPorts ?? []).forEach((ip, i) => {
@@ -357,13 +355,10 @@ class MeshChecker {
     }
   }
 
-  private checkRows(rows: string | undefined, path: SpecPath, who: string): void {
-    if (rows === undefined) return;
-    if (rows.trim() === '') this.problems.add(path, `${who}: the row filter is empty; leave \`rows\` out for all rows`);
-    else if (rows.length > ROW_FILTER_MAX) this.problems.add(path, `${who}: the row filter has ${rows.length} characters; Lake Formation accepts at most ${ROW_FILTER_MAX}`);
-    else if (FUNCTION_CALL.test(rows) || rows.includes(';')) {
-      this.problems.add(path, `${who}: the row filter \`${rows}\` calls a function or has a \`;\`; Lake Formation row filters are static conditions on columns and constants`);
-    }
+  /** Whose clearance a grant reads with: analysts' own, the whole product for engineers and owners, this product's Analyst clearance for a consumer. */
+  private grantReaders(p: DataProductSpec, g: GrantSpec): FilterReaders | undefined {
+    const c = this.classification;
+    return c && { kind: 'clearance', clearance: g.role === undefined || g.role === 'analyst' ? (p.roles?.analyst?.clearance ?? c.defaultLevel) : c.topLevel };
   }
 
   private checkGrant(p: DataProductSpec, g: GrantSpec, ports: Map<string, OutputPortSpec>, keys: Set<string>, path: SpecPath): void {
@@ -405,7 +400,7 @@ class MeshChecker {
     if (g.level !== 'read' && (g.columns !== undefined || g.rows !== undefined)) {
       this.problems.add(path, `${who}: a ${g.level} grant cannot restrict columns or rows; Lake Formation limits writes to whole tables`);
     }
-    this.checkRows(g.rows, [...path, 'rows'], `${who}: grant to ${grantee}`);
+    if (g.rows !== undefined) checkRowFilter({ rows: g.rows, path: [...path, 'rows'], who: `${who}: grant to ${grantee}`, ports: port ? [port] : [], columns: g.columns, readers: this.grantReaders(p, g) }, this.classification, this.problems);
     const key = `${grantee}/${g.port}`;
     if (keys.has(key)) this.problems.add(path, `${who} grants ${grantee} port ${g.port} twice; merge them into one grant`);
     keys.add(key);
@@ -414,17 +409,12 @@ class MeshChecker {
   private toProduct(p: DataProductSpec, specPath: SpecPath): DataProduct {
     const c = this.classification!;
     const [domain, name] = p.id.split('.');
-    const toColumn = (col: ColumnSpec, partitionKey: boolean): Column => {
-      const tags = [...new Set(col.tags ?? [])].sort();
-      const classes = c.classesOf(tags);
-      return { name: col.name, type: col.type, description: col.description, tags, unclassified: col.unclassified, partitionKey, classes, level: c.levelOfClasses(classes) };
-    };
     const outputPorts = p.outputPorts.map((o): OutputPort => ({
       name: o.name,
       description: o.description,
       tableName: o.table?.name ?? glueName(o.name),
       format: o.table?.format ?? 'parquet',
-      columns: [...o.columns.map((col) => toColumn(col, false)), ...(o.table?.partitionKeys ?? []).map((col) => toColumn(col, true))],
+      columns: [...o.columns.map((col) => toColumn(c, col, false)), ...(o.table?.partitionKeys ?? []).map((col) => toColumn(c, col, true))],
     }));
     const roles = Object.fromEntries(
       PRODUCT_ROLES.map((role): [ProductRoleName, ProductRole] => {
@@ -438,13 +428,13 @@ class MeshChecker {
       port: g.port,
       level: g.level,
       columns: g.columns ? [...new Set(g.columns)].sort() : undefined,
-      rows: g.rows,
+      rows: g.rows === undefined ? undefined : canonicalRowFilter(g.rows),
     }));
     const purposes = (p.purposes ?? []).map((b): PurposeBinding => ({
       purpose: b.purpose,
       ports: [...new Set(b.ports)].sort(),
       columns: b.columns ? [...new Set(b.columns)].sort() : undefined,
-      rows: b.rows,
+      rows: b.rows === undefined ? undefined : canonicalRowFilter(b.rows),
     }));
     return {
       id: p.id,
