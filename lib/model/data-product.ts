@@ -1,11 +1,12 @@
 import type { Classification } from './classification';
+import type { FilterReaders } from './check-row-filter';
 import type { EnvironmentSpec } from './environment';
 import { Grant, GrantSpec, checkGrant, toGrant } from './grant';
 import { NAME_PATTERNS } from './names';
 import { OutputPort, OutputPortSpec, checkPort, tableNameOf, toOutputPort } from './output-port';
 import { ProductRole, ProductRoleName, ProductRoleSpec, checkRoles, toProductRoles } from './product-role';
 import { SpecPath } from './problems';
-import type { PurposeBinders } from './purpose';
+import type { PurposeBinders, PurposeSpec } from './purpose';
 import { PurposeBinding, PurposeBindingSpec, checkBinding, toPurposeBinding } from './purpose-binding';
 import { SpecCheck } from './spec-check';
 import { suggest } from './suggest';
@@ -84,6 +85,8 @@ export interface ProductContext {
   readonly domains: ReadonlySet<string>;
   /** Spec index of each purpose by name. */
   readonly purposes: ReadonlyMap<string, number>;
+  /** The purposes as written, by spec index (a binding's row filter may test only the columns its purpose's classes allow). */
+  readonly purposeSpecs: readonly PurposeSpec[];
   /** Every product by id (the first, when an id is declared twice). */
   readonly products: ReadonlyMap<string, DataProductSpec>;
   /** Filled by the checks: which products bind each purpose, where. */
@@ -127,7 +130,7 @@ export function checkProduct(check: SpecCheck, p: DataProductSpec, path: SpecPat
 
   checkRoles(check, p.roles, path, who, p.promotedTo ?? [], ctx.environments, ctx.classification);
 
-  const grantScope = { product: p.id, ports, products: ctx.products, seen: new Set<string>() };
+  const grantScope = { product: p.id, ports, products: ctx.products, seen: new Set<string>(), classification: ctx.classification, analystClearance: p.roles?.analyst?.clearance };
   (p.grants ?? []).forEach((g, i) => checkGrant(check, g, grantScope, [...path, 'grants', i]));
 
   const bound = new Set<string>();
@@ -143,7 +146,9 @@ export function checkProduct(check: SpecCheck, p: DataProductSpec, path: SpecPat
       for (const env of p.promotedTo ?? []) binders.set(env, [...(binders.get(env) ?? []), p.id]);
       ctx.purposeBinders.set(purposeIndex, binders);
     }
-    checkBinding(check, b, ports, bp, who);
+    const readers: FilterReaders | undefined =
+      purposeIndex === undefined ? undefined : { kind: 'purpose', purpose: b.purpose, allowedClasses: ctx.purposeSpecs[purposeIndex].allowedClasses ?? [] };
+    checkBinding(check, b, ports, bp, who, { classification: ctx.classification, readers });
   });
 
   checkInputPorts(check, p, path, ctx.products);

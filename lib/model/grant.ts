@@ -1,7 +1,8 @@
 import { OutputPortSpec, columnNames } from './output-port';
 import { SpecPath } from './problems';
 import { ACCESS_LEVELS, AccessLevel, MAX_LEVEL, PRODUCT_ROLES, ProductRoleName, levelWithin } from './product-role';
-import { checkRows } from './rows';
+import { FilterReaders, canonicalRowFilter, checkRowFilter } from './check-row-filter';
+import type { Classification } from './classification';
 import { SpecCheck } from './spec-check';
 import { suggest } from './suggest';
 
@@ -60,6 +61,10 @@ export interface GrantScope {
   readonly products: ReadonlyMap<string, { readonly inputPorts?: readonly { readonly product: string; readonly port: string }[] }>;
   /** `<grantee>/<port>` of the product's grants checked so far, to find duplicates. */
   readonly seen: Set<string>;
+  /** Undefined when the scheme has problems of its own (row filters are then checked for syntax only). */
+  readonly classification?: Classification;
+  /** The product's Analyst clearance as written (the scheme's default level when undefined). */
+  readonly analystClearance?: string;
 }
 
 /** Checks one grant: its grantee, level, port, columns and rows. */
@@ -102,10 +107,18 @@ export function checkGrant(check: SpecCheck, g: GrantSpec, scope: GrantScope, pa
   if (g.level !== 'read' && (g.columns !== undefined || g.rows !== undefined)) {
     check.add(path, `${who}: a ${g.level} grant cannot restrict columns or rows; Lake Formation limits writes to whole tables`);
   }
-  checkRows(check, g.rows, [...path, 'rows'], `${who}: grant to ${grantee}`);
+  if (g.rows !== undefined) {
+    checkRowFilter({ rows: g.rows, path: [...path, 'rows'], who: `${who}: grant to ${grantee}`, ports: port ? [port] : [], columns: g.columns, readers: grantReaders(g, scope) }, scope.classification, check.problems);
+  }
   const key = `${grantee}/${g.port}`;
   if (scope.seen.has(key)) check.add(path, `${who} grants ${grantee} port ${g.port} twice; merge them into one grant`);
   scope.seen.add(key);
+}
+
+/** Whose clearance a grant reads with: analysts' own, the whole product for engineers and owners, this product's Analyst clearance for a consumer. */
+function grantReaders(g: GrantSpec, scope: GrantScope): FilterReaders | undefined {
+  const c = scope.classification;
+  return c && { kind: 'clearance', clearance: g.role === undefined || g.role === 'analyst' ? (scope.analystClearance ?? c.defaultLevel) : c.topLevel };
 }
 
 /** The validated grant of a checked spec, at `specPath` (`['products', i, 'grants', j]`). */
@@ -115,7 +128,7 @@ export function toGrant(g: GrantSpec, specPath: SpecPath): Grant {
     port: g.port,
     level: g.level,
     columns: g.columns ? [...new Set(g.columns)].sort() : undefined,
-    rows: g.rows,
+    rows: g.rows === undefined ? undefined : canonicalRowFilter(g.rows),
     specPath,
   };
 }

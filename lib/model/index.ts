@@ -12,4 +12,5 @@ export * from './problems';
 export * from './product-role';
 export * from './purpose';
 export * from './purpose-binding';
+export * from './row-filter';
 export * from './suppression';

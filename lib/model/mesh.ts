@@ -123,7 +123,7 @@ function resolveMesh(spec: MeshSpec, problems: ProblemCollector): MeshParts | un
   const purposes = checkPurposes(check, spec.purposes ?? [], classification);
   const products = indexProducts(check, spec.products ?? []);
   const purposeBinders: PurposeBinders = new Map();
-  const context = { classification, environments, domains, purposes, products, purposeBinders };
+  const context = { classification, environments, domains, purposes, purposeSpecs: spec.purposes ?? [], products, purposeBinders };
   (spec.products ?? []).forEach((p, i) => checkProduct(check, p, ['products', i], context));
   checkPurposeMembers(check, spec.purposes ?? [], purposeBinders, environments);
   if (problems.problems.length > 0) return undefined;

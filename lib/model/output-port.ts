@@ -100,19 +100,24 @@ export function checkPort(check: SpecCheck, o: OutputPortSpec, path: SpecPath, w
 
 /** The validated port of a checked spec (at `path`), each column with its classes, level and spec path worked out. */
 export function toOutputPort(o: OutputPortSpec, c: Classification, path: SpecPath): OutputPort {
-  const toColumn = (col: ColumnSpec, partitionKey: boolean, columnPath: SpecPath): Column => {
-    const tags = [...new Set(col.tags ?? [])].sort();
-    const classes = c.classesOf(tags);
-    return { name: col.name, type: col.type, description: col.description, tags, unclassified: col.unclassified, partitionKey, classes, level: c.levelOfClasses(classes), specPath: columnPath };
-  };
   return {
     name: o.name,
     description: o.description,
     tableName: tableNameOf(o),
     format: o.table?.format ?? 'parquet',
     columns: [
-      ...o.columns.map((col, j) => toColumn(col, false, [...path, 'columns', j])),
-      ...(o.table?.partitionKeys ?? []).map((col, j) => toColumn(col, true, [...path, 'table', 'partitionKeys', j])),
+      ...o.columns.map((col, j): Column => ({ ...toColumn(c, col, false), specPath: [...path, 'columns', j] })),
+      ...(o.table?.partitionKeys ?? []).map((col, j): Column => ({ ...toColumn(c, col, true), specPath: [...path, 'table', 'partitionKeys', j] })),
     ],
   };
+}
+
+/** A column as the classification scheme sees it, wherever it is written. */
+export type ClassifiedColumn = Omit<Column, 'specPath'>;
+
+/** A column with its classes and level worked out by the classification scheme. */
+export function toColumn(classification: Classification, spec: ColumnSpec, partitionKey: boolean): ClassifiedColumn {
+  const tags = [...new Set(spec.tags ?? [])].sort();
+  const classes = classification.classesOf(tags);
+  return { name: spec.name, type: spec.type, description: spec.description, tags, unclassified: spec.unclassified, partitionKey, classes, level: classification.levelOfClasses(classes) };
 }

@@ -31,7 +31,7 @@ const orders: CompleteProduct = {
     {
       name: 'orders',
       description: 'One row per order',
-      table: { name: 'orders_v2', format: 'orc', partitionKeys: [{ name: 'day', type: 'date', description: 'Order day', tags: ['day'], unclassified: 'A date' }] },
+      table: { name: 'orders_v2', format: 'orc', partitionKeys: [{ name: 'day', type: 'string', description: 'Order day, yyyy-mm-dd', tags: ['day'], unclassified: 'A date' }] },
       columns: [{ name: 'email', type: 'string', description: 'Buyer', tags: ['email'], unclassified: 'n/a' }],
     },
   ],

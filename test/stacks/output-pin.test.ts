@@ -12,8 +12,8 @@ import { synthEnvironment } from '../helpers/synth';
 const PINS: Record<string, string> = {
   'acme/dev': '3d2b71220c8da64a14390fbb6c4889b413939b92152021447c2b760d30425c32',
   'acme/prod': '41ad8be4fe5a28c36f8f9027b7d0d8541769b45f7164e8fca62bd73e3e82444d',
-  'bench50/dev': '283c4761aa5b0134aad34626d748df1e4d8726ac66ccf5c1b37ca186eeb0b9c6',
-  'bench50/prod': '6cfa2baaeb996a7d8e0fee666f5a542ec7f04e295c6b52cd1dc4357782affe08',
+  'bench50/dev': '90196e45a39cbaa3fa97b903d160d870c6007a5e8d7d7fea562c05239edb0579',
+  'bench50/prod': 'af3023d93bd2aac8cea7de1d386962110697572213fe561f3354fd9df9006b78',
 };
 
 function sha256(text: string): string {
