@@ -18,6 +18,8 @@ import {
 import { Purpose } from './purpose';
 import { PurposeBinding } from './purpose-binding';
 import { suggest } from './suggest';
+import { checkLiteralText, shown } from './literal-text';
+import { SESSION_TAG_VALUE } from '../aws/session-tags';
 
 /** Row filters are a static PartiQL subset of fewer than 2048 characters, without function calls. */
 const ROW_FILTER_MAX = 2047;
@@ -59,6 +61,7 @@ class MeshChecker {
     this.indexProducts();
     (spec.products ?? []).forEach((p, i) => this.checkProduct(p, ['products', i]));
     this.checkPurposeMembers();
+    checkLiteralText(spec, problems);
     if (problems.problems.length > 0) return undefined;
 
     return {
@@ -196,6 +199,7 @@ class MeshChecker {
         if (list.length === 0) this.problems.add([...path, 'attributes', i, k], `${owner}: attribute \`${k}\` lists no value`);
         list.forEach((v) => {
           if (v.includes('*')) this.problems.add([...path, 'attributes', i, k], `${owner}: attribute \`${k}\` value \`${v}\` contains a wildcard`);
+          else if (!SESSION_TAG_VALUE.test(v)) this.problems.add([...path, 'attributes', i, k], `${owner}: attribute \`${k}\` value \`${shown(v)}\` can never be a session tag value (letters, digits, spaces and _ . : / = + - @, at most 256 characters), so no session would match it`);
         });
       }
     });

