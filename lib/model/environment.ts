@@ -26,11 +26,26 @@ export interface IdentityMappingSpec {
   /** Directory user name -> IAM principal ARN. */
   readonly users?: Readonly<Record<string, string>>;
   /**
-   * Principals whose sessions carry the directory attributes (as session tags) used by attribute
-   * rules; trust policies admit them on `aws:PrincipalTag/<attribute>` conditions.
-   * @default - the environment account's root, so any session of the account with matching tags
+   * Roles whose sessions carry the directory attributes (as session tags) used by attribute
+   * rules: IAM Identity Center permission-set roles or SAML-federated roles. Trust policies admit
+   * their sessions on `aws:PrincipalTag/<attribute>` conditions. Never the account root or an
+   * IAM user: any principal of the account, or whoever may tag the user, could then qualify.
+   * @default - none; attribute rules need at least one in every environment they reach
    */
   readonly attributeSessionPrincipals?: readonly string[];
+}
+
+/**
+ * A principal of another account that an environment names on purpose (a central deploy role,
+ * an auditor's lake admin role, a directory account's federated roles).
+ */
+export interface ForeignPrincipalSpec {
+  /** One ARN accepted; exactly one of `principal` and `account`. */
+  readonly principal?: string;
+  /** Every principal of this 12-digit account accepted; exactly one of `principal` and `account`. */
+  readonly account?: string;
+  /** Why this account may be trusted here, in words a reviewer can check (20 characters or more). */
+  readonly reason: string;
 }
 
 /** A deployment target: one AWS account and region, one Terraform stack. */
@@ -70,6 +85,11 @@ export interface EnvironmentSpec {
   readonly manageDataLakeSettings?: boolean;
   /** How directory groups, users and attributes map to principals here. */
   readonly identity?: IdentityMappingSpec;
+  /**
+   * Principals of other accounts this environment may name, each with a reason.
+   * @default - none: every ARN of the environment belongs to its own account
+   */
+  readonly foreignPrincipals?: readonly ForeignPrincipalSpec[];
   /**
    * Tags applied to every AWS resource of the environment (provider default tags).
    * @default - `{ ManagedBy: meshgrant, Environment: <name> }` only
@@ -121,9 +141,7 @@ export function toEnvironment(spec: EnvironmentSpec): Environment {
     manageDataLakeSettings: spec.manageDataLakeSettings ?? true,
     groups: sortedMap(spec.identity?.groups),
     users: sortedMap(spec.identity?.users),
-    attributeSessionPrincipals: [
-      ...new Set(spec.identity?.attributeSessionPrincipals ?? [`arn:aws:iam::${spec.account}:root`]),
-    ].sort(),
+    attributeSessionPrincipals: [...new Set(spec.identity?.attributeSessionPrincipals ?? [])].sort(),
     tags: sortedRecord({ ...(spec.tags ?? {}), ManagedBy: 'meshgrant', Environment: spec.name }),
   };
 }

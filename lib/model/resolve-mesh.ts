@@ -19,6 +19,7 @@ import { Purpose } from './purpose';
 import { PurposeBinding } from './purpose-binding';
 import { suggest } from './suggest';
 import { checkLiteralText, shown } from './literal-text';
+import { checkPrincipalOwnership } from './principal-ownership';
 import { SESSION_TAG_VALUE } from '../aws/session-tags';
 
 /** Row filters are a static PartiQL subset of fewer than 2048 characters, without function calls. */
@@ -56,6 +57,7 @@ class MeshChecker {
     }
     this.classification = resolveClassification(spec.classification, problems);
     this.checkEnvironments();
+    checkPrincipalOwnership(spec.environments ?? [], problems);
     this.checkDomains();
     this.checkPurposes();
     this.indexProducts();
@@ -349,6 +351,9 @@ class MeshChecker {
     for (const envName of envs) {
       const env = this.envs.get(envName);
       if (!env) continue;
+      if ((m?.attributes ?? []).length > 0 && (env.identity?.attributeSessionPrincipals ?? []).length === 0) {
+        this.problems.add([...path, 'attributes'], `${who}: attribute rules need identity.attributeSessionPrincipals in environment ${envName}, the roles whose sessions carry directory attributes`, 'meshgrant never trusts the whole account on session tags');
+      }
       for (const kind of ['groups', 'users'] as const) {
         const mapped = env.identity?.[kind] ?? {};
         (m?.[kind] ?? []).forEach((name, i) => {

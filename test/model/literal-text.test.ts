@@ -1,22 +1,4 @@
-import { MeshValidationError, buildMesh } from '../../lib';
-import type { MeshSpec } from '../../lib';
-import { exampleSpec } from '../helpers/synth';
-
-/** The problems `buildMesh` reports for a spec edited by `edit`, as `path: message (hint)` lines. */
-function problemsOf(edit: (spec: MeshSpec) => void): string[] {
-  const spec = exampleSpec();
-  edit(spec);
-  try {
-    buildMesh(spec);
-    return [];
-  } catch (e) {
-    if (!(e instanceof MeshValidationError)) throw e;
-    return e.problems.map((p) => `${p.path.join('.')}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`);
-  }
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Writable = any;
+import { Writable, problemsOf } from '../helpers/spec-problems';
 
 describe('literal text in the spec', () => {
   test('titles, descriptions and row filters may hold `${` and `%{`: they are carried literally', () => {

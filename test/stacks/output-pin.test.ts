@@ -10,10 +10,10 @@ import { synthEnvironment } from '../helpers/synth';
  * other change must leave them as they are.
  */
 const PINS: Record<string, string> = {
-  'acme/dev': '3d2b71220c8da64a14390fbb6c4889b413939b92152021447c2b760d30425c32',
-  'acme/prod': '41ad8be4fe5a28c36f8f9027b7d0d8541769b45f7164e8fca62bd73e3e82444d',
-  'bench50/dev': '283c4761aa5b0134aad34626d748df1e4d8726ac66ccf5c1b37ca186eeb0b9c6',
-  'bench50/prod': '6cfa2baaeb996a7d8e0fee666f5a542ec7f04e295c6b52cd1dc4357782affe08',
+  'acme/dev': 'd60b89a5d7bb2ba6c3441b02105f8f871988293729ffa299d41bf6f0541fc566',
+  'acme/prod': '48f6b999ba2036413ff3815e50aa6b7f957f65593bdccc2282d026b9e83fd8ce',
+  'bench50/dev': '26ac428026bdaa51f57314786de424151f533ffd7d4327fe20740f0ce6942ea7',
+  'bench50/prod': '1c11a1f350fcca0cd31381ac784d919b8fb68a107dbe5bd86c8d6d0b2cc0e1a5',
 };
 
 function sha256(text: string): string {
