@@ -1,4 +1,4 @@
-import { Environment, Mesh, consumerColumns } from '../lib/model';
+import { Environment, Mesh, consumerColumns, productConstructId, purposeConstructId } from '../lib/model';
 import { PolicyReport } from '../lib/policy/check-policies';
 import { environmentLfTags } from '../lib/aws/lf-tag-ontology';
 import { AwsProvider } from '../constructs/aws';
@@ -62,8 +62,8 @@ export class EnvironmentStack extends SelfContainedStack {
     const foundation = new LakeFoundation(this, 'lake', { environment: env, tags: environmentLfTags(mesh, env.name) });
 
     const common = { environment: env, classification: mesh.classification, foundation };
-    const productConstructs = new Map(products.map((p) => [p.id, new DataProduct(this, p.id.replace('.', '-'), { product: p, ...common })]));
-    const purposeRoles = new Map(purposes.map((p) => [p.name, new PurposeRole(this, `purpose-${p.name}`, { purpose: p, ...common })]));
+    const productConstructs = new Map(products.map((p) => [p.id, new DataProduct(this, productConstructId(p.id), { product: p, ...common })]));
+    const purposeRoles = new Map(purposes.map((p) => [p.name, new PurposeRole(this, purposeConstructId(p.name), { purpose: p, ...common })]));
 
     const grants: PortGrant[] = [];
     for (const product of products) {

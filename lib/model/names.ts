@@ -61,3 +61,16 @@ export function productDatabaseName(env: NamedEnvironment, product: NamedProduct
 export function productStoragePrefix(product: NamedProduct): string {
   return `${product.domain}/${product.name}`;
 }
+
+/**
+ * Id of a product's construct in its environment stack, `<domain>-<name>`; Terraform logical ids
+ * derive from it, so two products must never share it.
+ */
+export function productConstructId(productId: string): string {
+  return productId.replace('.', '-');
+}
+
+/** Id of a purpose's construct in an environment stack, `purpose-<purpose>`. */
+export function purposeConstructId(purpose: string): string {
+  return `purpose-${purpose}`;
+}

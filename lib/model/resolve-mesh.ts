@@ -20,6 +20,7 @@ import { PurposeBinding } from './purpose-binding';
 import { suggest } from './suggest';
 import { checkLiteralText, shown } from './literal-text';
 import { checkPrincipalOwnership } from './principal-ownership';
+import { checkNameCollisions } from './name-collisions';
 import { SESSION_TAG_VALUE } from '../aws/session-tags';
 
 /** Row filters are a static PartiQL subset of fewer than 2048 characters, without function calls. */
@@ -63,6 +64,7 @@ class MeshChecker {
     this.indexProducts();
     (spec.products ?? []).forEach((p, i) => this.checkProduct(p, ['products', i]));
     this.checkPurposeMembers();
+    checkNameCollisions(spec, problems);
     checkLiteralText(spec, problems);
     if (problems.problems.length > 0) return undefined;
 
