@@ -201,9 +201,9 @@ class MeshChecker {
         const values = rule[k];
         const list = typeof values === 'string' ? [values] : values;
         if (list.length === 0) this.problems.add([...path, 'attributes', i, k], `${owner}: attribute \`${k}\` lists no value`);
-        list.forEach((v) => {
+        list.forEach((v, j) => {
           if (v.includes('*')) this.problems.add([...path, 'attributes', i, k], `${owner}: attribute \`${k}\` value \`${v}\` contains a wildcard`);
-          else if (!SESSION_TAG_VALUE.test(v)) this.problems.add([...path, 'attributes', i, k], `${owner}: attribute \`${k}\` value \`${shown(v)}\` can never be a session tag value (letters, digits, spaces and _ . : / = + - @, at most 256 characters), so no session would match it`);
+          else if (!SESSION_TAG_VALUE.test(v)) this.problems.add([...path, 'attributes', i, k, ...(typeof values === 'string' ? [] : [j])], `${owner}: attribute \`${k}\` value \`${shown(v)}\` can never be a session tag value (letters, digits, spaces and _ . : / = + - @, at most 256 characters), so no session would match it`);
         });
       }
     });
