@@ -56,7 +56,8 @@ export function checkNameCollisions(spec: MeshSpec, problems: ProblemCollector):
           continue;
         }
         const pair = [first.label, n.label].sort().join('\u0000');
-        if (first === n || reported.has(pair)) continue;
+        // The same id or name declared twice is reported as such by the model.
+        if (first.label === n.label || reported.has(pair)) continue;
         reported.add(pair);
         problems.add(
           n.path,
