@@ -65,6 +65,15 @@ describe('synthesized stacks carry user text verbatim', () => {
     expect(strayExpressions(JSON.parse(json))).toEqual([]);
     for (const policy of resourcesOf(json, 'aws_iam_role_policy')) expect(policy.role).toMatch(/^\$\{aws_iam_role\.[A-Za-z0-9_-]+\.id\}$/);
   });
+
+  test('no IAM policy reaches IAM with a policy variable: no `${` after Terraform reads the template', () => {
+    const documents = [
+      ...resourcesOf(json, 'aws_iam_role').map((r) => r.assume_role_policy as string),
+      ...resourcesOf(json, 'aws_iam_role_policy').map((r) => r.policy as string),
+    ];
+    expect(documents.length).toBeGreaterThan(0);
+    for (const doc of documents) expect(doc.replace(/([$%])\1\{/g, '$1{')).not.toContain('${');
+  });
 });
 
 class Probe extends SelfContainedStack {
