@@ -111,6 +111,8 @@ export function generateMeshSpec(shape: MeshShape): MeshSpec {
         // Sandbox groups exist in the first environment only, like real dev-only teams.
         groups: Object.fromEntries([...groups, ...(i === 0 ? sandboxes : [])].map((g) => [g, sso(g)])),
         users: Object.fromEntries(owners.map((u) => [u, `arn:aws:iam::${account}:role/people/${u}`])),
+        // A fixed name, so that the random draws (and so the rest of the mesh) stay as they were.
+        attributeSessionPrincipals: [`arn:aws:iam::${account}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_DataConsumers_0123456789abcdef`],
       },
       tags: { CostCenter: 'data-platform' },
     };

@@ -3,8 +3,8 @@
  * community fork is CDK Terrain (`cdktn`). Moving to it should mean editing this file and
  * `aws.ts`, nothing else.
  */
-export { Annotations, App, DefaultTokenResolver, Lazy, Manifest, S3Backend, StringConcat, TerraformElement, TerraformResource, TerraformStack, Testing, Tokenization, dependable } from 'cdktf';
-export type { ITerraformDependable, StackManifest } from 'cdktf';
+export { Annotations, App, DefaultTokenResolver, Lazy, LazyBase, Manifest, S3Backend, StringConcat, TerraformElement, TerraformResource, TerraformStack, Testing, Tokenization, dependable } from 'cdktf';
+export type { IResolvable, IResolveContext, ITerraformDependable, StackManifest } from 'cdktf';
 export { Construct } from 'constructs';
 export type { IConstruct } from 'constructs';
 

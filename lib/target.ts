@@ -1,6 +1,8 @@
 import type { AwsEnvironment, AwsEnvironmentSpec } from './aws/environment';
 import { awsTarget } from './aws/target';
-import type { SpecPath } from './model/problems';
+import { type NamingSpec } from './aws/name-collisions';
+import type { IdentityMappingSpec } from './model/members';
+import type { ProblemCollector, SpecPath } from './model/problems';
 import type { AccessLevel } from './model/product-role';
 import type { SpecCheck } from './model/spec-check';
 
@@ -25,14 +27,17 @@ export interface DeploymentTarget<Spec, Settings> {
 export interface EnvironmentTarget<Spec, Settings> {
   /** Checks the target's fields of one environment (`path` is the environment's spec path). */
   check(check: SpecCheck, spec: Spec & { readonly name: string }, path: SpecPath): void;
-  /** Checks what must differ between environments (e.g. one environment per AWS account and region). */
-  checkApart(check: SpecCheck, specs: readonly (Spec & { readonly name: string })[]): void;
+  /**
+   * Checks the environments together: what must differ between them (e.g. one environment per AWS
+   * account and region), and that the principals each names belong to it unless accepted.
+   */
+  checkApart(check: SpecCheck, specs: readonly (Spec & { readonly name: string; readonly identity?: IdentityMappingSpec })[]): void;
+  /** Checks that the names the target derives from ids and names (roles, databases) never collide. */
+  checkNames(spec: NamingSpec, problems: ProblemCollector): void;
   /** Checks a principal written in an identity mapping. */
   checkPrincipal(check: SpecCheck, value: string | undefined, path: SpecPath, what: string): void;
   /** The target's fields of a checked spec, with defaults applied. */
   resolve(spec: Spec): Settings;
-  /** The principal whose sessions carry directory attributes when the environment names none. */
-  defaultAttributeSessionPrincipal(spec: Spec): string;
 }
 
 /** What each access level grants on the target's resources. */

@@ -52,6 +52,24 @@ export interface AwsEnvironmentSpec {
    * @default true
    */
   readonly manageDataLakeSettings?: boolean;
+  /**
+   * Principals of other accounts this environment may name, each with a reason.
+   * @default - none: every ARN of the environment belongs to its own account
+   */
+  readonly foreignPrincipals?: readonly ForeignPrincipalSpec[];
+}
+
+/**
+ * A principal of another account that an environment names on purpose (a central deploy role,
+ * an auditor's lake admin role, a directory account's federated roles).
+ */
+export interface ForeignPrincipalSpec {
+  /** One ARN accepted; exactly one of `principal` and `account`. */
+  readonly principal?: string;
+  /** Every principal of this 12-digit account accepted; exactly one of `principal` and `account`. */
+  readonly account?: string;
+  /** Why this account may be trusted here, in words a reviewer can check (20 characters or more). */
+  readonly reason: string;
 }
 
 /** The AWS fields of a validated environment, with defaults applied. */

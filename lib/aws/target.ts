@@ -1,10 +1,14 @@
+import type { IdentityMappingSpec } from '../model/members';
+import type { SpecCheck } from '../model/spec-check';
 import {
-  accountRoot,
+  AwsEnvironmentSpec,
   checkAwsEnvironment,
   checkAwsEnvironmentsApart,
   checkPrincipal,
   toAwsEnvironment,
 } from './environment';
+import { checkNameCollisions } from './name-collisions';
+import { checkPrincipalOwnership } from './principal-ownership';
 import { COLUMN_PERMISSIONS, DATABASE_PERMISSIONS, FILTER_PERMISSIONS, TABLE_PERMISSIONS } from './permissions';
 
 /**
@@ -15,10 +19,13 @@ export const awsTarget = {
   name: 'aws',
   environment: {
     check: checkAwsEnvironment,
-    checkApart: checkAwsEnvironmentsApart,
+    checkApart: (check: SpecCheck, specs: readonly (AwsEnvironmentSpec & { readonly name: string; readonly identity?: IdentityMappingSpec })[]) => {
+      checkAwsEnvironmentsApart(check, specs);
+      checkPrincipalOwnership(specs, check.problems);
+    },
     checkPrincipal,
     resolve: toAwsEnvironment,
-    defaultAttributeSessionPrincipal: (spec: { readonly account: string }) => accountRoot(spec.account),
+    checkNames: checkNameCollisions,
   },
   permissions: {
     table: TABLE_PERMISSIONS,

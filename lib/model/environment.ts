@@ -60,9 +60,7 @@ export function toEnvironment(spec: EnvironmentSpec): Environment {
     promotesTo: spec.promotesTo,
     groups: sortedMap(spec.identity?.groups),
     users: sortedMap(spec.identity?.users),
-    attributeSessionPrincipals: [
-      ...new Set(spec.identity?.attributeSessionPrincipals ?? [TARGET.environment.defaultAttributeSessionPrincipal(spec)]),
-    ].sort(),
+    attributeSessionPrincipals: [...new Set(spec.identity?.attributeSessionPrincipals ?? [])].sort(),
     tags: sortedRecord({ ...(spec.tags ?? {}), ManagedBy: 'meshgrant', Environment: spec.name }),
   };
 }

@@ -1,4 +1,6 @@
 import { SpecPath } from './problems';
+import { SESSION_TAG_VALUE } from '../aws/session-tags';
+import { shown } from './literal-text';
 import { SpecCheck } from './spec-check';
 
 /**
@@ -35,9 +37,11 @@ export interface IdentityMappingSpec {
   /** Directory user name -> principal. */
   readonly users?: Readonly<Record<string, string>>;
   /**
-   * Principals whose sessions carry the directory attributes (as session tags) used by attribute
-   * rules; trust policies admit them on `aws:PrincipalTag/<attribute>` conditions.
-   * @default - the environment account's root, so any session of the account with matching tags
+   * Roles whose sessions carry the directory attributes (as session tags) used by attribute
+   * rules: IAM Identity Center permission-set roles or SAML-federated roles. Trust policies admit
+   * their sessions on `aws:PrincipalTag/<attribute>` conditions. Never the account root or an
+   * IAM user: any principal of the account, or whoever may tag the user, could then qualify.
+   * @default - none; attribute rules need at least one in every environment they reach
    */
   readonly attributeSessionPrincipals?: readonly string[];
 }
@@ -79,8 +83,14 @@ export function checkMembers(check: SpecCheck, m: MembersSpec | undefined, path:
       const values = rule[k];
       const list = typeof values === 'string' ? [values] : values;
       if (list.length === 0) check.add([...path, 'attributes', i, k], `${owner}: attribute \`${k}\` lists no value`);
-      list.forEach((v) => {
+      list.forEach((v, j) => {
         if (v.includes('*')) check.add([...path, 'attributes', i, k], `${owner}: attribute \`${k}\` value \`${v}\` contains a wildcard`);
+        else if (!SESSION_TAG_VALUE.test(v)) {
+          check.add(
+            [...path, 'attributes', i, k, ...(typeof values === 'string' ? [] : [j])],
+            `${owner}: attribute \`${k}\` value \`${shown(v)}\` can never be a session tag value (letters, digits, spaces and _ . : / = + - @, at most 256 characters), so no session would match it`,
+          );
+        }
       });
     }
   });
@@ -98,6 +108,9 @@ export function checkMemberMapping(
   for (const envName of envNames) {
     const env = environments.get(envName);
     if (!env) continue;
+    if ((m?.attributes ?? []).length > 0 && (env.identity?.attributeSessionPrincipals ?? []).length === 0) {
+      check.add([...path, 'attributes'], `${who}: attribute rules need identity.attributeSessionPrincipals in environment ${envName}, the roles whose sessions carry directory attributes`, 'meshgrant never trusts the whole account on session tags');
+    }
     for (const kind of ['groups', 'users'] as const) {
       const mapped = env.identity?.[kind] ?? {};
       (m?.[kind] ?? []).forEach((name, i) => {

@@ -6,6 +6,8 @@ import { NAME_PATTERNS } from './names';
 import { Locator, ProblemCollector, SourceLocation, SpecPath } from './problems';
 import { Purpose, PurposeBinders, PurposeSpec, checkPurposeMembers, checkPurposes, toPurpose } from './purpose';
 import { SpecCheck } from './spec-check';
+import { checkLiteralText } from './literal-text';
+import { TARGET } from '../target';
 import { PolicyConfigSpec } from './suppression';
 
 /** Everything one organisation declares: the input of meshgrant, from YAML or from code. */
@@ -126,6 +128,8 @@ function resolveMesh(spec: MeshSpec, problems: ProblemCollector): MeshParts | un
   const context = { classification, environments, domains, purposes, purposeSpecs: spec.purposes ?? [], products, purposeBinders };
   (spec.products ?? []).forEach((p, i) => checkProduct(check, p, ['products', i], context));
   checkPurposeMembers(check, spec.purposes ?? [], purposeBinders, environments);
+  TARGET.environment.checkNames(spec, problems);
+  checkLiteralText(spec, problems);
   if (problems.problems.length > 0) return undefined;
 
   return {

@@ -21,3 +21,16 @@ export const NAME_PATTERNS = {
 export function defaultTableName(port: string): string {
   return port.replace(/[^a-z0-9_]/g, '_');
 }
+
+/**
+ * Id of a product's construct in its environment stack, `<domain>-<name>`; Terraform logical ids
+ * derive from it, so two products must never share it.
+ */
+export function productConstructId(productId: string): string {
+  return productId.replace('.', '-');
+}
+
+/** Id of a purpose's construct in an environment stack, `purpose-<purpose>`. */
+export function purposeConstructId(purpose: string): string {
+  return `purpose-${purpose}`;
+}

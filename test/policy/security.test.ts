@@ -1,6 +1,6 @@
 import { formatPath } from '../../lib/model';
 import { BUILT_IN_PACKS, PermissionTables, PolicyRule, Violation, createRuleContext } from '../../lib/policy';
-import { check, findingsOf, meshOf, orders, theFinding } from './fixture';
+import { Draft, check, findingsOf, meshOf, orders, theFinding } from './fixture';
 
 const rule = (id: string): PolicyRule => BUILT_IN_PACKS.security.find((r) => r.id === id)!;
 
@@ -122,20 +122,25 @@ describe('security pack', () => {
   });
 
   describe('security/environment-principals', () => {
+    // The model refuses principals of other accounts unless the environment accepts them with a reason.
+    const acceptAccount = (s: Draft, env: number, account: string) => {
+      s.environments[env].foreignPrincipals = [{ account, reason: 'this test maps members into the other account' }];
+    };
+
     test("fails if a prod member maps to a principal of dev's account", () => {
-      const report = check((s) => { s.environments[1].identity!.groups!['shop-eng'] = s.environments[0].identity!.groups!['shop-eng']; });
+      const report = check((s) => { s.environments[1].identity!.groups!['shop-eng'] = s.environments[0].identity!.groups!['shop-eng']; acceptAccount(s, 1, '111111111111'); });
       const f = theFinding(report, 'security/environment-principals', ['products', 0, 'roles', 'engineer', 'members', 'groups']);
       expect(f.message).toContain("group `shop-eng` maps in prod to `arn:aws:iam::111111111111:role/");
       expect(f.message).toContain("a principal of account 111111111111, not of prod's account 222222222222");
     });
 
     test('fails for members of a purpose bound by a prod product', () => {
-      const report = check((s) => { s.environments[1].identity!.groups!['risk-team'] = s.environments[0].identity!.groups!['risk-team']; });
+      const report = check((s) => { s.environments[1].identity!.groups!['risk-team'] = s.environments[0].identity!.groups!['risk-team']; acceptAccount(s, 1, '111111111111'); });
       theFinding(report, 'security/environment-principals', ['purposes', 0, 'members', 'groups']);
     });
 
     test('passes for a foreign principal in dev, which promotes and is not promoted to', () => {
-      const report = check((s) => { s.environments[0].identity!.groups!['shop-eng'] = s.environments[1].identity!.groups!['shop-eng']; });
+      const report = check((s) => { s.environments[0].identity!.groups!['shop-eng'] = s.environments[1].identity!.groups!['shop-eng']; acceptAccount(s, 0, '222222222222'); });
       expect(findingsOf(report, 'security/environment-principals')).toEqual([]);
     });
   });

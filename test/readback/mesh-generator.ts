@@ -86,6 +86,7 @@ function buildSpec(plan: Plan): MeshSpec {
   const identity = (env: keyof typeof ACCOUNTS) => ({
     groups: Object.fromEntries(['g1', 'g2', 'g3'].map((g) => [g, `arn:aws:iam::${ACCOUNTS[env]}:role/groups/${g}`])),
     users: { u1: `arn:aws:iam::${ACCOUNTS[env]}:role/people/u1` },
+    attributeSessionPrincipals: [`arn:aws:iam::${ACCOUNTS[env]}:role/sessions/federated`],
   });
   const env = (name: keyof typeof ACCOUNTS) => ({
     name,

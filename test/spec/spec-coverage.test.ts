@@ -1,4 +1,4 @@
-import { DataProductSpec, EnvironmentSpec, GrantSpec, MeshSpec, NAME_PATTERNS, ProductRoleSpec, buildMesh } from '../../lib';
+import { DataProductSpec, EnvironmentSpec, ForeignPrincipalSpec, GrantSpec, MeshSpec, NAME_PATTERNS, ProductRoleSpec, buildMesh } from '../../lib';
 import { AWS_NAME_PATTERNS } from '../../lib/aws/names';
 import { loadMeshSources, meshSpecToSources } from '../../lib/spec';
 import schema from '../../schema/meshgrant.schema.json';
@@ -18,6 +18,11 @@ type Complete<T> = T extends string | number | boolean
 type CompleteProduct = Complete<Omit<DataProductSpec, 'grants' | 'roles'>> & {
   readonly grants: readonly (Complete<Omit<GrantSpec, 'consumer'>> | Complete<Omit<GrantSpec, 'role'>>)[];
   readonly roles: { readonly analyst: Complete<ProductRoleSpec>; readonly engineer: ProductRoleSpec; readonly owner: ProductRoleSpec };
+};
+
+/** A foreign principal entry names a principal or an account: both are covered across two entries. */
+type CompleteEnvironment = Complete<Omit<EnvironmentSpec, 'foreignPrincipals'>> & {
+  readonly foreignPrincipals: readonly (Complete<Omit<ForeignPrincipalSpec, 'account'>> | Complete<Omit<ForeignPrincipalSpec, 'principal'>>)[];
 };
 
 const arn = (account: string, name: string) => `arn:aws:iam::${account}:role/${name}`;
@@ -54,7 +59,7 @@ const carts: DataProductSpec = {
 };
 
 const full: Complete<Omit<MeshSpec, 'products' | 'environments'>> & {
-  readonly environments: readonly [Complete<EnvironmentSpec>, EnvironmentSpec];
+  readonly environments: readonly [CompleteEnvironment, EnvironmentSpec];
   readonly products: readonly DataProductSpec[];
 } = {
   name: 'shop',
@@ -69,9 +74,13 @@ const full: Complete<Omit<MeshSpec, 'products' | 'environments'>> & {
       backend: { bucket: 'shop-state', region: 'eu-central-1', keyPrefix: 'tf', kmsKeyId: 'alias/state' },
       dataBucket: 'shop-lake',
       deployRoleArn: arn('111111111111', 'deploy'),
-      lakeAdmins: [arn('111111111111', 'admin')],
+      lakeAdmins: [arn('111111111111', 'admin'), arn('333333333333', 'auditor')],
       manageDataLakeSettings: false,
-      identity: { groups: { analysts: arn('111111111111', 'analysts') }, users: { ana: arn('111111111111', 'ana') }, attributeSessionPrincipals: [arn('111111111111', 'sso')] },
+      identity: { groups: { analysts: arn('111111111111', 'analysts'), auditors: arn('444444444444', 'auditors') }, users: { ana: arn('111111111111', 'ana') }, attributeSessionPrincipals: [arn('111111111111', 'sso')] },
+      foreignPrincipals: [
+        { principal: arn('333333333333', 'auditor'), reason: 'Central audit account reviews every lake' },
+        { account: '444444444444', reason: 'Directory account hosts the federated roles' },
+      ],
       tags: { CostCenter: 'data' },
     },
     { name: 'prod', account: '222222222222', region: 'eu-west-1', backend: { bucket: 'shop-state-prod' }, dataBucket: 'shop-lake-prod', deployRoleArn: arn('222222222222', 'deploy') },
