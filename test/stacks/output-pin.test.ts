@@ -10,10 +10,10 @@ import { synthEnvironment } from '../helpers/synth';
  * other change must leave them as they are.
  */
 const PINS: Record<string, string> = {
-  'acme/dev': '3d2b71220c8da64a14390fbb6c4889b413939b92152021447c2b760d30425c32',
-  'acme/prod': '41ad8be4fe5a28c36f8f9027b7d0d8541769b45f7164e8fca62bd73e3e82444d',
-  'bench50/dev': '90196e45a39cbaa3fa97b903d160d870c6007a5e8d7d7fea562c05239edb0579',
-  'bench50/prod': 'af3023d93bd2aac8cea7de1d386962110697572213fe561f3354fd9df9006b78',
+  'acme/dev': 'd60b89a5d7bb2ba6c3441b02105f8f871988293729ffa299d41bf6f0541fc566',
+  'acme/prod': '48f6b999ba2036413ff3815e50aa6b7f957f65593bdccc2282d026b9e83fd8ce',
+  'bench50/dev': '75f9979e9bb3df6c78972cedb018fe0a67a7c74f0e32f96955c4dbdcdf25b4c2',
+  'bench50/prod': 'c7c7b2ee127ed52770d02d36b4c71fa3c657c7a662ffcd9fd023d85c2c83c902',
 };
 
 function sha256(text: string): string {
