@@ -21,6 +21,7 @@ export const FREE_TEXT_FIELDS: readonly SpecPath[] = [
 ];
 
 /** C0 and C1 control characters other than tab, line feed and carriage return, and DEL. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** Invisible bidirectional overrides and isolates: text that reads differently from what it is. */
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
