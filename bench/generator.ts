@@ -111,6 +111,8 @@ export function generateMeshSpec(shape: MeshShape): MeshSpec {
         // Sandbox groups exist in the first environment only, like real dev-only teams.
         groups: Object.fromEntries([...groups, ...(i === 0 ? sandboxes : [])].map((g) => [g, sso(g)])),
         users: Object.fromEntries(owners.map((u) => [u, `arn:aws:iam::${account}:role/people/${u}`])),
+        // A fixed name, so that the random draws (and so the rest of the mesh) stay as they were.
+        attributeSessionPrincipals: [`arn:aws:iam::${account}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_DataConsumers_0123456789abcdef`],
       },
       tags: { CostCenter: 'data-platform' },
     };
@@ -161,7 +163,7 @@ function draftProduct(rng: Prng, index: number, domain: string, owner: string, e
   // Every product serves at least one purpose (a readiness rule).
   const bindings = rng.sample(purposes, rng.int(1, 3)).map((p): PurposeBindingSpec => {
     const bound = rng.sample(ports, rng.int(1, ports.length));
-    return { purpose: p.name, ports: bound.map((b) => b.name), ...readLimits(rng, bound[0], 0.25, 0.2) };
+    return { purpose: p.name, ports: bound.map((b) => b.name), ...readLimits(rng, bound[0], 0.25, 0.2, (p.allowedClasses ?? []).includes('reference')) };
   });
   return {
     spec: {
@@ -208,13 +210,18 @@ function outputPort(rng: Prng, name: string): OutputPortSpec {
   };
 }
 
-/** Optional column subset (about half the port's columns) and row filter of a read. */
-function readLimits(rng: Prng, port: OutputPortSpec, pColumns: number, pRows: number): { columns?: string[]; rows?: string } {
+/**
+ * Optional column subset (about half the port's columns) and row filter of a read. The filter tests
+ * `country`, so it is kept only where the readers may see that column (`countryVisible`), and the
+ * subset then includes it: a filter on a hidden column is refused, as it would reveal its values.
+ */
+function readLimits(rng: Prng, port: OutputPortSpec, pColumns: number, pRows: number, countryVisible = true): { columns?: string[]; rows?: string } {
   const names = port.columns.map((c) => c.name);
-  return {
-    ...(rng.chance(pColumns) ? { columns: rng.sample(names, Math.max(2, Math.ceil(names.length / 2))) } : {}),
-    ...(rng.chance(pRows) ? { rows: `country IN (${rng.sample(COUNTRIES, rng.int(1, 3)).map((c) => `'${c}'`).join(', ')})` } : {}),
-  };
+  const columns = rng.chance(pColumns) ? rng.sample(names, Math.max(2, Math.ceil(names.length / 2))) : undefined;
+  const drawn = rng.chance(pRows) ? `country IN (${rng.sample(COUNTRIES, rng.int(1, 3)).map((c) => `'${c}'`).join(', ')})` : undefined;
+  const rows = countryVisible ? drawn : undefined;
+  const visible = columns && rows !== undefined && !columns.includes('country') ? [...columns, 'country'] : columns;
+  return { ...(visible ? { columns: visible } : {}), ...(rows !== undefined ? { rows } : {}) };
 }
 
 function attributeRule(rng: Prng, department: string): AttributeRule {

@@ -12,11 +12,12 @@ export const cdkFlavour = selectCdkFlavour();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const cdk = require(cdkFlavour.core) as typeof Cdk;
 
-export const { Annotations, App, DefaultTokenResolver, Lazy, Manifest, S3Backend, StringConcat, TerraformElement, TerraformResource, TerraformStack, Testing, Tokenization, dependable } = cdk;
+export const { Annotations, App, DefaultTokenResolver, Lazy, LazyBase, Manifest, S3Backend, StringConcat, TerraformElement, TerraformResource, TerraformStack, Testing, Tokenization, dependable } = cdk;
 export type Annotations = Cdk.Annotations;
 export type App = Cdk.App;
 export type DefaultTokenResolver = Cdk.DefaultTokenResolver;
 export type Lazy = Cdk.Lazy;
+export type LazyBase = Cdk.LazyBase;
 export type Manifest = Cdk.Manifest;
 export type S3Backend = Cdk.S3Backend;
 export type StringConcat = Cdk.StringConcat;
@@ -25,7 +26,7 @@ export type TerraformResource = Cdk.TerraformResource;
 export type TerraformStack = Cdk.TerraformStack;
 export type Testing = Cdk.Testing;
 export type Tokenization = Cdk.Tokenization;
-export type { ITerraformDependable, StackManifest } from 'cdktn';
+export type { IResolvable, IResolveContext, ITerraformDependable, StackManifest } from 'cdktn';
 export { Construct } from 'constructs';
 export type { IConstruct } from 'constructs';
 

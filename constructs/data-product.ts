@@ -1,4 +1,5 @@
-import { DataProduct as DataProductModel, PRODUCT_ROLES, ProductRoleName, productDatabaseName, productStoragePrefix } from '../lib/model';
+import { DataProduct as DataProductModel, PRODUCT_ROLES, ProductRoleName } from '../lib/model';
+import { productDatabaseName, productStoragePrefix } from '../lib/aws/names';
 import { GlueCatalogDatabase, LakeformationResource } from './aws';
 import { Construct } from './cdktf';
 import { LakeFoundation } from './lake-foundation';

@@ -1,14 +1,11 @@
 import {
   ACCESS_LEVELS,
   AccessLevel,
-  DATABASE_PERMISSIONS,
-  DATA_LOCATION_PERMISSIONS,
-  DEFAULT_DATABASE_PERMISSIONS,
   Environment,
   GRANTABLE_LEVELS,
-  TABLE_PERMISSIONS,
 } from '../lib/model';
 import { AccessVia, ColumnAllowance } from '../lib/plan';
+import { DATABASE_PERMISSIONS, DATA_LOCATION_PERMISSIONS, DEFAULT_DATABASE_PERMISSIONS, TABLE_PERMISSIONS } from '../lib/aws/permissions';
 import { GLUE_READ, GLUE_WRITE, S3_WRITE } from '../lib/aws/iam-actions';
 import { IamRole, IamRolePolicy, LakeformationPermissions } from './aws';
 import { Construct, ITerraformDependable, Lazy } from './cdktf';

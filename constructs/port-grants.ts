@@ -1,4 +1,6 @@
-import { AccessLevel, COLUMN_PERMISSIONS, FILTER_PERMISSIONS, fitName } from '../lib/model';
+import { AccessLevel } from '../lib/model';
+import { fitName } from '../lib/aws/names';
+import { COLUMN_PERMISSIONS, FILTER_PERMISSIONS } from '../lib/aws/permissions';
 import { PlannedAccess, planAccess } from '../lib/plan';
 import { LakeformationDataCellsFilter, LakeformationPermissions } from './aws';
 import { TerraformResource } from './cdktf';

@@ -1,5 +1,6 @@
-import { AccessLevel, DataProduct as DataProductModel, ProductRole as ProductRoleModel, productRoleName } from '../lib/model';
+import { AccessLevel, DataProduct as DataProductModel, ProductRole as ProductRoleModel } from '../lib/model';
 import { AccessVia, ColumnAllowance } from '../lib/plan';
+import { productRoleName } from '../lib/aws/names';
 import { Construct } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
 import { LakePrincipal } from './lake-principal';

@@ -1,5 +1,7 @@
-import { AccessLevel, DATABASE_PERMISSIONS, Purpose, purposeRoleName } from '../lib/model';
+import { AccessLevel, Purpose } from '../lib/model';
 import { AccessVia, ColumnAllowance, purposeAllowance } from '../lib/plan';
+import { purposeRoleName } from '../lib/aws/names';
+import { DATABASE_PERMISSIONS } from '../lib/aws/permissions';
 import { LakeformationPermissions } from './aws';
 import { Construct } from './cdktf';
 import { LakeFoundation } from './lake-foundation';

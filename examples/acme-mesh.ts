@@ -52,6 +52,8 @@ export const environments: EnvironmentSpec[] = [
         'jane.doe': 'arn:aws:iam::111111111111:role/people/jane.doe',
         'omar.haddad': 'arn:aws:iam::111111111111:role/people/omar.haddad',
       },
+      // Identity Center sessions carry department and country (attributes for access control).
+      attributeSessionPrincipals: [sso('111111111111', 'DataConsumers', 'd1a1b2c3d4e5f60718')],
     },
     tags: { CostCenter: 'data-platform' },
   },
@@ -70,6 +72,7 @@ export const environments: EnvironmentSpec[] = [
         'jane.doe': 'arn:aws:iam::222222222222:role/people/jane.doe',
         'omar.haddad': 'arn:aws:iam::222222222222:role/people/omar.haddad',
       },
+      attributeSessionPrincipals: [sso('222222222222', 'DataConsumers', 'd19f8e7d6c5b4a3921')],
     },
     tags: { CostCenter: 'data-platform' },
   },

@@ -1,4 +1,4 @@
-import { Environment, Mesh } from '../lib/model';
+import { Environment, Mesh, productConstructId, purposeConstructId } from '../lib/model';
 import { AccessEntry, AccessHolder, environmentPlan } from '../lib/plan';
 import { PolicyReport } from '../lib/policy/check-policies';
 import { environmentLfTags } from '../lib/aws/lf-tag-ontology';
@@ -64,8 +64,8 @@ export class EnvironmentStack extends SelfContainedStack {
     const products = mesh.productsIn(env.name);
     const purposes = mesh.purposesIn(env.name);
     new LakeFoundation(this, 'lake', { environment: env, classification: mesh.classification, tags: environmentLfTags(mesh, env.name) });
-    const productConstructs = new Map(products.map((p) => [p.id, new DataProduct(this, p.id.replace('.', '-'), { product: p })]));
-    const purposeRoles = new Map(purposes.map((p) => [p.name, new PurposeRole(this, `purpose-${p.name}`, { purpose: p })]));
+    const productConstructs = new Map(products.map((p) => [p.id, new DataProduct(this, productConstructId(p.id), { product: p })]));
+    const purposeRoles = new Map(purposes.map((p) => [p.name, new PurposeRole(this, purposeConstructId(p.name), { purpose: p })]));
     const principal = (h: AccessHolder): LakePrincipal =>
       h.kind === 'role' ? productConstructs.get(h.product)!.roles[h.role] : purposeRoles.get(h.purpose)!;
 

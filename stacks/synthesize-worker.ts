@@ -9,9 +9,8 @@ import { join } from 'path';
 import { parentPort, workerData } from 'worker_threads';
 import { MeshSpec, buildMesh } from '../lib/model';
 import type { PolicyReport } from '../lib/policy/check-policies';
-import { App, StackManifest, disableCreationStackTraces } from '../constructs/cdktf';
-import { EnvironmentStack } from './environment-stack';
-import { EnvironmentSummary, stackName, summarizeStack } from './synthesize';
+import type { StackManifest } from '../constructs/cdktf';
+import { EnvironmentSummary, addEnvironmentStack, stackName, summarizeStack, synthesisApp } from './synthesize';
 
 /** What a worker is started with: data only, since class instances do not cross threads. */
 export interface SynthesisWorkerData {
@@ -37,15 +36,14 @@ export interface StackResult {
 const port = parentPort;
 if (port === null) throw new Error('synthesize-worker runs in a worker thread started by synthesizeMeshParallel');
 const { spec, policy, outdir, scratch } = workerData as SynthesisWorkerData;
-disableCreationStackTraces();
 const mesh = buildMesh(spec);
 
 port.on('message', (environment: string) => {
   const id = stackName(mesh, environment);
   // Each stack gets an App of its own in `scratch`, because an App writes manifest.json into its
   // outdir: only the parent writes it in `outdir`, once, merged.
-  const app = new App({ outdir: join(scratch, id), stackTraces: false });
-  const stack = new EnvironmentStack(app, id, { mesh, environment, policy });
+  const app = synthesisApp(join(scratch, id));
+  const stack = addEnvironmentStack(app, mesh, environment, policy);
   app.synth();
   // File by file, as an App writing into `outdir` would: files others put in the stack's
   // directory (`terraform init`'s) stay.

@@ -50,12 +50,26 @@ export interface SynthesizeOptions {
  * travel with the stacks as annotations, so that plain `cdktf synth` users see them.
  */
 export function synthesizeMesh(mesh: Mesh, options: SynthesizeOptions): SynthesisSummary {
-  disableCreationStackTraces();
   const policy = options.policy ?? checkPolicies(mesh);
-  const app = new App({ outdir: options.outdir, stackTraces: false });
-  const stacks = mesh.environments.map((env) => new EnvironmentStack(app, stackName(mesh, env.name), { mesh, environment: env.name, policy }));
+  const app = synthesisApp(options.outdir);
+  const stacks = mesh.environments.map((env) => addEnvironmentStack(app, mesh, env.name, policy));
   app.synth();
   return { outdir: options.outdir, environments: stacks.map((s) => summarizeStack(s, options.outdir)) };
+}
+
+/**
+ * The synthesis steps the serial path ({@link synthesizeMesh}) and the worker path
+ * (`synthesizeMeshParallel`) share: an App writing into `outdir`, without creation stack traces
+ * (they cost time and nobody reads them) ...
+ */
+export function synthesisApp(outdir: string): App {
+  disableCreationStackTraces();
+  return new App({ outdir, stackTraces: false });
+}
+
+/** ... and in it the stack of one environment, named `<mesh>-<environment>`, carrying the policy findings. */
+export function addEnvironmentStack(app: App, mesh: Mesh, environment: string, policy: PolicyReport): EnvironmentStack {
+  return new EnvironmentStack(app, stackName(mesh, environment), { mesh, environment, policy });
 }
 
 /** The summary of a stack synthesized into `outdir`, from its construct tree. */

@@ -22,21 +22,15 @@ import {
 import {
   ACCESS_LEVELS,
   AccessLevel,
-  DATABASE_PERMISSIONS,
-  FILTER_PERMISSIONS,
   GRANTABLE_LEVELS,
   Members,
   Mesh,
   OutputPort,
   PRODUCT_ROLES,
-  TABLE_PERMISSIONS,
-  fitName,
-  productDatabaseName,
-  productRoleName,
-  productStoragePrefix,
-  purposeRoleName,
 } from '../../lib/model';
 import { AccessEntry, holderKey } from '../../lib/plan';
+import { fitName, productDatabaseName, productRoleName, productStoragePrefix, purposeRoleName } from '../../lib/aws/names';
+import { DATABASE_PERMISSIONS, FILTER_PERMISSIONS, TABLE_PERMISSIONS } from '../../lib/aws/permissions';
 import { PolicyDocument } from '../../constructs/policy-document';
 import { GLUE_READ, GLUE_WRITE, S3_WRITE } from '../../lib/aws/iam-actions';
 import { trustPolicy } from '../../lib/aws/trust-policy';

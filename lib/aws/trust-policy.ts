@@ -1,4 +1,5 @@
 import { Environment, Members, isEmpty } from '../model';
+import { accountRoot } from './environment';
 
 /**
  * The trust policy of a role whose members are `members` in `env`: directory groups and users
@@ -37,7 +38,7 @@ export function trustPolicy(members: Members, env: Environment): object {
     statements.push({
       Sid: 'NoMembersYet',
       Effect: 'Deny',
-      Principal: { AWS: `arn:aws:iam::${env.account}:root` },
+      Principal: { AWS: accountRoot(env.account) },
       Action: 'sts:AssumeRole',
     });
   }

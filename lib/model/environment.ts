@@ -1,46 +1,14 @@
-/** Where an environment's Terraform state lives (S3 backend, locked with a lock file). */
-export interface StateBackendSpec {
-  /** S3 bucket holding the state. */
-  readonly bucket: string;
-  /**
-   * Region of the bucket.
-   * @default - the environment's region
-   */
-  readonly region?: string;
-  /**
-   * Key prefix; the state key is `<keyPrefix>/<environment>.tfstate`.
-   * @default 'meshgrant'
-   */
-  readonly keyPrefix?: string;
-  /**
-   * KMS key for server-side encryption of the state object.
-   * @default - S3-managed encryption (`encrypt = true`)
-   */
-  readonly kmsKeyId?: string;
-}
+import { TARGET, TargetEnvironment, TargetEnvironmentSpec } from '../target';
+import { IdentityMappingSpec } from './members';
+import { NAME_PATTERNS } from './names';
+import { SpecPath } from './problems';
+import { SpecCheck } from './spec-check';
+import { suggest } from './suggest';
 
-/** How directory identities become AWS principals in one environment. */
-export interface IdentityMappingSpec {
-  /** Directory group name -> IAM principal ARN (e.g. the role of an IAM Identity Center permission set). */
-  readonly groups?: Readonly<Record<string, string>>;
-  /** Directory user name -> IAM principal ARN. */
-  readonly users?: Readonly<Record<string, string>>;
-  /**
-   * Principals whose sessions carry the directory attributes (as session tags) used by attribute
-   * rules; trust policies admit them on `aws:PrincipalTag/<attribute>` conditions.
-   * @default - the environment account's root, so any session of the account with matching tags
-   */
-  readonly attributeSessionPrincipals?: readonly string[];
-}
-
-/** A deployment target: one AWS account and region, one Terraform stack. */
-export interface EnvironmentSpec {
+/** The fields of an environment every target has. */
+export interface CommonEnvironmentSpec {
   /** Short lower-case name, e.g. `dev`, `prod`. */
   readonly name: string;
-  /** 12-digit AWS account id; the provider refuses any other account. */
-  readonly account: string;
-  /** AWS region, e.g. `eu-west-1`. */
-  readonly region: string;
   /**
    * Prefix of every name this environment creates (IAM roles, Glue databases).
    * @default - `mg-<name>`
@@ -48,52 +16,34 @@ export interface EnvironmentSpec {
   readonly prefix?: string;
   /** Environment this one promotes to (dev -> prod); products reach it only after this one. */
   readonly promotesTo?: string;
-  /** Terraform state backend. */
-  readonly backend: StateBackendSpec;
-  /** Lake bucket where output-port data lives: `s3://<bucket>/<domain>/<product>/<port>/`. */
-  readonly dataBucket: string;
-  /**
-   * Role that applies this environment's Terraform. It is kept as a Lake Formation admin and is
-   * never granted data access (its implicit permissions cannot be revoked).
-   */
-  readonly deployRoleArn: string;
-  /**
-   * Extra Lake Formation data lake administrators.
-   * @default - none
-   */
-  readonly lakeAdmins?: readonly string[];
-  /**
-   * Whether this environment's stack owns the account-wide Lake Formation data lake settings.
-   * Turn off when another tool owns them; they are authoritative and must have one owner.
-   * @default true
-   */
-  readonly manageDataLakeSettings?: boolean;
   /** How directory groups, users and attributes map to principals here. */
   readonly identity?: IdentityMappingSpec;
   /**
-   * Tags applied to every AWS resource of the environment (provider default tags).
+   * Tags applied to every resource of the environment (provider default tags).
    * @default - `{ ManagedBy: meshgrant, Environment: <name> }` only
    */
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-/** A validated environment, with defaults applied. */
-export interface Environment {
+/**
+ * A deployment target: one account and region, one Terraform stack. The target's own fields
+ * (`TargetEnvironmentSpec`: on AWS the account, region, buckets, ...) sit next to the common ones.
+ */
+export interface EnvironmentSpec extends CommonEnvironmentSpec, TargetEnvironmentSpec {}
+
+/** The common fields of a validated environment, with defaults applied. */
+export interface CommonEnvironment {
   readonly name: string;
-  readonly account: string;
-  readonly region: string;
   readonly prefix: string;
   readonly promotesTo?: string;
-  readonly backend: Required<Omit<StateBackendSpec, 'kmsKeyId'>> & { readonly kmsKeyId?: string };
-  readonly dataBucket: string;
-  readonly deployRoleArn: string;
-  readonly lakeAdmins: readonly string[];
-  readonly manageDataLakeSettings: boolean;
   readonly groups: ReadonlyMap<string, string>;
   readonly users: ReadonlyMap<string, string>;
   readonly attributeSessionPrincipals: readonly string[];
   readonly tags: Readonly<Record<string, string>>;
 }
+
+/** A validated environment: the common fields and the target's (`TargetEnvironment`). */
+export interface Environment extends CommonEnvironment, TargetEnvironment {}
 
 const sortedMap = (r: Readonly<Record<string, string>> | undefined) =>
   new Map(Object.keys(r ?? {}).sort().map((k) => [k, r![k]] as const));
@@ -104,26 +54,53 @@ const sortedRecord = (r: Record<string, string>) =>
 /** Applies defaults to a spec that has passed validation. */
 export function toEnvironment(spec: EnvironmentSpec): Environment {
   return {
+    ...TARGET.environment.resolve(spec),
     name: spec.name,
-    account: spec.account,
-    region: spec.region,
     prefix: spec.prefix ?? `mg-${spec.name}`,
     promotesTo: spec.promotesTo,
-    backend: {
-      bucket: spec.backend.bucket,
-      region: spec.backend.region ?? spec.region,
-      keyPrefix: spec.backend.keyPrefix ?? 'meshgrant',
-      kmsKeyId: spec.backend.kmsKeyId,
-    },
-    dataBucket: spec.dataBucket,
-    deployRoleArn: spec.deployRoleArn,
-    lakeAdmins: [...new Set(spec.lakeAdmins ?? [])].sort(),
-    manageDataLakeSettings: spec.manageDataLakeSettings ?? true,
     groups: sortedMap(spec.identity?.groups),
     users: sortedMap(spec.identity?.users),
-    attributeSessionPrincipals: [
-      ...new Set(spec.identity?.attributeSessionPrincipals ?? [`arn:aws:iam::${spec.account}:root`]),
-    ].sort(),
+    attributeSessionPrincipals: [...new Set(spec.identity?.attributeSessionPrincipals ?? [])].sort(),
     tags: sortedRecord({ ...(spec.tags ?? {}), ManagedBy: 'meshgrant', Environment: spec.name }),
   };
+}
+
+/** Checks every environment: names, the target's fields, principals, and promotion as a chain without cycles. */
+export function checkEnvironments(check: SpecCheck, envs: readonly EnvironmentSpec[]): ReadonlyMap<string, EnvironmentSpec> {
+  if (envs.length === 0) check.add(['environments'], 'the mesh needs at least one environment');
+  check.unique(envs, (e) => e.name, ['environments'], 'environment');
+  const byName = new Map<string, EnvironmentSpec>();
+  for (const e of envs) byName.set(e.name, e);
+  envs.forEach((e, i) => {
+    const p: SpecPath = ['environments', i];
+    check.pattern(e.name, NAME_PATTERNS.environment, [...p, 'name'], 'environment name', 'lower case letters, digits or -, at most 20 characters');
+    if (e.prefix !== undefined) check.pattern(e.prefix, NAME_PATTERNS.prefix, [...p, 'prefix'], `environment ${e.name}: prefix`, 'lower case letters, digits or -, at most 20 characters');
+    TARGET.environment.check(check, e, p);
+    for (const kind of ['groups', 'users'] as const) {
+      const map = e.identity?.[kind] ?? {};
+      for (const k of Object.keys(map)) TARGET.environment.checkPrincipal(check, map[k], [...p, 'identity', kind, k], `environment ${e.name}: principal of ${kind.slice(0, -1)} ${k}`);
+    }
+    (e.identity?.attributeSessionPrincipals ?? []).forEach((a, j) =>
+      TARGET.environment.checkPrincipal(check, a, [...p, 'identity', 'attributeSessionPrincipals', j], `environment ${e.name}: attribute session principal`),
+    );
+    if (e.promotesTo !== undefined) {
+      if (e.promotesTo === e.name) check.add([...p, 'promotesTo'], `environment ${e.name} cannot promote to itself`);
+      else if (!byName.has(e.promotesTo)) check.add([...p, 'promotesTo'], `environment ${e.name} promotes to unknown environment \`${e.promotesTo}\``, suggest(e.promotesTo, byName.keys()));
+    }
+  });
+  TARGET.environment.checkApart(check, envs);
+  // Promotion must be a chain without cycles.
+  for (const e of envs) {
+    const seen = new Set<string>([e.name]);
+    let next = e.promotesTo;
+    while (next !== undefined && byName.has(next)) {
+      if (seen.has(next)) {
+        check.add(['environments', envs.indexOf(e), 'promotesTo'], `environment promotion forms a cycle through ${e.name}`);
+        break;
+      }
+      seen.add(next);
+      next = byName.get(next)!.promotesTo;
+    }
+  }
+  return byName;
 }

@@ -1,11 +1,14 @@
-import { Classification, ClassificationSpec } from './classification';
-import { DataProduct, DataProductSpec } from './data-product';
-import { DomainSpec } from './domain';
-import { Environment, EnvironmentSpec } from './environment';
+import { Classification, ClassificationSpec, resolveClassification } from './classification';
+import { DataProduct, DataProductSpec, checkProduct, indexProducts, toDataProduct } from './data-product';
+import { DomainSpec, checkDomains } from './domain';
+import { Environment, EnvironmentSpec, checkEnvironments, toEnvironment } from './environment';
+import { NAME_PATTERNS } from './names';
 import { Locator, ProblemCollector, SourceLocation, SpecPath } from './problems';
+import { Purpose, PurposeBinders, PurposeSpec, checkPurposeMembers, checkPurposes, toPurpose } from './purpose';
+import { SpecCheck } from './spec-check';
+import { checkLiteralText } from './literal-text';
+import { TARGET } from '../target';
 import { PolicyConfigSpec } from './suppression';
-import { Purpose, PurposeSpec } from './purpose';
-import { resolveMesh } from './resolve-mesh';
 
 /** Everything one organisation declares: the input of meshgrant, from YAML or from code. */
 export interface MeshSpec {
@@ -104,4 +107,38 @@ export function buildMesh(spec: MeshSpec, locate?: Locator): Mesh {
   const parts = resolveMesh(spec, problems);
   problems.throwIfAny();
   return new Mesh(parts!, spec, locate);
+}
+
+/**
+ * Checks `spec` completely, adding every problem to `problems`; returns the mesh parts when there
+ * are none. Each concept checks itself (in its own file); this only orders them, each step
+ * handing the next what it needs to know about the rest of the mesh.
+ */
+function resolveMesh(spec: MeshSpec, problems: ProblemCollector): MeshParts | undefined {
+  const check = new SpecCheck(problems);
+  if (!spec.name || !NAME_PATTERNS.mesh.test(spec.name)) {
+    check.add(['name'], `mesh name \`${spec.name ?? ''}\` must be lower case letters, digits or -`);
+  }
+  const classification = resolveClassification(spec.classification, problems);
+  const environments = checkEnvironments(check, spec.environments ?? []);
+  const domains = checkDomains(check, spec.domains ?? []);
+  const purposes = checkPurposes(check, spec.purposes ?? [], classification);
+  const products = indexProducts(check, spec.products ?? []);
+  const purposeBinders: PurposeBinders = new Map();
+  const context = { classification, environments, domains, purposes, purposeSpecs: spec.purposes ?? [], products, purposeBinders };
+  (spec.products ?? []).forEach((p, i) => checkProduct(check, p, ['products', i], context));
+  checkPurposeMembers(check, spec.purposes ?? [], purposeBinders, environments);
+  TARGET.environment.checkNames(spec, problems);
+  checkLiteralText(spec, problems);
+  if (problems.problems.length > 0) return undefined;
+
+  return {
+    name: spec.name,
+    classification: classification!,
+    environments: spec.environments.map(toEnvironment),
+    domains: [...spec.domains].sort((a, b) => a.name.localeCompare(b.name)),
+    purposes: (spec.purposes ?? []).map(toPurpose).sort((a, b) => a.name.localeCompare(b.name)),
+    products: (spec.products ?? []).map((p, i) => toDataProduct(p, ['products', i], classification!)).sort((a, b) => a.id.localeCompare(b.id)),
+    policy: spec.policy ?? {},
+  };
 }

@@ -1,6 +1,7 @@
-import { createHash } from 'crypto';
-
-/** Patterns for names the mesh accepts; chosen so every AWS name derived from them is valid. */
+/**
+ * Patterns for the names the mesh accepts, whatever the target: chosen so that every name a
+ * target derives from them stays valid there (the AWS ones are in lib/aws/names.ts).
+ */
 export const NAME_PATTERNS = {
   mesh: /^[a-z][a-z0-9-]*$/,
   environment: /^[a-z][a-z0-9-]{0,19}$/,
@@ -9,55 +10,27 @@ export const NAME_PATTERNS = {
   port: /^[a-z][a-z0-9_-]{0,59}$/,
   purpose: /^[a-z][a-z0-9-]{0,49}$/,
   column: /^[a-z_][a-z0-9_]{0,127}$/,
-  /** Glue table names. */
+  /** Table names (Glue's rule, the strictest of the catalogs). */
   table: /^[a-z][a-z0-9_]{0,254}$/,
   /** Classification levels and classes. */
   classification: /^[a-z][a-z0-9_]*$/,
   prefix: /^[a-z][a-z0-9-]{0,19}$/,
-  account: /^\d{12}$/,
-  region: /^[a-z]{2}(-[a-z]+)+-\d$/,
-  bucket: /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
-  iamArn: /^arn:aws[a-z-]*:iam::\d{12}:(root|role\/[\w+=,.@\/-]+|user\/[\w+=,.@\/-]+)$/,
 } as const;
 
-/** IAM role names are at most 64 characters. */
-export const IAM_ROLE_NAME_MAX = 64;
+/** `card-transactions` -> `card_transactions`: the table name of a port that names none. */
+export function defaultTableName(port: string): string {
+  return port.replace(/[^a-z0-9_]/g, '_');
+}
 
 /**
- * Keeps a name within `max` characters: a name that fits is returned as is; a longer one is
- * cut and ends with a short hash of the full name, so shortened names stay unique and stable.
+ * Id of a product's construct in its environment stack, `<domain>-<name>`; Terraform logical ids
+ * derive from it, so two products must never share it.
  */
-export function fitName(name: string, max: number): string {
-  if (name.length <= max) return name;
-  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
-  return `${name.slice(0, max - hash.length - 1).replace(/[-_.]+$/, '')}-${hash}`;
+export function productConstructId(productId: string): string {
+  return productId.replace('.', '-');
 }
 
-/** `payments.card-transactions` -> `payments_card_transactions`: Glue names allow only [a-z0-9_]. */
-export function glueName(...parts: string[]): string {
-  return parts.join('_').replace(/[^a-z0-9_]/g, '_');
-}
-
-/** The parts of an environment and a product that AWS names are made of. */
-type NamedEnvironment = { readonly prefix: string };
-type NamedProduct = { readonly domain: string; readonly name: string };
-
-/** IAM role name of one of a product's roles: `<prefix>-<domain>-<name>-<role>`, fitted to 64 characters. */
-export function productRoleName(env: NamedEnvironment, product: NamedProduct, role: string): string {
-  return fitName(`${env.prefix}-${product.domain}-${product.name}-${role}`, IAM_ROLE_NAME_MAX);
-}
-
-/** IAM role name of a purpose: `<prefix>-purpose-<purpose>`, fitted to 64 characters. */
-export function purposeRoleName(env: NamedEnvironment, purpose: string): string {
-  return fitName(`${env.prefix}-purpose-${purpose}`, IAM_ROLE_NAME_MAX);
-}
-
-/** Glue database of a product: `<prefix>_<domain>_<name>`. */
-export function productDatabaseName(env: NamedEnvironment, product: NamedProduct): string {
-  return glueName(env.prefix, product.domain, product.name);
-}
-
-/** Key prefix of a product's data in the environment's bucket: `<domain>/<name>`. */
-export function productStoragePrefix(product: NamedProduct): string {
-  return `${product.domain}/${product.name}`;
+/** Id of a purpose's construct in an environment stack, `purpose-<purpose>`. */
+export function purposeConstructId(purpose: string): string {
+  return `purpose-${purpose}`;
 }

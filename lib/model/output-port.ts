@@ -1,4 +1,8 @@
+import type { Classification } from './classification';
+import { NAME_PATTERNS, defaultTableName } from './names';
 import { SpecPath } from './problems';
+import { SpecCheck } from './spec-check';
+import { suggest } from './suggest';
 
 /** A column of an output port's table. */
 export interface ColumnSpec {
@@ -62,4 +66,58 @@ export interface OutputPort {
   readonly format: 'parquet' | 'orc' | 'json' | 'csv';
   /** Data columns then partition keys, in declaration order. */
   readonly columns: readonly Column[];
+}
+
+/** Names of every readable column of a port, partition keys included. */
+export function columnNames(port: OutputPortSpec | undefined): Set<string> {
+  return new Set([...(port?.columns ?? []), ...(port?.table?.partitionKeys ?? [])].map((c) => c.name));
+}
+
+/** The table of a port: the one it names, or one named after the port. */
+export function tableNameOf(port: OutputPortSpec): string {
+  return port.table?.name ?? defaultTableName(port.name);
+}
+
+/** Checks a port's names, its columns and their entity tags. */
+export function checkPort(check: SpecCheck, o: OutputPortSpec, path: SpecPath, who: string, classification: Classification | undefined): void {
+  check.pattern(o.name, NAME_PATTERNS.port, [...path, 'name'], `${who}: port name`, 'lower case letters, digits, - or _');
+  if (o.table?.name !== undefined) check.pattern(o.table.name, NAME_PATTERNS.table, [...path, 'table', 'name'], `${who}: table name`, 'lower case letters, digits or _ (Glue names)');
+  if (!o.columns || o.columns.length === 0) check.add([...path, 'columns'], `${who}: port ${o.name} has no columns`);
+  const all = [...(o.columns ?? []).map((c, i) => ({ c, p: [...path, 'columns', i] })), ...(o.table?.partitionKeys ?? []).map((c, i) => ({ c, p: [...path, 'table', 'partitionKeys', i] }))];
+  const seen = new Set<string>();
+  for (const { c, p } of all) {
+    check.pattern(c.name, NAME_PATTERNS.column, [...p, 'name'], `${who}: port ${o.name}: column name`, 'lower case letters, digits or _ (Glue stores column names in lower case)');
+    if (seen.has(c.name)) check.add([...p, 'name'], `${who}: port ${o.name} declares column \`${c.name}\` twice`);
+    seen.add(c.name);
+    if (!c.type) check.add([...p, 'type'], `${who}: port ${o.name}: column ${c.name} has no type`);
+    (c.tags ?? []).forEach((t, j) => {
+      if (classification && classification.classOf(t) === undefined) {
+        check.add([...p, 'tags', j], `${who}: port ${o.name}: column ${c.name} has unknown entity tag \`${t}\``, suggest(t, classification.entities));
+      }
+    });
+  }
+}
+
+/** The validated port of a checked spec (at `path`), each column with its classes, level and spec path worked out. */
+export function toOutputPort(o: OutputPortSpec, c: Classification, path: SpecPath): OutputPort {
+  return {
+    name: o.name,
+    description: o.description,
+    tableName: tableNameOf(o),
+    format: o.table?.format ?? 'parquet',
+    columns: [
+      ...o.columns.map((col, j): Column => ({ ...toColumn(c, col, false), specPath: [...path, 'columns', j] })),
+      ...(o.table?.partitionKeys ?? []).map((col, j): Column => ({ ...toColumn(c, col, true), specPath: [...path, 'table', 'partitionKeys', j] })),
+    ],
+  };
+}
+
+/** A column as the classification scheme sees it, wherever it is written. */
+export type ClassifiedColumn = Omit<Column, 'specPath'>;
+
+/** A column with its classes and level worked out by the classification scheme. */
+export function toColumn(classification: Classification, spec: ColumnSpec, partitionKey: boolean): ClassifiedColumn {
+  const tags = [...new Set(spec.tags ?? [])].sort();
+  const classes = classification.classesOf(tags);
+  return { name: spec.name, type: spec.type, description: spec.description, tags, unclassified: spec.unclassified, partitionKey, classes, level: classification.levelOfClasses(classes) };
 }

@@ -22,8 +22,11 @@ export interface Problem {
   readonly location?: SourceLocation;
 }
 
-/** Maps a spec path to where it was written; loaders supply one, code users need none. */
-export type Locator = (path: SpecPath) => SourceLocation | undefined;
+/**
+ * Maps a spec path to where it was written; loaders supply one, code users need none. With
+ * `index`, the place of that character inside the string value at `path` (a fault in a row filter).
+ */
+export type Locator = (path: SpecPath, index?: number) => SourceLocation | undefined;
 
 /** Renders `['products', 2, 'grants', 0]` as `products[2].grants[0]`. */
 export function formatPath(path: SpecPath): string {
@@ -59,8 +62,9 @@ export class ProblemCollector {
 
   constructor(private readonly locate: Locator = () => undefined) {}
 
-  add(path: SpecPath, message: string, hint?: string): void {
-    this.list.push({ path: [...path], message, hint, location: this.locate(path) });
+  /** Adds a problem of the field at `path`; `index` points at a character inside its string value. */
+  add(path: SpecPath, message: string, hint?: string, index?: number): void {
+    this.list.push({ path: [...path], message, hint, location: this.locate(path, index) });
   }
 
   get problems(): readonly Problem[] {

@@ -1,4 +1,8 @@
-import { Members, MembersSpec } from './members';
+import type { Classification } from './classification';
+import { IdentityMappings, Members, MembersSpec, checkMemberMapping, checkMembers, normalizeMembers } from './members';
+import { SpecPath } from './problems';
+import { SpecCheck } from './spec-check';
+import { suggest } from './suggest';
 
 /** The three roles every data product has in every environment it is promoted to. */
 export const PRODUCT_ROLES = ['analyst', 'engineer', 'owner'] as const;
@@ -14,6 +18,9 @@ export const MAX_LEVEL: Readonly<Record<ProductRoleName, AccessLevel>> = {
   engineer: 'write',
   owner: 'admin',
 };
+
+/** Levels whose permissions are also granted with the grant option (Owners may grant). */
+export const GRANTABLE_LEVELS: readonly AccessLevel[] = ['admin'];
 
 /** True when `level` is at or below `max`. */
 export function levelWithin(level: AccessLevel, max: AccessLevel): boolean {
@@ -37,4 +44,43 @@ export interface ProductRole {
   readonly members: Members;
   /** Most sensitive level readable through this role. */
   readonly clearance: string;
+}
+
+/** Checks a product's roles: known names, members mapped wherever the product goes, clearances. */
+export function checkRoles(
+  check: SpecCheck,
+  roles: Partial<Readonly<Record<ProductRoleName, ProductRoleSpec>>> | undefined,
+  path: SpecPath,
+  who: string,
+  promotedTo: readonly string[],
+  environments: IdentityMappings,
+  classification: Classification | undefined,
+): void {
+  for (const role of Object.keys(roles ?? {})) {
+    const r = roles![role as ProductRoleName]!;
+    const rp: SpecPath = [...path, 'roles', role];
+    if (!(PRODUCT_ROLES as readonly string[]).includes(role)) {
+      check.add(rp, `${who}: unknown role \`${role}\``, suggest(role, PRODUCT_ROLES));
+      continue;
+    }
+    checkMembers(check, r.members, [...rp, 'members'], `${who} ${role}`);
+    checkMemberMapping(check, r.members, [...rp, 'members'], `${who} ${role}`, promotedTo, environments);
+    if (r.clearance !== undefined) {
+      if (role !== 'analyst') check.add([...rp, 'clearance'], `${who}: only analysts have a clearance; ${role}s see the whole product`);
+      else if (classification && !classification.levels.includes(r.clearance)) {
+        check.add([...rp, 'clearance'], `${who}: unknown level \`${r.clearance}\``, suggest(r.clearance, classification.levels));
+      }
+    }
+  }
+}
+
+/** The three validated roles of a checked product; a role left out exists, empty. */
+export function toProductRoles(roles: Partial<Readonly<Record<ProductRoleName, ProductRoleSpec>>> | undefined, c: Classification): Record<ProductRoleName, ProductRole> {
+  return Object.fromEntries(
+    PRODUCT_ROLES.map((role): [ProductRoleName, ProductRole] => {
+      const r = roles?.[role];
+      const members: Members = normalizeMembers(r?.members);
+      return [role, { name: role, members, clearance: role === 'analyst' ? (r?.clearance ?? c.defaultLevel) : c.topLevel }];
+    }),
+  ) as Record<ProductRoleName, ProductRole>;
 }

@@ -1,5 +1,10 @@
-import { Members, MembersSpec } from './members';
+import type { Classification } from './classification';
+import type { EnvironmentSpec } from './environment';
+import { Members, MembersSpec, checkMemberMapping, checkMembers, normalizeMembers } from './members';
+import { NAME_PATTERNS } from './names';
 import { SpecPath } from './problems';
+import { SpecCheck } from './spec-check';
+import { suggest } from './suggest';
 
 /**
  * Why data is used (`fraud-detection`, `marketing`). An approver admits members; products bind
@@ -31,4 +36,53 @@ export interface Purpose {
   readonly members: Members;
   /** Sorted. */
   readonly allowedClasses: readonly string[];
+}
+
+/** Per purpose (spec index), per environment: the products that bind it there. */
+export type PurposeBinders = Map<number, Map<string, string[]>>;
+
+/** Checks the purposes; returns the spec index of each purpose by name. */
+export function checkPurposes(check: SpecCheck, purposes: readonly PurposeSpec[], classification: Classification | undefined): ReadonlyMap<string, number> {
+  check.unique(purposes, (p) => p.name, ['purposes'], 'purpose');
+  const indexes = new Map<string, number>();
+  purposes.forEach((p, i) => {
+    const path: SpecPath = ['purposes', i];
+    indexes.set(p.name, i);
+    check.pattern(p.name, NAME_PATTERNS.purpose, [...path, 'name'], 'purpose name', 'lower case letters, digits or -');
+    if (!p.approver) check.add([...path, 'approver'], `purpose ${p.name} has no approver; someone must admit its members`);
+    (p.allowedClasses ?? []).forEach((c, j) => {
+      if (classification && !classification.classNames.includes(c)) {
+        check.add([...path, 'allowedClasses', j], `purpose ${p.name} allows unknown class \`${c}\``, suggest(c, classification.classNames));
+      }
+    });
+    checkMembers(check, p.members, [...path, 'members'], `purpose ${p.name}`);
+  });
+  return indexes;
+}
+
+/** A purpose's members need a principal wherever a product binds it: checked once per purpose and environment. */
+export function checkPurposeMembers(
+  check: SpecCheck,
+  purposes: readonly PurposeSpec[],
+  binders: PurposeBinders,
+  environments: ReadonlyMap<string, EnvironmentSpec>,
+): void {
+  for (const [index, byEnv] of [...binders].sort(([a], [b]) => a - b)) {
+    const purpose = purposes[index];
+    for (const [env, products] of byEnv) {
+      checkMemberMapping(check, purpose.members, ['purposes', index, 'members'], `purpose ${purpose.name} (bound by ${products.join(', ')})`, [env], environments);
+    }
+  }
+}
+
+/** The validated purpose of a checked spec. */
+export function toPurpose(p: PurposeSpec, index: number): Purpose {
+  return {
+    specPath: ['purposes', index],
+    name: p.name,
+    description: p.description,
+    approver: p.approver,
+    members: normalizeMembers(p.members),
+    allowedClasses: [...new Set(p.allowedClasses ?? [])].sort(),
+  };
 }

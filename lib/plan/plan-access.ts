@@ -1,6 +1,7 @@
 import type { Classification } from '../model/classification';
 import type { OutputPort } from '../model/output-port';
-import { GRANTABLE_LEVELS, TABLE_PERMISSIONS } from '../model/permissions';
+import { TABLE_PERMISSIONS } from '../aws/permissions';
+import { GRANTABLE_LEVELS } from '../model/product-role';
 import type { AccessLevel } from '../model/product-role';
 import { AccessMechanism, AccessVia, PlannedAccess, holderOf } from './access-entry';
 import { ColumnAllowance, readableColumns } from './readable-columns';

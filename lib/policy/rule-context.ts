@@ -1,6 +1,7 @@
 import type { Mesh } from '../model/mesh';
-import { COLUMN_PERMISSIONS, DATABASE_PERMISSIONS, FILTER_PERMISSIONS, GRANTABLE_LEVELS, TABLE_PERMISSIONS } from '../model/permissions';
+import { GRANTABLE_LEVELS } from '../model/product-role';
 import { accessPlan } from '../plan/access-plan';
+import { TARGET } from '../target';
 import type { RuleContext, SensitiveData } from './rule';
 
 /** The class treated as sensitive when `policy.sensitive` says nothing. */
@@ -26,7 +27,7 @@ export function createRuleContext(mesh: Mesh): RuleContext {
   return {
     mesh,
     access: accessPlan(mesh),
-    permissions: { table: TABLE_PERMISSIONS, database: DATABASE_PERMISSIONS, filter: FILTER_PERMISSIONS, columns: COLUMN_PERMISSIONS, grantableLevels: GRANTABLE_LEVELS },
+    permissions: { ...TARGET.permissions, grantableLevels: GRANTABLE_LEVELS },
     sensitive: sensitiveData(mesh),
   };
 }

@@ -2,6 +2,7 @@ import type { Mesh } from '../model/mesh';
 import type { AccessLevel } from '../model/product-role';
 import type { SourceLocation, SpecPath } from '../model/problems';
 import type { AccessEntry } from '../plan/access-entry';
+import type { PermissionVocabulary } from '../target';
 
 /** How bad a finding is: an `error` blocks validation and synthesis, a `warning` is reported only. */
 export type Severity = 'error' | 'warning';
@@ -28,13 +29,8 @@ export interface Violation {
   readonly fix: string;
 }
 
-/** Lake Formation permission lists the constructs grant (see `lib/model/permissions.ts`). */
-export interface PermissionTables {
-  readonly table: Readonly<Record<AccessLevel, readonly string[]>>;
-  readonly database: Readonly<Record<AccessLevel, readonly string[]>>;
-  readonly filter: readonly string[];
-  /** On named columns (`table_with_columns`). */
-  readonly columns: readonly string[];
+/** The target's permission lists the constructs grant (see `lib/aws/permissions.ts`), and the levels granted with the grant option. */
+export interface PermissionTables extends PermissionVocabulary {
   readonly grantableLevels: readonly AccessLevel[];
 }
 

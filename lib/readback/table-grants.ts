@@ -101,9 +101,12 @@ function withDescribe(permissions: readonly string[]): string[] {
   return permissions.includes('SELECT') && !permissions.includes('DESCRIBE') ? [...permissions, 'DESCRIBE'].sort() : [...permissions];
 }
 
-/** `filter_expression`, or undefined for `all_rows_wildcard` (every row). */
+/**
+ * `filter_expression` as Terraform sends it (its template escapes `$${` and `%%{` read as `${`
+ * and `%{`), or undefined for `all_rows_wildcard` (every row).
+ */
 function rowFilter(filter: ResourceBody): string | undefined {
-  return text(block(filter.row_filter)?.filter_expression);
+  return text(block(filter.row_filter)?.filter_expression)?.replace(/([$%])\1\{/g, '$1{');
 }
 
 const filterKey = (database?: string, table?: string, name?: string) => `${database}\u0000${table}\u0000${name}`;

@@ -1,4 +1,5 @@
 import { MeshSpec } from '../model/mesh';
+import { MESH_FILES } from './layout';
 
 /** What every file carries besides its content. */
 interface FileHeader {
@@ -19,12 +20,11 @@ function content<T>(value: unknown): T {
  * @param productFiles product file paths, in the order the spec lists products
  */
 export function assembleSpec(values: ReadonlyMap<string, unknown>, productFiles: readonly string[]): MeshSpec {
-  const mesh = content<Pick<MeshSpec, 'name' | 'classification' | 'domains' | 'policy'>>(values.get('mesh.yaml'));
-  const purposes = values.has('purposes.yaml') ? content<Pick<MeshSpec, 'purposes'>>(values.get('purposes.yaml')).purposes : undefined;
-  return {
-    ...mesh,
-    environments: content<Pick<MeshSpec, 'environments'>>(values.get('environments.yaml')).environments,
-    ...(purposes !== undefined ? { purposes } : {}),
-    products: productFiles.map((f) => content(values.get(f))),
-  };
+  const spec: Record<string, unknown> = {};
+  for (const file of MESH_FILES) {
+    const value = content<Record<string, unknown>>(values.get(file.path));
+    for (const field of file.fields) if (value[field] !== undefined) spec[field] = value[field];
+  }
+  spec.products = productFiles.map((f) => content(values.get(f)));
+  return spec as unknown as MeshSpec;
 }

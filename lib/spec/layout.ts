@@ -1,28 +1,42 @@
+import type { MeshSpec } from '../model/mesh';
 import { SpecPath } from '../model/problems';
 
 /** The `apiVersion` every file of this format carries. */
 export const API_VERSION = 'meshgrant/v1';
 
-/** What a mesh file can declare; the `kind` field of every file. */
-export const FILE_KINDS = ['Mesh', 'Environments', 'Purposes', 'DataProduct'] as const;
-export type FileKind = (typeof FILE_KINDS)[number];
+/** One kind of file of a mesh directory. */
+export interface SpecFile {
+  /** The `kind` field the file carries; its JSON Schema definition is `<kind>File`. */
+  readonly kind: 'Mesh' | 'Environments' | 'Purposes' | 'DataProduct';
+  /** Path in the mesh directory; for product files, the directory of `<domain>.<product>.yaml` files. */
+  readonly path: string;
+  /** Fields of `MeshSpec` the file declares (a product file declares one element of `products`). */
+  readonly fields: readonly (keyof MeshSpec)[];
+  /** Whether a mesh directory must have it. */
+  readonly required: boolean;
+}
 
-/** The mesh-level files, by name in the mesh directory. */
-export const MESH_FILES: Readonly<Record<string, FileKind>> = {
-  'mesh.yaml': 'Mesh',
-  'environments.yaml': 'Environments',
-  'purposes.yaml': 'Purposes',
-};
+/**
+ * The files of a mesh directory: the one table the loader, the writer, the locator and the
+ * schema test read. Mesh-level files hold their fields at the same path as in `MeshSpec`.
+ */
+export const SPEC_FILES = [
+  { kind: 'Mesh', path: 'mesh.yaml', fields: ['name', 'classification', 'domains', 'policy'], required: true },
+  { kind: 'Environments', path: 'environments.yaml', fields: ['environments'], required: true },
+  { kind: 'Purposes', path: 'purposes.yaml', fields: ['purposes'], required: false },
+  { kind: 'DataProduct', path: 'products', fields: ['products'], required: false },
+] as const satisfies readonly SpecFile[];
+
+export type FileKind = SpecFile['kind'];
+
+/** What a mesh file can declare; the `kind` field of every file. */
+export const FILE_KINDS: readonly FileKind[] = SPEC_FILES.map((f) => f.kind);
+
+/** The mesh-level files (all but the product files). */
+export const MESH_FILES: readonly SpecFile[] = SPEC_FILES.filter((f) => f.kind !== 'DataProduct');
 
 /** Directory of the product files, one `<domain>.<product>.yaml` each. */
-export const PRODUCTS_DIR = 'products';
-
-/** Fields of `MeshSpec` declared in each mesh-level file (product files fill `products`). */
-const FIELDS_OF_FILE: Readonly<Record<string, readonly string[]>> = {
-  'mesh.yaml': ['name', 'classification', 'domains', 'policy'],
-  'environments.yaml': ['environments'],
-  'purposes.yaml': ['purposes'],
-};
+export const PRODUCTS_DIR = SPEC_FILES[3].path;
 
 /** A field inside one file: the file's path in the mesh directory and the path within it. */
 export interface FileField {
@@ -45,8 +59,8 @@ export class MeshLayout {
       const file = typeof index === 'number' ? this.productFiles[index] : undefined;
       return file === undefined ? undefined : { file, path: fieldInFile(path) };
     }
-    const file = Object.keys(FIELDS_OF_FILE).find((f) => FIELDS_OF_FILE[f].includes(String(head)));
-    return file === undefined ? undefined : { file, path };
+    const file = MESH_FILES.find((f) => (f.fields as readonly string[]).includes(String(head)));
+    return file === undefined ? undefined : { file: file.path, path };
   }
 
   /** The spec path of a field inside a file. */
@@ -58,7 +72,7 @@ export class MeshLayout {
 
 /** The kind a file must declare, by its place in the directory; undefined for a file that has no place in a mesh. */
 export function kindOfFile(file: string): FileKind | undefined {
-  return MESH_FILES[file] ?? (PRODUCT_FILE.test(file) ? 'DataProduct' : undefined);
+  return MESH_FILES.find((f) => f.path === file)?.kind ?? (PRODUCT_FILE.test(file) ? 'DataProduct' : undefined);
 }
 
 const PRODUCT_FILE = new RegExp(`^${PRODUCTS_DIR}/[^/]+\\.ya?ml$`);

@@ -48,8 +48,8 @@ export function loadMeshSources(sources: readonly SourceText[], dir = '', earlie
   for (const source of sources) {
     const kind = kindOfFile(source.path);
     if (kind === undefined) {
-      const message = `unexpected file \`${source.path}\`; a mesh has mesh.yaml, environments.yaml, purposes.yaml and ${PRODUCTS_DIR}/*.yaml`;
-      problems.push({ path: [], message, hint: suggest(source.path, Object.keys(MESH_FILES)), location: { file: join(dir, source.path), line: 1, column: 1 } });
+      const message = `unexpected file \`${source.path}\`; a mesh has ${MESH_FILES.map((f) => f.path).join(', ')} and ${PRODUCTS_DIR}/*.yaml`;
+      problems.push({ path: [], message, hint: suggest(source.path, MESH_FILES.map((f) => f.path)), location: { file: join(dir, source.path), line: 1, column: 1 } });
       continue;
     }
     const { file, value, problems: syntax } = parseYamlFile(source);

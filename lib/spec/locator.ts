@@ -3,6 +3,7 @@ import { Node, isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq } f
 import { Locator, SourceLocation, SpecPath } from '../model/problems';
 import { MeshLayout, kindOfFile } from './layout';
 import { ParsedFile } from './parse-yaml';
+import { offsetInScalar } from './scalar-offset';
 
 /** Whether to point at a field's key (unknown fields) or at its value (everything else). */
 export type Anchor = 'key' | 'value';
@@ -12,6 +13,11 @@ export type Anchor = 'key' | 'value';
  * path goes further than the document (a missing field is reported where it should be).
  */
 export function offsetOf(file: ParsedFile, path: SpecPath, anchor: Anchor = 'value'): number {
+  return nodeAt(file, path, anchor).offset;
+}
+
+/** The node at `path` (undefined when the path goes further than the document) and its offset, as {@link offsetOf}. */
+function nodeAt(file: ParsedFile, path: SpecPath, anchor: Anchor): { offset: number; node?: unknown } {
   const { doc } = file;
   let node: unknown = doc.contents;
   let offset = rangeStart(node) ?? 0;
@@ -33,8 +39,9 @@ export function offsetOf(file: ParsedFile, path: SpecPath, anchor: Anchor = 'val
     } else {
       break;
     }
+    if (last) return { offset, node: isAlias(node) ? node.resolve(doc) : node };
   }
-  return offset;
+  return { offset, node: path.length === 0 ? doc.contents : undefined };
 }
 
 function rangeStart(node: unknown): number | undefined {
@@ -49,14 +56,17 @@ export function locationAt(file: ParsedFile, dir: string, offset: number): Sourc
 
 /**
  * A `Locator` for `buildMesh`: maps a spec path to the file and position where it was written.
- * A whole product (e.g. "declared twice") is located at its `id`, the line that names it.
+ * A whole product (e.g. "declared twice") is located at its `id`, the line that names it; an
+ * index into a string value (a fault inside a row filter) is located at that character.
  */
 export function meshLocator(layout: MeshLayout, files: ReadonlyMap<string, ParsedFile>, dir: string): Locator {
-  return (path) => {
+  return (path, index) => {
     const field = layout.fileOf(path);
     const file = field && files.get(field.file);
     if (!file) return undefined;
     const inFile = field.path.length === 0 && kindOfFile(field.file) === 'DataProduct' ? ['id'] : field.path;
-    return locationAt(file, dir, offsetOf(file, inFile));
+    const { offset, node } = nodeAt(file, inFile, 'value');
+    const inValue = index !== undefined && isScalar(node) && typeof node.value === 'string' ? offsetInScalar(file.text, node, index) : offset;
+    return locationAt(file, dir, inValue);
   };
 }

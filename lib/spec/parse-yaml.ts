@@ -8,6 +8,8 @@ export interface ParsedFile {
   readonly path: string;
   readonly doc: Document.Parsed;
   readonly lines: LineCounter;
+  /** The file's text, to map a position inside a string value back to the file. */
+  readonly text: string;
 }
 
 /** A syntax problem, at an offset of the file. */
@@ -32,7 +34,7 @@ export interface ParseResult {
 export function parseYamlFile(source: SourceText): ParseResult {
   const lines = new LineCounter();
   const doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const file: ParsedFile = { path: source.path, doc, lines };
+  const file: ParsedFile = { path: source.path, doc, lines, text: source.text };
   const problems: OffsetProblem[] = [...doc.errors, ...doc.warnings].map((e) => {
     const start = e.pos[0];
     if (e.code === 'DUPLICATE_KEY') {

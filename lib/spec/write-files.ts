@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { MeshSpec } from '../model/mesh';
-import { API_VERSION, FileKind, PRODUCTS_DIR } from './layout';
+import { API_VERSION, FileKind, MESH_FILES, PRODUCTS_DIR } from './layout';
 import { SourceText } from './read-files';
 
 /**
@@ -15,13 +15,12 @@ export function meshSpecToSources(spec: MeshSpec, schema?: string): SourceText[]
     const header = schema === undefined ? '' : `# yaml-language-server: $schema=${'../'.repeat(depth)}${schema}\n`;
     return { path, text: header + stringify({ apiVersion: API_VERSION, kind, ...body }) };
   };
-  const { name, classification, domains, policy, environments, purposes, products } = spec;
   const taken = new Set<string>();
   return [
-    file('mesh.yaml', 'Mesh', { name, classification, domains, policy }),
-    file('environments.yaml', 'Environments', { environments }),
-    ...(purposes !== undefined ? [file('purposes.yaml', 'Purposes', { purposes })] : []),
-    ...(products ?? []).map((p, i) => {
+    ...MESH_FILES.filter((f) => f.required || f.fields.some((field) => spec[field] !== undefined)).map((f) =>
+      file(f.path, f.kind, Object.fromEntries(f.fields.map((field) => [field, spec[field]]))),
+    ),
+    ...(spec.products ?? []).map((p, i) => {
       // File names follow ids; a repeated id (which loading reports) still gets a file of its own.
       const base = taken.has(p.id) ? `${p.id}.${i}` : p.id;
       taken.add(base);

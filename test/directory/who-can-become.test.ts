@@ -4,14 +4,14 @@ import { acmeMeshSpec } from '../../examples/acme-mesh';
 
 const dev = buildMesh(acmeMeshSpec).environment('dev');
 const directory = loadDirectory(['test/fixtures/directory/users.json', 'test/fixtures/directory/groups.json']);
-const root = 'arn:aws:iam::111111111111:root';
+const sessions = dev.attributeSessionPrincipals[0];
 
 describe('whoCanBecome', () => {
   it('admits members of mapped groups, mapped users and people matching an attribute rule', () => {
     const result = whoCanBecome(
       {
         principals: [dev.groups.get('payments-analysts')!, dev.users.get('omar.haddad')!],
-        attributeRules: [{ principals: [root], attributes: { country: ['FR', 'US'], department: ['finance'] } }],
+        attributeRules: [{ principals: [sessions], attributes: { country: ['FR', 'US'], department: ['finance'] } }],
       },
       directory,
       dev,

@@ -42,6 +42,11 @@ export interface HostileCase {
   /** Texts that must appear nowhere in the output (a secret, a file's content). */
   readonly absent?: readonly string[];
   /**
+   * Files the command writes (paths relative to `{dir}`), each with texts that must appear in it
+   * verbatim: e.g. a synthesized stack holding a user's `${...}` escaped as `$${...}`.
+   */
+  readonly written?: Readonly<Record<string, readonly string[]>>;
+  /**
    * Run in a child process with a time limit: for inputs that could block the process (FIFOs,
    * endless devices), so that a regression fails the test instead of hanging the suite.
    */

@@ -1,4 +1,5 @@
-import { rmSync } from 'fs';
+import { readFileSync, rmSync } from 'fs';
+import { join } from 'path';
 import { cli, STACK_LINE } from '../cli/run-cli';
 import { hostileCaseNames, layOutCase, readHostileCase, runIsolated } from './corpus';
 
@@ -31,6 +32,10 @@ describe('hostile inputs', () => {
         for (const text of c.absent ?? []) expect(output).not.toContain(text);
         expect(output).not.toMatch(STACK_LINE);
         expect(code).toBe(c.exit);
+        for (const [file, texts] of Object.entries(c.written ?? {})) {
+          const written = readFileSync(join(dir, file), 'utf8');
+          for (const text of texts) expect(written).toContain(text);
+        }
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

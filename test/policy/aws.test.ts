@@ -99,9 +99,9 @@ describe('aws pack', () => {
       const context = createRuleContext(meshOf());
       const permissions = { ...context.permissions, database: { ...context.permissions.database, read: ['DESCRIBE', 'SELECT'] }, filter: ['INSERT', 'SELECT'], columns: ['DESCRIBE', 'SELECT'] };
       expect([...lfPermissionsValid.check({ ...context, permissions })].map((v) => v.message)).toEqual([
-        'DATABASE_PERMISSIONS.read in lib/model/permissions.ts has SELECT, not valid on a database',
-        'FILTER_PERMISSIONS in lib/model/permissions.ts has INSERT, not valid on a data cells filter',
-        'COLUMN_PERMISSIONS in lib/model/permissions.ts has DESCRIBE, not valid on a table with columns',
+        'DATABASE_PERMISSIONS.read in lib/aws/permissions.ts has SELECT, not valid on a database',
+        'FILTER_PERMISSIONS in lib/aws/permissions.ts has INSERT, not valid on a data cells filter',
+        'COLUMN_PERMISSIONS in lib/aws/permissions.ts has DESCRIBE, not valid on a table with columns',
       ]);
     });
   });

@@ -1,10 +1,10 @@
 import { formatPath } from '../../lib/model';
 import { BUILT_IN_PACKS, PermissionTables, PolicyRule, Violation, createRuleContext } from '../../lib/policy';
-import { check, findingsOf, meshOf, orders, theFinding } from './fixture';
+import { Draft, check, findingsOf, meshOf, orders, theFinding } from './fixture';
 
 const rule = (id: string): PolicyRule => BUILT_IN_PACKS.security.find((r) => r.id === id)!;
 
-/** Runs one rule on the compliant mesh as if `lib/model/permissions.ts` held `edit(permissions)`. */
+/** Runs one rule on the compliant mesh as if `lib/aws/permissions.ts` held `edit(permissions)`. */
 function withPermissions(id: string, edit: (p: PermissionTables) => PermissionTables): Violation[] {
   const context = createRuleContext(meshOf());
   return [...rule(id).check({ ...context, permissions: edit(context.permissions) })];
@@ -32,7 +32,7 @@ describe('security pack', () => {
   describe('security/no-wildcard-action', () => {
     test('fails if a permission list grants ALL', () => {
       const found = withPermissions('security/no-wildcard-action', (p) => ({ ...p, table: { ...p.table, admin: ['ALL'] } }));
-      expect(found.map((v) => v.message)).toEqual(['TABLE_PERMISSIONS.admin in lib/model/permissions.ts contains ALL']);
+      expect(found.map((v) => v.message)).toEqual(['TABLE_PERMISSIONS.admin in lib/aws/permissions.ts contains ALL']);
       expect(found[0].fix).toContain('explicitly');
     });
   });
@@ -40,7 +40,7 @@ describe('security pack', () => {
   describe('security/analyst-read-only', () => {
     test('fails if read access includes a write permission', () => {
       const found = withPermissions('security/analyst-read-only', (p) => ({ ...p, table: { ...p.table, read: ['DESCRIBE', 'INSERT', 'SELECT'] } }));
-      expect(found.map((v) => v.message)).toEqual(['TABLE_PERMISSIONS.read in lib/model/permissions.ts grants INSERT with read access']);
+      expect(found.map((v) => v.message)).toEqual(['TABLE_PERMISSIONS.read in lib/aws/permissions.ts grants INSERT with read access']);
     });
 
     test('fails if the declared access gives an analyst more than read', () => {
@@ -57,7 +57,7 @@ describe('security pack', () => {
   describe('security/owner-grant-option', () => {
     test('fails if a level Engineers can hold carries the grant option', () => {
       const found = withPermissions('security/owner-grant-option', (p) => ({ ...p, grantableLevels: ['write', 'admin'] }));
-      expect(found.map((v) => v.message)).toEqual(['GRANTABLE_LEVELS in lib/model/permissions.ts includes `write`, which engineer roles can be granted']);
+      expect(found.map((v) => v.message)).toEqual(['GRANTABLE_LEVELS in lib/model/product-role.ts includes `write`, which engineer roles can be granted']);
     });
 
     test("fails if the declared access gives a grant option to anyone but the product's Owner", () => {
@@ -122,20 +122,25 @@ describe('security pack', () => {
   });
 
   describe('security/environment-principals', () => {
+    // The model refuses principals of other accounts unless the environment accepts them with a reason.
+    const acceptAccount = (s: Draft, env: number, account: string) => {
+      s.environments[env].foreignPrincipals = [{ account, reason: 'this test maps members into the other account' }];
+    };
+
     test("fails if a prod member maps to a principal of dev's account", () => {
-      const report = check((s) => { s.environments[1].identity!.groups!['shop-eng'] = s.environments[0].identity!.groups!['shop-eng']; });
+      const report = check((s) => { s.environments[1].identity!.groups!['shop-eng'] = s.environments[0].identity!.groups!['shop-eng']; acceptAccount(s, 1, '111111111111'); });
       const f = theFinding(report, 'security/environment-principals', ['products', 0, 'roles', 'engineer', 'members', 'groups']);
       expect(f.message).toContain("group `shop-eng` maps in prod to `arn:aws:iam::111111111111:role/");
       expect(f.message).toContain("a principal of account 111111111111, not of prod's account 222222222222");
     });
 
     test('fails for members of a purpose bound by a prod product', () => {
-      const report = check((s) => { s.environments[1].identity!.groups!['risk-team'] = s.environments[0].identity!.groups!['risk-team']; });
+      const report = check((s) => { s.environments[1].identity!.groups!['risk-team'] = s.environments[0].identity!.groups!['risk-team']; acceptAccount(s, 1, '111111111111'); });
       theFinding(report, 'security/environment-principals', ['purposes', 0, 'members', 'groups']);
     });
 
     test('passes for a foreign principal in dev, which promotes and is not promoted to', () => {
-      const report = check((s) => { s.environments[0].identity!.groups!['shop-eng'] = s.environments[1].identity!.groups!['shop-eng']; });
+      const report = check((s) => { s.environments[0].identity!.groups!['shop-eng'] = s.environments[1].identity!.groups!['shop-eng']; acceptAccount(s, 0, '222222222222'); });
       expect(findingsOf(report, 'security/environment-principals')).toEqual([]);
     });
   });

@@ -4,15 +4,13 @@ import { join } from 'path';
 import {
   AccessEntry,
   EffectiveAccess,
-  IAM_ROLE_NAME_MAX,
   Members,
   Mesh,
   TrustedMembers,
   accessPlan,
   checkPolicies,
-  fitName,
-  glueName,
 } from '../../lib';
+import { IAM_ROLE_NAME_MAX, fitName, glueName } from '../../lib/aws/names';
 import { readAccess } from '../../lib/readback';
 import { synthesizeMesh } from '../../stacks/synthesize';
 

@@ -1,5 +1,17 @@
 import * as fc from 'fast-check';
-import { DataProductSpec, GrantSpec, MembersSpec, MeshSpec, PurposeBindingSpec } from '../../lib';
+import {
+  Classification,
+  ClassificationSpec,
+  DataProductSpec,
+  GrantSpec,
+  MembersSpec,
+  MeshSpec,
+  ProblemCollector,
+  PurposeBindingSpec,
+  readableColumns,
+  resolveClassification,
+  toColumn,
+} from '../../lib';
 
 /**
  * Small random meshes for the differential test: 1-4 products over two domains, 1-2 ports of
@@ -12,7 +24,8 @@ import { DataProductSpec, GrantSpec, MembersSpec, MeshSpec, PurposeBindingSpec }
  */
 const LEVELS = ['public', 'internal', 'confidential', 'restricted'];
 const ENTITIES = ['email', 'phone', 'amount', 'country'];
-const ROWS = ["c1 = 'x'", 'c2 IS NOT NULL'];
+/** Row filters, on the first column the readers see that is not the partition key (a date, which filters cannot test). */
+const ROWS = [(c: string) => `${c} = 'x'`, (c: string) => `${c} IS NOT NULL`];
 const ROLES = ['analyst', 'engineer', 'owner'] as const;
 const ACCOUNTS = { dev: '111111111111', prod: '222222222222' };
 
@@ -26,7 +39,7 @@ const membersArb: fc.Arbitrary<MembersSpec> = fc
 
 /** A subset of columns: a bit mask over them, never empty. */
 const maskArb = fc.option(fc.nat({ max: 15 }), { nil: undefined });
-const rowsArb = fc.option(fc.constantFrom(...ROWS), { nil: undefined });
+const rowsArb = fc.option(fc.nat({ max: ROWS.length - 1 }), { nil: undefined });
 
 const portArb = fc.record({
   columns: fc.array(fc.subarray(ENTITIES, { maxLength: 2 }), { minLength: 1, maxLength: 4 }),
@@ -73,6 +86,7 @@ function buildSpec(plan: Plan): MeshSpec {
   const identity = (env: keyof typeof ACCOUNTS) => ({
     groups: Object.fromEntries(['g1', 'g2', 'g3'].map((g) => [g, `arn:aws:iam::${ACCOUNTS[env]}:role/groups/${g}`])),
     users: { u1: `arn:aws:iam::${ACCOUNTS[env]}:role/people/u1` },
+    attributeSessionPrincipals: [`arn:aws:iam::${ACCOUNTS[env]}:role/sessions/federated`],
   });
   const env = (name: keyof typeof ACCOUNTS) => ({
     name,
@@ -85,18 +99,20 @@ function buildSpec(plan: Plan): MeshSpec {
     ...(name === 'dev' ? { promotesTo: 'prod' } : {}),
   });
   const ids = plan.products.map((p, i) => `d${(i % 2) + 1}.${p.name}${i}`);
-  const products = plan.products.map((_, i) => productSpec(plan, ids, i));
+  const classification: ClassificationSpec = {
+    levels: LEVELS,
+    defaultLevel: plan.defaultLevel,
+    classes: {
+      pii: { level: plan.classLevels[0], entities: ['email', 'phone'] },
+      fin: { level: plan.classLevels[1], entities: ['amount'] },
+      ref: { level: plan.classLevels[2], entities: ['country'] },
+    },
+  };
+  const scheme = resolveClassification(classification, new ProblemCollector())!;
+  const products = plan.products.map((_, i) => productSpec(plan, scheme, ids, i));
   return {
     name: 'gen',
-    classification: {
-      levels: LEVELS,
-      defaultLevel: plan.defaultLevel,
-      classes: {
-        pii: { level: plan.classLevels[0], entities: ['email', 'phone'] },
-        fin: { level: plan.classLevels[1], entities: ['amount'] },
-        ref: { level: plan.classLevels[2], entities: ['country'] },
-      },
-    },
+    classification,
     environments: [env('dev'), env('prod')],
     domains: [{ name: 'd1' }, { name: 'd2' }],
     purposes: plan.purposes.map((p, i) => ({ name: `purpose${i + 1}`, approver: 'approver', ...p })),
@@ -104,7 +120,13 @@ function buildSpec(plan: Plan): MeshSpec {
   };
 }
 
-function productSpec(plan: Plan, ids: string[], i: number): DataProductSpec {
+/** A row filter only on a column its readers see: one on a hidden column is refused (it would reveal the column's values). */
+function rowsOn(visible: readonly string[], filter: number | undefined): string | undefined {
+  const column = visible.find((c) => c !== 'pk');
+  return filter === undefined || column === undefined ? undefined : ROWS[filter](column);
+}
+
+function productSpec(plan: Plan, scheme: Classification, ids: string[], i: number): DataProductSpec {
   const p = plan.products[i];
   const promotedTo = (j: number) => (plan.products[j].prod ? ['dev', 'prod'] : ['dev']);
   const ports = p.ports.map((port, j) => ({
@@ -113,6 +135,8 @@ function productSpec(plan: Plan, ids: string[], i: number): DataProductSpec {
     ...(port.partitioned ? { table: { partitionKeys: [{ name: 'pk', type: 'date' }] } } : {}),
   }));
   const columnsOf = (j: number) => [...ports[j].columns.map((c) => c.name), ...(ports[j].table ? ['pk'] : [])];
+  const modelOf = (j: number) => ({ columns: [...ports[j].columns.map((c) => toColumn(scheme, c, false)), ...(ports[j].table?.partitionKeys ?? []).map((c) => toColumn(scheme, c, true))] });
+  const analystClearance = p.clearance ?? plan.defaultLevel;
   const pick = (all: string[], mask: number | undefined) => {
     if (mask === undefined) return undefined;
     const chosen = all.filter((_, k) => (mask >> k) & 1);
@@ -127,7 +151,9 @@ function productSpec(plan: Plan, ids: string[], i: number): DataProductSpec {
     const level = (['read', 'write', 'admin'] as const)[Math.min(g.level, ROLES.indexOf(role))];
     if (granted.has(`${role}/${j}`)) continue;
     granted.add(`${role}/${j}`);
-    const limits = level === 'read' ? { columns: pick(columnsOf(j), g.columns), rows: g.rows } : {};
+    const columns = pick(columnsOf(j), g.columns);
+    const clearance = role === 'analyst' ? analystClearance : scheme.topLevel;
+    const limits = level === 'read' ? { columns, rows: rowsOn(readableColumns(scheme, modelOf(j), { kind: 'clearance', level: clearance }, columns), g.rows) } : {};
     grants.push(strip({ role, port: ports[j].name, level, ...limits }));
   }
   // Consumers: later products that read this one's ports through an input port.
@@ -136,7 +162,9 @@ function productSpec(plan: Plan, ids: string[], i: number): DataProductSpec {
     const port = ports[c.port % ports.length].name;
     if (granted.has(`${ids[c.consumer]}/${port}`)) continue;
     granted.add(`${ids[c.consumer]}/${port}`);
-    grants.push(strip({ consumer: ids[c.consumer], port, level: 'read' as const, columns: pick(columnsOf(c.port % ports.length), c.columns), rows: c.rows }));
+    const columns = pick(columnsOf(c.port % ports.length), c.columns);
+    const rows = rowsOn(readableColumns(scheme, modelOf(c.port % ports.length), { kind: 'clearance', level: analystClearance }, columns), c.rows);
+    grants.push(strip({ consumer: ids[c.consumer], port, level: 'read' as const, columns, rows }));
   }
   const inputs = consumersOf(plan, i).map((c) => ({ product: ids[c.source], port: portName(plan, c.source, c.port) }));
 
@@ -147,7 +175,12 @@ function productSpec(plan: Plan, ids: string[], i: number): DataProductSpec {
     const bound = ports.filter((_, j) => (b.ports >> j) & 1 || ports.length === 1);
     const chosen = bound.length > 0 ? bound : [ports[0]];
     const all = [...new Set(chosen.flatMap((port) => columnsOf(ports.indexOf(port))))];
-    bindings.push(strip({ purpose, ports: chosen.map((x) => x.name), columns: pick(all, b.columns), rows: b.rows }));
+    const columns = pick(all, b.columns);
+    const allowedClasses = plan.purposes[b.purpose].allowedClasses;
+    // The filter must name a column every bound port has and shows the purpose.
+    const visible = chosen.map((port) => readableColumns(scheme, modelOf(ports.indexOf(port)), { kind: 'classes', allowed: allowedClasses }, columns));
+    const rows = rowsOn(visible[0].filter((c) => visible.every((v) => v.includes(c))), b.rows);
+    bindings.push(strip({ purpose, ports: chosen.map((x) => x.name), columns, rows }));
   }
 
   return {
@@ -163,7 +196,7 @@ function productSpec(plan: Plan, ids: string[], i: number): DataProductSpec {
 }
 
 /** The consumer edges product `j` declares, kept only when valid: another, earlier product promoted at least as far. */
-function consumersOf(plan: Plan, j: number): { source: number; port: number; columns?: number; rows?: string }[] {
+function consumersOf(plan: Plan, j: number): { source: number; port: number; columns?: number; rows?: number }[] {
   if (j === 0) return [];
   const seen = new Set<string>();
   return plan.products[j].consumers

@@ -57,7 +57,7 @@ function applyEdit(value: unknown, at: number, edit: Edit): unknown {
   const paths = pathsIn(value);
   if (paths.length === 0) return edit.kind === 'delete' ? null : 'value' in edit ? edit.value : value;
   const path = paths[at % paths.length];
-  const parent = path.slice(0, -1).reduce<any>((v, k) => v[k], value);
+  const parent = path.slice(0, -1).reduce<Record<string, unknown>>((v, k) => v[k] as Record<string, unknown>, value as Record<string, unknown>);
   const key = path[path.length - 1];
   if (edit.kind === 'delete') {
     if (Array.isArray(parent)) parent.splice(Number(key), 1);

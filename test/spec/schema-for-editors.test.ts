@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats';
 import { existsSync, readFileSync, readdirSync } from 'fs';
 import { dirname, join, resolve } from 'path';
 import { parse } from 'yaml';
+import { MESH_FILES, SPEC_FILES } from '../../lib/spec/layout';
 import schema from '../../schema/meshgrant.schema.json';
 
 const EXAMPLE = 'examples/acme';
@@ -28,5 +29,18 @@ describe('the JSON Schema, as editors use it', () => {
     expect(validate({ ...product, owner: 'jane.doe' })).toBe(false);
     expect(validate.errors).toContainEqual(expect.objectContaining({ keyword: 'additionalProperties', params: { additionalProperty: 'owner' } }));
     expect(validate({ ...product, kind: 'Product' })).toBe(false);
+  });
+});
+
+describe('the JSON Schema and the table of spec files', () => {
+  const definitions = schema.definitions as Record<string, { properties?: Record<string, unknown> }>;
+
+  it('has a file definition for every kind of spec file, and no other', () => {
+    const fileDefinitions = Object.keys(definitions).filter((d) => d.endsWith('File')).sort();
+    expect(fileDefinitions).toEqual(SPEC_FILES.map((f) => `${f.kind}File`).sort());
+  });
+
+  it.each(MESH_FILES.map((f) => [f.path, f] as const))('declares in %s exactly the fields the loader and the writer use', (_path, file) => {
+    expect(Object.keys(definitions[`${file.kind}File`].properties ?? {}).sort()).toEqual(['apiVersion', 'kind', ...file.fields].sort());
   });
 });

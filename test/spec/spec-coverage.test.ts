@@ -1,4 +1,5 @@
-import { DataProductSpec, EnvironmentSpec, GrantSpec, MeshSpec, NAME_PATTERNS, ProductRoleSpec, buildMesh } from '../../lib';
+import { DataProductSpec, EnvironmentSpec, ForeignPrincipalSpec, GrantSpec, MeshSpec, NAME_PATTERNS, ProductRoleSpec, buildMesh } from '../../lib';
+import { AWS_NAME_PATTERNS } from '../../lib/aws/names';
 import { loadMeshSources, meshSpecToSources } from '../../lib/spec';
 import schema from '../../schema/meshgrant.schema.json';
 import { modelContent } from './model-content';
@@ -19,6 +20,11 @@ type CompleteProduct = Complete<Omit<DataProductSpec, 'grants' | 'roles'>> & {
   readonly roles: { readonly analyst: Complete<ProductRoleSpec>; readonly engineer: ProductRoleSpec; readonly owner: ProductRoleSpec };
 };
 
+/** A foreign principal entry names a principal or an account: both are covered across two entries. */
+type CompleteEnvironment = Complete<Omit<EnvironmentSpec, 'foreignPrincipals'>> & {
+  readonly foreignPrincipals: readonly (Complete<Omit<ForeignPrincipalSpec, 'account'>> | Complete<Omit<ForeignPrincipalSpec, 'principal'>>)[];
+};
+
 const arn = (account: string, name: string) => `arn:aws:iam::${account}:role/${name}`;
 const members = { users: ['ana'], groups: ['analysts'], attributes: [{ department: 'sales', country: ['FR', 'DE'] }] };
 
@@ -30,7 +36,7 @@ const orders: CompleteProduct = {
     {
       name: 'orders',
       description: 'One row per order',
-      table: { name: 'orders_v2', format: 'orc', partitionKeys: [{ name: 'day', type: 'date', description: 'Order day', tags: ['day'], unclassified: 'A date' }] },
+      table: { name: 'orders_v2', format: 'orc', partitionKeys: [{ name: 'day', type: 'string', description: 'Order day, yyyy-mm-dd', tags: ['day'], unclassified: 'A date' }] },
       columns: [{ name: 'email', type: 'string', description: 'Buyer', tags: ['email'], unclassified: 'n/a' }],
     },
   ],
@@ -53,7 +59,7 @@ const carts: DataProductSpec = {
 };
 
 const full: Complete<Omit<MeshSpec, 'products' | 'environments'>> & {
-  readonly environments: readonly [Complete<EnvironmentSpec>, EnvironmentSpec];
+  readonly environments: readonly [CompleteEnvironment, EnvironmentSpec];
   readonly products: readonly DataProductSpec[];
 } = {
   name: 'shop',
@@ -68,9 +74,13 @@ const full: Complete<Omit<MeshSpec, 'products' | 'environments'>> & {
       backend: { bucket: 'shop-state', region: 'eu-central-1', keyPrefix: 'tf', kmsKeyId: 'alias/state' },
       dataBucket: 'shop-lake',
       deployRoleArn: arn('111111111111', 'deploy'),
-      lakeAdmins: [arn('111111111111', 'admin')],
+      lakeAdmins: [arn('111111111111', 'admin'), arn('333333333333', 'auditor')],
       manageDataLakeSettings: false,
-      identity: { groups: { analysts: arn('111111111111', 'analysts') }, users: { ana: arn('111111111111', 'ana') }, attributeSessionPrincipals: [arn('111111111111', 'sso')] },
+      identity: { groups: { analysts: arn('111111111111', 'analysts'), auditors: arn('444444444444', 'auditors') }, users: { ana: arn('111111111111', 'ana') }, attributeSessionPrincipals: [arn('111111111111', 'sso')] },
+      foreignPrincipals: [
+        { principal: arn('333333333333', 'auditor'), reason: 'Central audit account reviews every lake' },
+        { account: '444444444444', reason: 'Directory account hosts the federated roles' },
+      ],
       tags: { CostCenter: 'data' },
     },
     { name: 'prod', account: '222222222222', region: 'eu-west-1', backend: { bucket: 'shop-state-prod' }, dataBucket: 'shop-lake-prod', deployRoleArn: arn('222222222222', 'deploy') },
@@ -95,7 +105,8 @@ describe('the YAML format', () => {
 
   it('checks names with the same patterns as the model', () => {
     const defs = schema.definitions as Record<string, { pattern?: string }>;
-    const sameAs: Record<string, keyof typeof NAME_PATTERNS> = {
+    const patterns = { ...NAME_PATTERNS, ...AWS_NAME_PATTERNS };
+    const sameAs: Record<string, keyof typeof patterns> = {
       MeshName: 'mesh',
       EnvironmentName: 'environment',
       DomainName: 'domain',
@@ -111,6 +122,6 @@ describe('the YAML format', () => {
       BucketName: 'bucket',
       IamArn: 'iamArn',
     };
-    for (const [definition, pattern] of Object.entries(sameAs)) expect([definition, defs[definition].pattern]).toEqual([definition, NAME_PATTERNS[pattern].source]);
+    for (const [definition, pattern] of Object.entries(sameAs)) expect([definition, defs[definition].pattern]).toEqual([definition, patterns[pattern].source]);
   });
 });

@@ -1,6 +1,6 @@
 import { AwsProvider, IamRole, LakeformationDataCellsFilter, LakeformationPermissions } from '../../constructs/aws';
 import { buildMesh } from '../../lib';
-import { TABLE_PERMISSIONS } from '../../lib/model';
+import { TABLE_PERMISSIONS } from '../../lib/aws/permissions';
 import { exampleMesh, exampleSpec, expressionOf, permissionsOf, resourcesOf, synthEnvironment } from '../helpers/synth';
 
 const mesh = exampleMesh();
@@ -76,7 +76,7 @@ describe('product roles', () => {
       {
         Sid: 'AttributeRule1',
         Effect: 'Allow',
-        Principal: { AWS: ['arn:aws:iam::222222222222:root'] },
+        Principal: { AWS: ['arn:aws:iam::222222222222:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_DataConsumers_d19f8e7d6c5b4a3921'] },
         Action: 'sts:AssumeRole',
         Condition: { StringEquals: { 'aws:PrincipalTag/country': ['FR', 'US'], 'aws:PrincipalTag/department': 'finance' } },
       },

@@ -10,10 +10,10 @@ import { synthEnvironment } from '../helpers/synth';
  * other change must leave them as they are.
  */
 const PINS: Record<string, string> = {
-  'acme/dev': 'c3b5fb2787de162665fb7bc913fb6ce87d54f45c7d0aaedcc6d35c7ac4c5228d',
-  'acme/prod': '1bbb39012b42c590ff054966826115ab90d46fa24328d39406d02fb7eb7853f0',
-  'bench50/dev': '27b68210f7fe6d3d05bf7d8d3c749ac9a116cf6dfced63160540fc20f6487df5',
-  'bench50/prod': '70ea47c47a77e79aa9e635d90b27017d74370ed1c625945301d5da29cef4d94a',
+  'acme/dev': '81401a307fd012ee578ae7b1a79d9f3577764cdd93482b40c44dccbf3966554f',
+  'acme/prod': '93324a7af71ae03622465e79961dae6b2fe3d804092dd73b6da68dffdf0659c7',
+  'bench50/dev': '4ef334a2d30290e16a1d0ea0852fc4d717cfd28f7578c03ff9f9ab378b02976e',
+  'bench50/prod': '7493775f3c805bb654b1ad68a8ccf4232b4790b1068b7b4964c718a72717efdf',
 };
 
 function sha256(text: string): string {

@@ -1,10 +1,10 @@
 import { Command, Option } from 'commander';
-import { DirectoryError, loadDirectory, whoCanBecome } from '../../directory';
+import { whoCanBecome } from '../../directory';
 import { EffectiveAccess } from '../../readback/effective-access';
 import { portableNames } from '../../reports/access-identity';
 import { formatTable } from '../../reports/format-table';
-import { loadMesh } from '../../spec';
 import { CliCommand, CliError } from '../cli-command';
+import { CliContext } from '../cli-context';
 import { accessOf, readSynthesized, repeatable } from './synthesized-access';
 
 const FORMATS = ['table', 'csv', 'json', 'md'] as const;
@@ -100,19 +100,12 @@ function linesOfClass(access: readonly EffectiveAccess[], className: string, lab
 /** What one person can access: the access of every principal they can become, and how. */
 function linesOfUser(access: readonly EffectiveAccess[], user: string, files: readonly string[], meshDir: string, label: (a: EffectiveAccess) => string): AccessLine[] {
   if (files.length === 0) throw new CliError('--user needs --directory, the directory snapshot that says which groups and attributes the user has');
-  let directory;
-  try {
-    directory = loadDirectory(files);
-  } catch (e) {
-    throw e instanceof DirectoryError ? new CliError(e.message) : e;
-  }
+  const context = new CliContext(meshDir);
+  const directory = context.directory(files);
   if (!directory.people.some((p) => p.name === user)) throw new CliError(`no user \`${user}\` in the directory snapshot`);
-  const mesh = loadMesh(meshDir);
-  const environments = new Map(mesh.environments.map((e) => [e.name, e]));
+  const identities = context.identitiesOf(access.map((a) => a.environment));
   return access.flatMap((a) => {
-    const identity = environments.get(a.environment);
-    if (identity === undefined) throw new CliError(`environment ${a.environment} is not in mesh ${mesh.name} (${meshDir}): its identity mapping is unknown`);
-    const admission = whoCanBecome(a.principal.members, directory, identity).people.find((p) => p.person === user);
+    const admission = whoCanBecome(a.principal.members, directory, identities.get(a.environment)!).people.find((p) => p.person === user);
     return admission === undefined ? [] : [line(a, label(a), a.columns, admission.via)];
   });
 }

@@ -1,10 +1,10 @@
 import { Command } from 'commander';
 import { diffAccess } from '../../reports/access-diff';
 import { nameMembers } from '../../reports/member-names';
-import { loadMesh } from '../../spec';
 import { ReportFormat } from '../../reports/format-table';
 import { renderDiff } from '../../reports/render-diff';
 import { CliCommand, CliError } from '../cli-command';
+import { CliContext } from '../cli-context';
 import { accessOf, formatOption, readSynthesized, repeatable, withReadbackNotes } from './synthesized-access';
 
 /** Exit code when access widens, so that CI can require an approval. */
@@ -45,7 +45,7 @@ export const diffCommand: CliCommand = {
       throw new CliError('give two outputs (`diff <old> <new>`) or two environments (`diff --env dev --env prod`)');
     }
     const raw = diffAccess(before, after, { acrossEnvironments: oldDir === undefined, afterProblems });
-    const diff = options.mesh === undefined ? raw : nameMembers(raw, new Map(loadMesh(String(options.mesh)).environments.map((e) => [e.name, e])));
+    const diff = options.mesh === undefined ? raw : nameMembers(raw, new CliContext(String(options.mesh)).identities());
     const readback = read.flatMap((o) => o.problems);
     return { exitCode: diff.widens ? WIDENS : 0, text: withReadbackNotes(renderDiff(diff, labels, format), read, diff.notUnderstood ?? []), json: { ...labels, diff, readback } };
   },

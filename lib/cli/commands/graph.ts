@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { writeFileSync } from 'fs';
 import { meshGraph } from '../../reports/mesh-graph';
-import { loadMesh } from '../../spec';
+import { CliContext } from '../cli-context';
 import { CliCommand, CliError } from '../cli-command';
 
 /** `meshgrant graph [dir] [--output file.mmd]`: the mesh as a Mermaid flowchart, from the spec. */
@@ -14,7 +14,7 @@ export const graphCommand: CliCommand = {
       .option('--output <file>', 'write the Mermaid text to a file instead of stdout'),
 
   run: ([dir], options) => {
-    const mesh = loadMesh(String(dir));
+    const mesh = new CliContext(String(dir)).mesh();
     const mermaid = meshGraph(mesh);
     if (options.output === undefined) return { exitCode: 0, text: mermaid.trimEnd(), json: { mermaid } };
     const file = String(options.output);

@@ -1,11 +1,9 @@
 import { Command } from 'commander';
-import { DirectoryError, loadDirectory } from '../../directory';
-import { DirectorySnapshot } from '../../directory/directory';
 import { ReportFormat } from '../../reports/format-table';
 import { analyzeImpact } from '../../reports/impact';
 import { renderImpact } from '../../reports/render-impact';
-import { loadMesh } from '../../spec';
-import { CliCommand, CliError } from '../cli-command';
+import { CliCommand } from '../cli-command';
+import { CliContext } from '../cli-context';
 import { formatOption, readSynthesized, repeatable, withReadbackNotes } from './synthesized-access';
 
 /**
@@ -24,14 +22,12 @@ export const impactCommand: CliCommand = {
       .addOption(formatOption()),
 
   run: (_args, options) => {
-    const directory = readDirectory(options.directory as string[]);
-    const mesh = loadMesh(String(options.mesh));
+    const context = new CliContext(String(options.mesh));
+    const directory = context.directory(options.directory as string[]);
+    context.mesh(); // a broken mesh is reported before the outputs are read
     const now = readSynthesized(String(options.new));
     const old = options.old === undefined ? undefined : readSynthesized(String(options.old));
-    const known = new Set(mesh.environments.map((e) => e.name));
-    const unknown = [...new Set([...now.environments, ...(old?.environments ?? [])])].filter((e) => !known.has(e));
-    if (unknown.length > 0) throw new CliError(`environment ${unknown.join(', ')} is not in mesh ${mesh.name} (${String(options.mesh)}): its identity mapping is unknown`);
-    const identities = new Map(mesh.environments.map((e) => [e.name, e]));
+    const identities = context.identitiesOf([...now.environments, ...(old?.environments ?? [])]);
     const report = analyzeImpact(old?.access ?? [], now.access, directory, identities);
     const labels = { before: old?.dir ?? '(nothing)', after: now.dir };
     const read = old === undefined ? [now] : [old, now];
@@ -39,12 +35,3 @@ export const impactCommand: CliCommand = {
     return { exitCode: 0, text, json: { ...labels, impact: report, readback: read.flatMap((o) => o.problems) } };
   },
 };
-
-function readDirectory(files: readonly string[]): DirectorySnapshot {
-  try {
-    return loadDirectory(files);
-  } catch (e) {
-    if (e instanceof DirectoryError) throw new CliError(e.message);
-    throw e;
-  }
-}

@@ -1,8 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { join, relative } from 'path';
 import { policyReportJson, renderText } from '../../policy';
-import { loadMesh } from '../../spec';
 import { CdkFlavourError } from '../../../constructs/cdk-flavour';
+import { CliContext } from '../cli-context';
 import { CliCommand, CliError } from '../cli-command';
 import { RULES_OPTION, checkMeshPolicies } from '../policy-check';
 import { replaceDirectory } from '../replace-directory';
@@ -23,7 +23,7 @@ export const synthCommand: CliCommand = {
 
   run: async ([dir], options) => {
     const out = String(options.out);
-    const mesh = loadMesh(String(dir));
+    const mesh = new CliContext(String(dir)).mesh();
     const report = checkMeshPolicies(mesh, options);
     const policy = policyReportJson(report);
     if (report.hasErrors) {

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { writeFileSync } from 'fs';
 import { policyReportJson, renderMarkdown, renderSarif, renderText } from '../../policy';
-import { loadMesh } from '../../spec';
+import { CliContext } from '../cli-context';
 import { CliCommand } from '../cli-command';
 import { RULES_OPTION, checkMeshPolicies } from '../policy-check';
 
@@ -17,7 +17,7 @@ export const validateCommand: CliCommand = {
       .option(...RULES_OPTION),
 
   run: ([dir], options) => {
-    const mesh = loadMesh(String(dir));
+    const mesh = new CliContext(String(dir)).mesh();
     const counts = { products: mesh.products.length, environments: mesh.environments.length, purposes: mesh.purposes.length };
     const report = checkMeshPolicies(mesh, options);
     if (options.sarif !== undefined) writeFileSync(String(options.sarif), renderSarif(report, { root: process.cwd() }));

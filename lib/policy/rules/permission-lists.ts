@@ -1,7 +1,7 @@
 import type { AccessLevel } from '../../model/product-role';
 import type { PermissionTables } from '../rule';
 
-/** One permission list of `lib/model/permissions.ts`, named as in that file. */
+/** One permission list of `lib/aws/permissions.ts`, named as in that file. */
 export interface PermissionList {
   /** e.g. `TABLE_PERMISSIONS.read`. */
   readonly name: string;

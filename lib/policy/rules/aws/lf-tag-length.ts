@@ -1,7 +1,7 @@
 import { LF_TAG } from '../../../aws/lf-tag-ontology';
 import type { SpecPath } from '../../../model/problems';
 import type { PolicyRule, Violation } from '../../rule';
-import { LF_TAG_LIMITS } from './lf-tag-limits';
+import { LF_TAG_LIMITS } from '../../../aws/limits';
 
 function tooLong(text: string, path: SpecPath, what: string, fix: string): Violation[] {
   if (text.length <= LF_TAG_LIMITS.length) return [];

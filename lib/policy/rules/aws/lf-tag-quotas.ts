@@ -1,6 +1,6 @@
 import { LF_TAG, environmentLfTags } from '../../../aws/lf-tag-ontology';
 import type { PolicyRule, Violation } from '../../rule';
-import { LF_TAG_LIMITS } from './lf-tag-limits';
+import { LF_TAG_LIMITS } from '../../../aws/limits';
 
 /** Per environment, because each environment is its own account (the model enforces it). */
 export const lfTagQuotas: PolicyRule = {

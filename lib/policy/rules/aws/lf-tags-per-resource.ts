@@ -1,6 +1,6 @@
 import { databaseLfTags } from '../../../aws/lf-tag-ontology';
 import type { PolicyRule, Violation } from '../../rule';
-import { LF_TAG_LIMITS } from './lf-tag-limits';
+import { LF_TAG_LIMITS } from '../../../aws/limits';
 
 /**
  * Counts follow the tag ontology of docs/aws-mapping.md (tags assigned directly to the resource).

@@ -1,12 +1,10 @@
+import { TRUST_POLICY_MAX } from '../../../aws/limits';
 import { trustPolicy } from '../../../aws/trust-policy';
 import type { Environment } from '../../../model/environment';
 import type { Members } from '../../../model/members';
 import type { SpecPath } from '../../../model/problems';
 import { PRODUCT_ROLES } from '../../../model/product-role';
 import type { PolicyRule, Violation } from '../../rule';
-
-/** IAM quota ACLSizePerRole: a role trust policy has at most 2048 characters, white space not counted (adjustable). */
-const TRUST_POLICY_MAX = 2048;
 
 function oversize(env: Environment, members: Members, path: SpecPath, who: string): Violation[] {
   const size = JSON.stringify(trustPolicy(members, env)).length;

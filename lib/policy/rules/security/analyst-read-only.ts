@@ -22,7 +22,7 @@ export const analystReadOnly: PolicyRule = {
       if (extra.length === 0) continue;
       yield {
         path: [],
-        message: `${name} in lib/model/permissions.ts grants ${extra.join(', ')} with read access`,
+        message: `${name} in lib/aws/permissions.ts grants ${extra.join(', ')} with read access`,
         fix: `remove ${extra.join(', ')}: read access is DESCRIBE and SELECT only`,
       };
     }

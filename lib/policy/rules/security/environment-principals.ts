@@ -22,8 +22,10 @@ function* foreignPrincipals(env: Environment, members: Members, path: SpecPath, 
 }
 
 /**
- * The model requires every member to be mapped in every environment of the product; it cannot
- * tell whether the mapping points into the right account.
+ * The model refuses a mapping into another account unless the environment accepts that account
+ * in `foreignPrincipals` with a reason; in an environment others promote to, this rule still
+ * flags members reached through such an acceptance, so that prod access from another account
+ * needs a second, explicit decision (a suppression).
  */
 export const environmentPrincipals: PolicyRule = {
   id: 'security/environment-principals',
@@ -31,7 +33,7 @@ export const environmentPrincipals: PolicyRule = {
   description:
     "In an environment that others promote to (prod), every member of a product role or bound purpose maps to a principal of that environment's own account.",
   rationale:
-    "Dev principals must never appear in prod stacks: a sandbox role, or any principal of another account, gains prod data through a mapping copied from dev. A missing mapping is already rejected by the model; this rule catches mappings that point into another account.",
+    "Dev principals must never appear in prod stacks: a sandbox role, or any principal of another account, gains prod data through a mapping copied from dev. A missing mapping, or one into another account that the environment does not accept in `foreignPrincipals`, is already rejected by the model; this rule catches accepted ones used by members of a prod product or purpose.",
   *check({ mesh }): Iterable<Violation> {
     const targets = new Set(mesh.environments.map((e) => e.promotesTo).filter((e): e is string => e !== undefined));
     for (const env of mesh.environments.filter((e) => targets.has(e.name))) {

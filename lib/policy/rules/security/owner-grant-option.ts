@@ -18,7 +18,7 @@ export const ownerGrantOption: PolicyRule = {
       if (holders.length === 0) continue;
       yield {
         path: [],
-        message: `GRANTABLE_LEVELS in lib/model/permissions.ts includes \`${level}\`, which ${holders.join(' and ')} roles can be granted`,
+        message: `GRANTABLE_LEVELS in lib/model/product-role.ts includes \`${level}\`, which ${holders.join(' and ')} roles can be granted`,
         fix: 'keep GRANTABLE_LEVELS to [admin]: only Owners are granted admin',
       };
     }

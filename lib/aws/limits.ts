@@ -9,3 +9,12 @@ export const LF_TAG_LIMITS = {
   perAccount: 1000,
   valuesPerKey: 1000,
 } as const;
+
+/** Glue API limits (Column.Comment, TableInput.Description, DatabaseInput.Description). */
+export const GLUE_TEXT_LIMITS = {
+  columnComment: 255,
+  description: 2048,
+} as const;
+
+/** IAM quota ACLSizePerRole: a role trust policy has at most 2048 characters, white space not counted (adjustable). */
+export const TRUST_POLICY_MAX = 2048;

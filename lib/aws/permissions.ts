@@ -1,4 +1,4 @@
-import { AccessLevel } from './product-role';
+import { AccessLevel } from '../model/product-role';
 
 /**
  * Lake Formation permissions per access level. Explicit lists, never `ALL`: Lake Formation expands
@@ -25,9 +25,6 @@ export const FILTER_PERMISSIONS: readonly string[] = ['DESCRIBE', 'SELECT'];
  * there, and SELECT on columns lets the principal see the table with those columns.
  */
 export const COLUMN_PERMISSIONS: readonly string[] = ['SELECT'];
-
-/** Levels whose permissions are also granted with the grant option (Owners may grant). */
-export const GRANTABLE_LEVELS: readonly AccessLevel[] = ['admin'];
 
 /** Permission on a product's registered S3 location: Engineers and Owners write through it. */
 export const DATA_LOCATION_PERMISSIONS: readonly string[] = ['DATA_LOCATION_ACCESS'];

@@ -1,0 +1,49 @@
+import { DirectoryError, loadDirectory } from '../directory';
+import type { DirectorySnapshot } from '../directory/directory';
+import type { IdentityMapping } from '../directory/who-can-become';
+import type { Mesh } from '../model/mesh';
+import { loadMesh } from '../spec';
+import { CliError } from './cli-command';
+
+/**
+ * What commands read besides the synthesized output: the mesh of `--mesh`, the identity mappings
+ * of its environments, and a directory snapshot. Each is loaded once, when first asked for, and
+ * load errors become `CliError`s (exit 2) the same way for every command.
+ */
+export class CliContext {
+  private loadedMesh?: Mesh;
+  private loadedIdentities?: ReadonlyMap<string, IdentityMapping>;
+  private loadedDirectory?: DirectorySnapshot;
+
+  /** @param meshDir the mesh directory (`--mesh`) */
+  constructor(private readonly meshDir: string) {}
+
+  mesh(): Mesh {
+    this.loadedMesh ??= loadMesh(this.meshDir);
+    return this.loadedMesh;
+  }
+
+  /** The identity mapping of each environment of the mesh, by environment name. */
+  identities(): ReadonlyMap<string, IdentityMapping> {
+    this.loadedIdentities ??= new Map(this.mesh().environments.map((e) => [e.name, e]));
+    return this.loadedIdentities;
+  }
+
+  /** The identity mappings, after checking that the mesh has every environment in `environments`. */
+  identitiesOf(environments: Iterable<string>): ReadonlyMap<string, IdentityMapping> {
+    const identities = this.identities();
+    const unknown = [...new Set(environments)].filter((e) => !identities.has(e));
+    if (unknown.length > 0) throw new CliError(`environment ${unknown.join(', ')} is not in mesh ${this.mesh().name} (${this.meshDir}): its identity mapping is unknown`);
+    return identities;
+  }
+
+  /** The directory snapshot of `files` (`--directory`, SCIM JSON or YAML). */
+  directory(files: readonly string[]): DirectorySnapshot {
+    try {
+      this.loadedDirectory ??= loadDirectory(files);
+    } catch (e) {
+      throw e instanceof DirectoryError ? new CliError(e.message) : e;
+    }
+    return this.loadedDirectory;
+  }
+}
