@@ -21,7 +21,11 @@ const tf = typeof found === 'string' ? undefined : found;
 console.log(tf ? `terraform plan suite: ${tf.binary}, hashicorp/aws ${tf.providerVersion} from ${tf.pluginDir}` : `terraform plan suite SKIPPED: ${found}`);
 const describeWithTerraform = tf ? describe : describe.skip;
 
-/** Hostile text in every free-text field that reaches Terraform, each with a marker to find it. */
+/**
+ * Hostile text in every free-text field that reaches Terraform (the product title in the Glue
+ * database description, port and column descriptions); the product's own description is not
+ * synthesized, so the second text goes into a column.
+ */
 const HOSTILE = {
   title: 'Title ${file("/etc/hostname")} %{if true}yes%{endif}',
   description: 'Desc $${aws:PrincipalTag/x} ${aws:username} "quoted" back\\slash ünïcode',
@@ -36,9 +40,9 @@ function hostileSpec(): MeshSpec {
       ? p
       : {
           ...p,
-          info: { ...p.info, title: HOSTILE.title, description: HOSTILE.description },
+          info: { ...p.info, title: HOSTILE.title },
           outputPorts: p.outputPorts.map((port, i) =>
-            i > 0 ? port : { ...port, description: HOSTILE.port, columns: port.columns.map((c, j) => (j > 0 ? c : { ...c, description: HOSTILE.column })) },
+            i > 0 ? port : { ...port, description: HOSTILE.port, columns: port.columns.map((c, j) => (j === 0 ? { ...c, description: HOSTILE.column } : j === 1 ? { ...c, description: HOSTILE.description } : c)) },
           ),
         },
   );
@@ -92,8 +96,7 @@ describeWithTerraform('real Terraform plans what meshgrant synthesizes', () => {
 
   it('carries every hostile string into the planned values exactly as written', () => {
     const planned = strings(plan.planned_values);
-    for (const text of Object.values(HOSTILE)) {
-      expect(planned.filter((s) => s.includes(text)).length).toBeGreaterThan(0);
-    }
+    const missing = Object.values(HOSTILE).filter((text) => !planned.some((s) => s.includes(text)));
+    expect(missing).toEqual([]);
   });
 });
