@@ -40,8 +40,34 @@ export const BENCH_CLASSIFICATION: ClassificationSpec = {
   },
 };
 
-const DOMAINS = ['payments', 'customers', 'marketing', 'logistics', 'risk', 'sales', 'finance', 'supply', 'support', 'hr', 'inventory', 'pricing'];
-const NOUNS = ['orders', 'transactions', 'profiles', 'shipments', 'invoices', 'campaigns', 'claims', 'tickets', 'stock', 'prices', 'visits', 'contracts'];
+const DOMAINS = [
+  'payments',
+  'customers',
+  'marketing',
+  'logistics',
+  'risk',
+  'sales',
+  'finance',
+  'supply',
+  'support',
+  'hr',
+  'inventory',
+  'pricing',
+];
+const NOUNS = [
+  'orders',
+  'transactions',
+  'profiles',
+  'shipments',
+  'invoices',
+  'campaigns',
+  'claims',
+  'tickets',
+  'stock',
+  'prices',
+  'visits',
+  'contracts',
+];
 const PURPOSES: readonly { name: string; allowedClasses: string[] }[] = [
   { name: 'fraud-detection', allowedClasses: ['financial', 'pii', 'reference'] },
   { name: 'marketing-analytics', allowedClasses: ['reference'] },
@@ -98,7 +124,8 @@ export function generateMeshSpec(shape: MeshShape): MeshSpec {
   const sandboxes = domainNames.map((d) => `${d}-sandbox`);
   const environments = chain.map((name, i): EnvironmentSpec => {
     const account = String(100000000000 + (i + 1) * 111111111);
-    const sso = (group: string) => `arn:aws:iam::${account}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_${group}_${hex(rng)}`;
+    const sso = (group: string) =>
+      `arn:aws:iam::${account}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_${group}_${hex(rng)}`;
     return {
       name,
       account,
@@ -112,7 +139,9 @@ export function generateMeshSpec(shape: MeshShape): MeshSpec {
         groups: Object.fromEntries([...groups, ...(i === 0 ? sandboxes : [])].map((g) => [g, sso(g)])),
         users: Object.fromEntries(owners.map((u) => [u, `arn:aws:iam::${account}:role/people/${u}`])),
         // A fixed name, so that the random draws (and so the rest of the mesh) stay as they were.
-        attributeSessionPrincipals: [`arn:aws:iam::${account}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_DataConsumers_0123456789abcdef`],
+        attributeSessionPrincipals: [
+          `arn:aws:iam::${account}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_DataConsumers_0123456789abcdef`,
+        ],
       },
       tags: { CostCenter: 'data-platform' },
     };
@@ -126,7 +155,13 @@ export function generateMeshSpec(shape: MeshShape): MeshSpec {
     purposes,
     // Past 1000 products per environment the `dataproduct` LF-tag needs a raised quota, as a real mesh would.
     ...(shape.products > 1000
-      ? { policy: { suppressions: [{ rule: 'aws/lf-tag-quotas', reason: 'Lake Formation quota raised for the benchmark accounts (hypothetical support case)' }] } }
+      ? {
+          policy: {
+            suppressions: [
+              { rule: 'aws/lf-tag-quotas', reason: 'Lake Formation quota raised for the benchmark accounts (hypothetical support case)' },
+            ],
+          },
+        }
       : {}),
     products: drafts.map((d) => ({
       ...d.spec,
@@ -163,12 +198,21 @@ function draftProduct(rng: Prng, index: number, domain: string, owner: string, e
   // Every product serves at least one purpose (a readiness rule).
   const bindings = rng.sample(purposes, rng.int(1, 3)).map((p): PurposeBindingSpec => {
     const bound = rng.sample(ports, rng.int(1, ports.length));
-    return { purpose: p.name, ports: bound.map((b) => b.name), ...readLimits(rng, bound[0], 0.25, 0.2, (p.allowedClasses ?? []).includes('reference')) };
+    return {
+      purpose: p.name,
+      ports: bound.map((b) => b.name),
+      ...readLimits(rng, bound[0], 0.25, 0.2, (p.allowedClasses ?? []).includes('reference')),
+    };
   });
   return {
     spec: {
       id: `${domain}.${name}`,
-      info: { title: `${name} of ${domain}`, description: `Synthetic ${name.split('-')[0]} of ${domain}, one row per event`, owner, domain },
+      info: {
+        title: `${name} of ${domain}`,
+        description: `Synthetic ${name.split('-')[0]} of ${domain}, one row per event`,
+        owner,
+        domain,
+      },
       promotedTo: [],
       outputPorts: ports,
       roles,
@@ -215,10 +259,21 @@ function outputPort(rng: Prng, name: string): OutputPortSpec {
  * `country`, so it is kept only where the readers may see that column (`countryVisible`), and the
  * subset then includes it: a filter on a hidden column is refused, as it would reveal its values.
  */
-function readLimits(rng: Prng, port: OutputPortSpec, pColumns: number, pRows: number, countryVisible = true): { columns?: string[]; rows?: string } {
+function readLimits(
+  rng: Prng,
+  port: OutputPortSpec,
+  pColumns: number,
+  pRows: number,
+  countryVisible = true,
+): { columns?: string[]; rows?: string } {
   const names = port.columns.map((c) => c.name);
   const columns = rng.chance(pColumns) ? rng.sample(names, Math.max(2, Math.ceil(names.length / 2))) : undefined;
-  const drawn = rng.chance(pRows) ? `country IN (${rng.sample(COUNTRIES, rng.int(1, 3)).map((c) => `'${c}'`).join(', ')})` : undefined;
+  const drawn = rng.chance(pRows)
+    ? `country IN (${rng
+        .sample(COUNTRIES, rng.int(1, 3))
+        .map((c) => `'${c}'`)
+        .join(', ')})`
+    : undefined;
   const rows = countryVisible ? drawn : undefined;
   const visible = columns && rows !== undefined && !columns.includes('country') ? [...columns, 'country'] : columns;
   return { ...(visible ? { columns: visible } : {}), ...(rows !== undefined ? { rows } : {}) };

@@ -39,6 +39,9 @@ export class Prng {
       const j = Math.floor(this.next() * (i + 1));
       [indexes[i], indexes[j]] = [indexes[j], indexes[i]];
     }
-    return indexes.slice(0, Math.min(k, xs.length)).sort((a, b) => a - b).map((i) => xs[i]);
+    return indexes
+      .slice(0, Math.min(k, xs.length))
+      .sort((a, b) => a - b)
+      .map((i) => xs[i]);
   }
 }

@@ -12,7 +12,11 @@ import { generateMeshSpec } from './generator';
 
 /** The parts of a V8 `.cpuprofile` this reads. */
 interface CpuProfile {
-  readonly nodes: readonly { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: readonly number[] }[];
+  readonly nodes: readonly {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    children?: readonly number[];
+  }[];
   readonly samples: readonly number[];
   readonly timeDeltas: readonly number[];
 }
@@ -77,18 +81,46 @@ function moduleOf(url: string, functionName: string): string {
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { n: { type: 'string', default: '1000' }, envs: { type: 'string', default: '2' }, mode: { type: 'string', default: 'ours' }, top: { type: 'string', default: '25' } } });
+  const { values } = parseArgs({
+    options: {
+      n: { type: 'string', default: '1000' },
+      envs: { type: 'string', default: '2' },
+      mode: { type: 'string', default: 'ours' },
+      top: { type: 'string', default: '25' },
+    },
+  });
   const dir = join(__dirname, '..', '..', 'bench', 'out', `profile-${values.mode}-n${values.n}-e${values.envs}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const specFile = join(dir, 'spec.json');
   writeFileSync(specFile, JSON.stringify(generateMeshSpec({ products: Number(values.n), environments: Number(values.envs) as 2 | 3 })));
   // `--jobs 1`: every stack in the main thread, so that its one profile holds all the work.
-  const run = execFileSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', join(dir, 'prof'), join(__dirname, 'synth-once.js'), '--mode', values.mode!, '--spec', specFile, '--out', join(dir, 'out'), '--jobs', '1'], { encoding: 'utf8' });
+  const run = execFileSync(
+    process.execPath,
+    [
+      '--cpu-prof',
+      '--cpu-prof-dir',
+      join(dir, 'prof'),
+      join(__dirname, 'synth-once.js'),
+      '--mode',
+      values.mode!,
+      '--spec',
+      specFile,
+      '--out',
+      join(dir, 'out'),
+      '--jobs',
+      '1',
+    ],
+    { encoding: 'utf8' },
+  );
   const file = readdirSync(join(dir, 'prof')).find((f) => f.endsWith('.cpuprofile'))!;
   const profile = JSON.parse(readFileSync(join(dir, 'prof', file), 'utf8')) as CpuProfile;
   const total = profile.timeDeltas.reduce((a, b) => a + b, 0) / 1e6;
-  const show = (rows: [string, number][]) => rows.slice(0, Number(values.top)).map(([k, s]) => `${s.toFixed(2).padStart(7)} s ${((100 * s) / total).toFixed(1).padStart(5)}%  ${k}`).join('\n');
+  const show = (rows: [string, number][]) =>
+    rows
+      .slice(0, Number(values.top))
+      .map(([k, s]) => `${s.toFixed(2).padStart(7)} s ${((100 * s) / total).toFixed(1).padStart(5)}%  ${k}`)
+      .join('\n');
   console.log(`${values.mode}, N = ${values.n}, ${values.envs} environments: ${run.trim()}`);
   console.log(`profiled ${total.toFixed(1)} s (profile in ${join(dir, 'prof', file)})\n\nself time by function:`);
   console.log(show(rank(profile, (f) => `${f.functionName || '(anonymous)'} ${shortUrl(f.url)}${f.url ? `:${f.lineNumber + 1}` : ''}`)));

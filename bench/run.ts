@@ -101,7 +101,11 @@ function runOnce(args: string[], out: string): RunResult {
 }
 
 function runChild(args: string[], timeoutSeconds?: number): RunResult {
-  const stdout = execFileSync(process.execPath, [SYNTH_ONCE, ...args], { encoding: 'utf8', maxBuffer: 1 << 20, timeout: timeoutSeconds && timeoutSeconds * 1000 });
+  const stdout = execFileSync(process.execPath, [SYNTH_ONCE, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+    timeout: timeoutSeconds && timeoutSeconds * 1000,
+  });
   return JSON.parse(stdout.trim().split('\n').pop()!) as RunResult;
 }
 
@@ -150,7 +154,8 @@ function benchOne(n: number, environments: 2 | 3, runs: number, seed: number): B
   const floorSeconds = round(median(floor.map((r) => r.written - r.loaded)));
   const cpuSeconds = round(median(ours.map((r) => r.cpuSeconds)));
   const baselineCpuSeconds = round(median(baseline.map((r) => r.cpuSeconds - (r.modeledCpu - r.loadedCpu))));
-  const byEnv = (s: StackStats) => Object.fromEntries(Object.entries(s.resourcesByStack).map(([stack, count]) => [stack.slice(mesh.name.length + 1), count]));
+  const byEnv = (s: StackStats) =>
+    Object.fromEntries(Object.entries(s.resourcesByStack).map(([stack, count]) => [stack.slice(mesh.name.length + 1), count]));
   return {
     n,
     environments,
@@ -191,15 +196,59 @@ function benchOne(n: number, environments: 2 | 3, runs: number, seed: number): B
 
 /** The rows as one table for a terminal. */
 export function formatTable(rows: readonly BenchRow[]): string {
-  const header = ['N', 'envs', 'resources/env', 'JSON MB', 'threads', 'synth s', 'cpu s', 'peak MB', '1-thread s', '1-thread cpu s', '1-thread MB', 'validate s', 'policy s', 'readback s', 'baseline s', 'base cpu s', 'base MB', 'base res/env', 'floor s', 'ours/base', 'cpu ours/base', 'ours/floor', 'res ours/base'];
+  const header = [
+    'N',
+    'envs',
+    'resources/env',
+    'JSON MB',
+    'threads',
+    'synth s',
+    'cpu s',
+    'peak MB',
+    '1-thread s',
+    '1-thread cpu s',
+    '1-thread MB',
+    'validate s',
+    'policy s',
+    'readback s',
+    'baseline s',
+    'base cpu s',
+    'base MB',
+    'base res/env',
+    'floor s',
+    'ours/base',
+    'cpu ours/base',
+    'ours/floor',
+    'res ours/base',
+  ];
   const perEnv = (r: Readonly<Record<string, number>>) => Object.values(r).join('/');
-  const cells = rows.map((r) => [
-    r.n, r.environments, perEnv(r.resourcesByEnvironment), (r.bytes / 1e6).toFixed(1), r.workers, r.synthSeconds.toFixed(2), r.cpuSeconds.toFixed(2), r.peakMemoryMb,
-    r.oneThreadSynthSeconds.toFixed(2), r.oneThreadCpuSeconds.toFixed(2), r.oneThreadPeakMemoryMb,
-    r.validateSeconds.toFixed(2), r.policySeconds.toFixed(2), r.readbackSeconds === null ? `>${READBACK_TIMEOUT_SECONDS}` : r.readbackSeconds.toFixed(2),
-    r.baselineSynthSeconds.toFixed(2), r.baselineCpuSeconds.toFixed(2), r.baselinePeakMemoryMb, perEnv(r.baselineResourcesByEnvironment), r.floorSeconds.toFixed(2),
-    `${r.synthOverBaseline.toFixed(2)}x`, `${r.cpuOverBaseline.toFixed(2)}x`, `${r.synthOverFloor.toFixed(0)}x`, `${r.resourcesOverBaseline.toFixed(2)}x`,
-  ].map(String));
+  const cells = rows.map((r) =>
+    [
+      r.n,
+      r.environments,
+      perEnv(r.resourcesByEnvironment),
+      (r.bytes / 1e6).toFixed(1),
+      r.workers,
+      r.synthSeconds.toFixed(2),
+      r.cpuSeconds.toFixed(2),
+      r.peakMemoryMb,
+      r.oneThreadSynthSeconds.toFixed(2),
+      r.oneThreadCpuSeconds.toFixed(2),
+      r.oneThreadPeakMemoryMb,
+      r.validateSeconds.toFixed(2),
+      r.policySeconds.toFixed(2),
+      r.readbackSeconds === null ? `>${READBACK_TIMEOUT_SECONDS}` : r.readbackSeconds.toFixed(2),
+      r.baselineSynthSeconds.toFixed(2),
+      r.baselineCpuSeconds.toFixed(2),
+      r.baselinePeakMemoryMb,
+      perEnv(r.baselineResourcesByEnvironment),
+      r.floorSeconds.toFixed(2),
+      `${r.synthOverBaseline.toFixed(2)}x`,
+      `${r.cpuOverBaseline.toFixed(2)}x`,
+      `${r.synthOverFloor.toFixed(0)}x`,
+      `${r.resourcesOverBaseline.toFixed(2)}x`,
+    ].map(String),
+  );
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((x, i) => x.padStart(widths[i])).join('  ');
   return [line(header), ...cells.map(line)].join('\n');
@@ -207,7 +256,14 @@ export function formatTable(rows: readonly BenchRow[]): string {
 
 function main(): void {
   const started = performance.now();
-  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '50x2,50x3,200x2,1000x2' }, runs: { type: 'string', default: '3' }, seed: { type: 'string', default: '1' }, results: { type: 'string', default: RESULTS } } });
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '50x2,50x3,200x2,1000x2' },
+      runs: { type: 'string', default: '3' },
+      seed: { type: 'string', default: '1' },
+      results: { type: 'string', default: RESULTS },
+    },
+  });
   const sizes = values.sizes.split(',').map((s) => {
     const [n, e] = s.split('x').map(Number);
     if (!(n > 0) || (e !== 2 && e !== 3)) throw new Error(`--sizes: \`${s}\` is not <products>x<2|3>`);
@@ -222,7 +278,9 @@ function main(): void {
   console.log(formatTable(rows));
   console.log('');
   console.log(`Medians of ${values.runs} runs, each a separate process (start to files written); readback runs stop after one over 20 s.`);
-  console.log(`Baseline: hand-written cdktf L1, same access, no LF-tags. Floor: the same JSON serialized and written. Written to ${relative(process.cwd(), values.results)}.`);
+  console.log(
+    `Baseline: hand-written cdktf L1, same access, no LF-tags. Floor: the same JSON serialized and written. Written to ${relative(process.cwd(), values.results)}.`,
+  );
 }
 
 if (require.main === module) main();

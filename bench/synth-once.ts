@@ -88,7 +88,15 @@ async function readback(from: string): Promise<Omit<RunResult, 'peakMemoryMb' | 
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { mode: { type: 'string' }, spec: { type: 'string' }, from: { type: 'string' }, out: { type: 'string' }, jobs: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      mode: { type: 'string' },
+      spec: { type: 'string' },
+      from: { type: 'string' },
+      out: { type: 'string' },
+      jobs: { type: 'string' },
+    },
+  });
   const { out, from } = values;
   let result: Omit<RunResult, 'peakMemoryMb' | 'cpuSeconds'>;
   if (values.mode === 'readback') {
@@ -102,7 +110,9 @@ async function main(): Promise<void> {
   } else if (values.mode === 'ours' || values.mode === 'baseline') {
     if (values.spec === undefined) throw new Error(`--spec is required with --mode ${values.mode}`);
     const spec = JSON.parse(readFileSync(values.spec, 'utf8')) as MeshSpec;
-    result = await (values.mode === 'ours' ? ours(spec, out, values.jobs === undefined ? undefined : Number(values.jobs)) : baseline(spec, out));
+    result = await (values.mode === 'ours'
+      ? ours(spec, out, values.jobs === undefined ? undefined : Number(values.jobs))
+      : baseline(spec, out));
   } else {
     throw new Error(`--mode must be ours, baseline, floor or readback, not ${values.mode ?? 'nothing'}`);
   }

@@ -60,10 +60,14 @@ export function selectCdkFlavour(env: NodeJS.ProcessEnv = process.env): CdkFlavo
   if (wanted !== undefined && wanted !== '') {
     const flavour = FLAVOURS.find((f) => f.core === wanted);
     if (!flavour) {
-      throw new CdkFlavourError(`${CDK_FLAVOUR_VARIABLE} must be ${FLAVOURS.map((f) => f.core).join(' or ')}, not ${JSON.stringify(wanted)}`);
+      throw new CdkFlavourError(
+        `${CDK_FLAVOUR_VARIABLE} must be ${FLAVOURS.map((f) => f.core).join(' or ')}, not ${JSON.stringify(wanted)}`,
+      );
     }
     if (!installed(flavour)) {
-      throw new CdkFlavourError(`${CDK_FLAVOUR_VARIABLE}=${wanted}, but ${flavour.core} or ${flavour.awsProvider} is not installed: ${installHint(flavour)}`);
+      throw new CdkFlavourError(
+        `${CDK_FLAVOUR_VARIABLE}=${wanted}, but ${flavour.core} or ${flavour.awsProvider} is not installed: ${installHint(flavour)}`,
+      );
     }
     return flavour;
   }

@@ -12,7 +12,22 @@ export const cdkFlavour = selectCdkFlavour();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const cdk = require(cdkFlavour.core) as typeof Cdk;
 
-export const { Annotations, App, DefaultTokenResolver, Lazy, LazyBase, Manifest, S3Backend, StringConcat, TerraformElement, TerraformResource, TerraformStack, Testing, Tokenization, dependable } = cdk;
+export const {
+  Annotations,
+  App,
+  DefaultTokenResolver,
+  Lazy,
+  LazyBase,
+  Manifest,
+  S3Backend,
+  StringConcat,
+  TerraformElement,
+  TerraformResource,
+  TerraformStack,
+  Testing,
+  Tokenization,
+  dependable,
+} = cdk;
 export type Annotations = Cdk.Annotations;
 export type App = Cdk.App;
 export type DefaultTokenResolver = Cdk.DefaultTokenResolver;

@@ -56,16 +56,20 @@ export class DataProduct extends Construct {
     const database: ProductDatabase = { name: databaseName, tags };
 
     for (const port of product.outputPorts) {
-      this.ports.set(port.name, new OutputPort(this, `port-${port.name}`, {
-        productId: product.id,
-        port,
-        database,
-        location: this.location,
-      }));
+      this.ports.set(
+        port.name,
+        new OutputPort(this, `port-${port.name}`, {
+          productId: product.id,
+          port,
+          database,
+          location: this.location,
+        }),
+      );
     }
-    this.roles = Object.fromEntries(
-      PRODUCT_ROLES.map((r) => [r, new ProductRole(this, r, { product, role: product.roles[r] })]),
-    ) as Record<ProductRoleName, ProductRole>;
+    this.roles = Object.fromEntries(PRODUCT_ROLES.map((r) => [r, new ProductRole(this, r, { product, role: product.roles[r] })])) as Record<
+      ProductRoleName,
+      ProductRole
+    >;
   }
 
   /** The output port called `name`. */

@@ -24,7 +24,8 @@ export class LakeFoundation extends Construct {
   /** The foundation of the stack that holds `scope`. */
   static of(scope: IConstruct): LakeFoundation {
     const foundation = FOUNDATIONS.get(TerraformStack.of(scope));
-    if (foundation === undefined) throw new Error(`${scope.node.path}: make a LakeFoundation in its stack first; meshgrant constructs find their environment there`);
+    if (foundation === undefined)
+      throw new Error(`${scope.node.path}: make a LakeFoundation in its stack first; meshgrant constructs find their environment there`);
     return foundation;
   }
 
@@ -37,7 +38,8 @@ export class LakeFoundation extends Construct {
   constructor(scope: Construct, id: string, props: LakeFoundationProps) {
     super(scope, id);
     const stack = TerraformStack.of(this);
-    if (FOUNDATIONS.has(stack)) throw new Error(`${this.node.path}: stack ${stack.node.id} already has a LakeFoundation; an account-region has one`);
+    if (FOUNDATIONS.has(stack))
+      throw new Error(`${this.node.path}: stack ${stack.node.id} already has a LakeFoundation; an account-region has one`);
     FOUNDATIONS.set(stack, this);
     const env = props.environment;
     this.environment = env;
@@ -50,11 +52,14 @@ export class LakeFoundation extends Construct {
       });
     }
     for (const [key, values] of props.tags) {
-      this.tags.set(key, new LakeformationLfTag(this, `tag-${key}`, {
+      this.tags.set(
         key,
-        values: [...values],
-        dependsOn: this.settings ? [this.settings] : [],
-      }));
+        new LakeformationLfTag(this, `tag-${key}`, {
+          key,
+          values: [...values],
+          dependsOn: this.settings ? [this.settings] : [],
+        }),
+      );
     }
   }
 

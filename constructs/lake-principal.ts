@@ -1,9 +1,4 @@
-import {
-  ACCESS_LEVELS,
-  AccessLevel,
-  Environment,
-  GRANTABLE_LEVELS,
-} from '../lib/model';
+import { ACCESS_LEVELS, AccessLevel, Environment, GRANTABLE_LEVELS } from '../lib/model';
 import { AccessVia, ColumnAllowance } from '../lib/plan';
 import { DATABASE_PERMISSIONS, DATA_LOCATION_PERMISSIONS, DEFAULT_DATABASE_PERMISSIONS, TABLE_PERMISSIONS } from '../lib/aws/permissions';
 import { GLUE_READ, GLUE_WRITE, S3_WRITE } from '../lib/aws/iam-actions';
@@ -18,7 +13,6 @@ import { PolicyDocument } from './policy-document';
 export interface IGrantable {
   readonly grantPrincipal: LakePrincipal;
 }
-
 
 /** A product's Glue database, as grants on its tables need it. */
 export interface ProductDatabase {
@@ -56,7 +50,11 @@ export abstract class LakePrincipal extends Construct implements IGrantable {
   private readonly tagGrants = new Map<AccessLevel, LakeformationPermissions>();
   private readonly locations = new Map<string, LakeformationPermissions>();
 
-  protected constructor(scope: Construct, id: string, props: { roleName: string; description: string; trustPolicy: object; tags: Record<string, string> }) {
+  protected constructor(
+    scope: Construct,
+    id: string,
+    props: { roleName: string; description: string; trustPolicy: object; tags: Record<string, string> },
+  ) {
     super(scope, id);
     this.foundation = LakeFoundation.of(this);
     this.env = this.foundation.environment;
@@ -100,7 +98,8 @@ export abstract class LakePrincipal extends Construct implements IGrantable {
     const glue = `arn:aws:glue:${this.env.region}:${this.env.account}`;
     const name = database.name;
     this.policy.allow('GlueCatalogRead', GLUE_READ, [`${glue}:database/${name}`, `${glue}:table/${name}/*`]);
-    if (level !== 'read') this.policy.allow('GlueProductWrite', GLUE_WRITE, [`${glue}:catalog`, `${glue}:database/${name}`, `${glue}:table/${name}/*`]);
+    if (level !== 'read')
+      this.policy.allow('GlueProductWrite', GLUE_WRITE, [`${glue}:catalog`, `${glue}:database/${name}`, `${glue}:table/${name}/*`]);
     // Athena needs DESCRIBE on the `default` database for every query, whatever it reads.
     this.defaultDatabase ??= new LakeformationPermissions(this, 'db-default', {
       principal: this.arn,
@@ -168,7 +167,10 @@ export abstract class LakePrincipal extends Construct implements IGrantable {
   }
 
   /** Grants the whole table by name, at `level` (a write to another product's table, from code). */
-  grantTable(table: { databaseName: string; name: string; id: string; resource: ITerraformDependable }, level: AccessLevel): LakeformationPermissions {
+  grantTable(
+    table: { databaseName: string; name: string; id: string; resource: ITerraformDependable },
+    level: AccessLevel,
+  ): LakeformationPermissions {
     return new LakeformationPermissions(this, `table-${table.id}`, {
       principal: this.arn,
       table: { databaseName: table.databaseName, name: table.name },

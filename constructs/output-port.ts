@@ -69,7 +69,11 @@ export class OutputPort extends Construct {
     this.location = props.location;
     const port = props.port;
     const format = FORMATS[port.format];
-    const toColumn = (c: OutputPortModel['columns'][number]) => ({ name: c.name, type: c.type, ...(c.description ? { comment: c.description } : {}) });
+    const toColumn = (c: OutputPortModel['columns'][number]) => ({
+      name: c.name,
+      type: c.type,
+      ...(c.description ? { comment: c.description } : {}),
+    });
     this.table = new GlueCatalogTable(this, 'table', {
       name: port.tableName,
       databaseName: this.database.name,

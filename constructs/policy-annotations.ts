@@ -18,7 +18,11 @@ function text(f: Finding): string {
  * @param scopeOf the construct of a product in this scope, or undefined when the product is not
  *   in it (its findings are then left to the stack that holds it)
  */
-export function annotatePolicyFindings(report: PolicyReport, meshScope: IConstruct, scopeOf: (productId: string) => IConstruct | undefined): void {
+export function annotatePolicyFindings(
+  report: PolicyReport,
+  meshScope: IConstruct,
+  scopeOf: (productId: string) => IConstruct | undefined,
+): void {
   const target = (f: Finding) => (f.product === undefined ? meshScope : scopeOf(f.product));
   for (const f of report.findings) {
     const scope = target(f);

@@ -12,7 +12,10 @@ export interface PolicyStatement {
  * resources are kept sorted and distinct, so the rendered JSON is deterministic.
  */
 export class PolicyDocument {
-  private readonly statements = new Map<string, { actions: Set<string>; resources: Set<string>; condition?: PolicyStatement['Condition'] }>();
+  private readonly statements = new Map<
+    string,
+    { actions: Set<string>; resources: Set<string>; condition?: PolicyStatement['Condition'] }
+  >();
 
   /** Adds actions on resources under a statement id (merging with what the statement has). */
   allow(sid: string, actions: readonly string[], resources: readonly string[], condition?: PolicyStatement['Condition']): void {

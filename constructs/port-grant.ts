@@ -35,7 +35,9 @@ export class PortGrant {
   /** Throws unless the grant gives access, naming the port and the principal. */
   assertSuccess(): void {
     if (this.success) return;
-    throw new Error(`${this.principal.node.path} can read no column of ${this.port.productId}/${this.port.model.name}: its clearance or purpose hides every column asked for`);
+    throw new Error(
+      `${this.principal.node.path} can read no column of ${this.port.productId}/${this.port.model.name}: its clearance or purpose hides every column asked for`,
+    );
   }
 
   /** Makes each of `dependents` wait until the access exists (Terraform `depends_on`). */

@@ -69,15 +69,27 @@ export class PortGrants {
         break;
       case 'named-columns':
         // Columns listed by name, not the whole table: a column added later stays hidden until granted.
-        resources.push(new LakeformationPermissions(port, `columns-${principal.filterSuffix}`, {
-          principal: principal.arn,
-          tableWithColumns: { databaseName: port.database.name, name: port.model.tableName, columnNames: [...access.columns] },
-          permissions: [...COLUMN_PERMISSIONS],
-          dependsOn: [principal.role, port.table],
-        }));
+        resources.push(
+          new LakeformationPermissions(port, `columns-${principal.filterSuffix}`, {
+            principal: principal.arn,
+            tableWithColumns: { databaseName: port.database.name, name: port.model.tableName, columnNames: [...access.columns] },
+            permissions: [...COLUMN_PERMISSIONS],
+            dependsOn: [principal.role, port.table],
+          }),
+        );
         break;
       case 'named-table':
-        resources.push(principal.grantTable({ databaseName: port.database.name, name: port.model.tableName, id: `${port.productId}-${port.model.name}`, resource: port.table }, access.level));
+        resources.push(
+          principal.grantTable(
+            {
+              databaseName: port.database.name,
+              name: port.model.tableName,
+              id: `${port.productId}-${port.model.name}`,
+              resource: port.table,
+            },
+            access.level,
+          ),
+        );
         break;
     }
     return new PortGrant(port, principal, access, resources);
@@ -104,7 +116,11 @@ export class PortGrants {
     const port = this.port;
     const suffix = principal.filterSuffix;
     const name = fitName(`${port.model.tableName}-${suffix}`, 255);
-    const table = { databaseName: port.database.name, tableName: port.model.tableName, tableCatalogId: LakeFoundation.of(port).environment.account };
+    const table = {
+      databaseName: port.database.name,
+      tableName: port.model.tableName,
+      tableCatalogId: LakeFoundation.of(port).environment.account,
+    };
     const filter = new LakeformationDataCellsFilter(port, `filter-${suffix}`, {
       tableData: [{ ...table, name, columnNames: [...columns], rowFilter: [{ filterExpression: rows }] }],
       dependsOn: [port.table],

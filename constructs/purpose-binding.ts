@@ -23,8 +23,6 @@ export class PurposeBinding extends Construct {
   constructor(scope: Construct, id: string, props: PurposeBindingProps) {
     super(scope, id);
     const { product, purpose, binding } = props;
-    this.grants = binding.ports.map((name) =>
-      product.port(name).grants.read(purpose, { columns: binding.columns, rows: binding.rows }),
-    );
+    this.grants = binding.ports.map((name) => product.port(name).grants.read(purpose, { columns: binding.columns, rows: binding.rows }));
   }
 }

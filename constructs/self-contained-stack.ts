@@ -57,6 +57,8 @@ export abstract class SelfContainedStack extends TerraformStack {
   }
 
   private ownElements(): TerraformElement[] {
-    return this.node.findAll().filter((e): e is TerraformElement => TerraformElement.isTerraformElement(e) && TerraformStack.of(e) === this);
+    return this.node
+      .findAll()
+      .filter((e): e is TerraformElement => TerraformElement.isTerraformElement(e) && TerraformStack.of(e) === this);
   }
 }

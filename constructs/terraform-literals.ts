@@ -91,8 +91,7 @@ const REFERENCE = /^(data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)(\.[A-Za-z0-9_-]+)+$/
  */
 export function strayExpressions(stack: unknown): StrayExpression[] {
   const root = (stack ?? {}) as { resource?: Record<string, Record<string, unknown>>; data?: Record<string, Record<string, unknown>> };
-  const exists = (data: boolean, type: string, name: string) =>
-    Object.hasOwn((data ? root.data : root.resource)?.[type] ?? {}, name);
+  const exists = (data: boolean, type: string, name: string) => Object.hasOwn((data ? root.data : root.resource)?.[type] ?? {}, name);
   const found: StrayExpression[] = [];
   const check = (s: string, path: string) => {
     for (const seq of templateSequences(s)) {

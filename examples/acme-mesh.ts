@@ -14,9 +14,17 @@ export const classification: ClassificationSpec = {
   levels: ['public', 'internal', 'confidential', 'restricted'],
   defaultLevel: 'internal',
   classes: {
-    reference: { level: 'public', entities: ['country_code', 'currency_code', 'calendar_date'], description: 'Reference data anyone may see' },
+    reference: {
+      level: 'public',
+      entities: ['country_code', 'currency_code', 'calendar_date'],
+      description: 'Reference data anyone may see',
+    },
     financial: { level: 'confidential', entities: ['monetary_amount', 'iban'], description: 'Amounts and bank details' },
-    pii: { level: 'confidential', entities: ['email', 'full_name', 'date_of_birth', 'phone_number', 'postal_address'], description: 'Personal data (GDPR)' },
+    pii: {
+      level: 'confidential',
+      entities: ['email', 'full_name', 'date_of_birth', 'phone_number', 'postal_address'],
+      description: 'Personal data (GDPR)',
+    },
     pci: { level: 'restricted', entities: ['payment_card_number'], description: 'Card data (PCI DSS)' },
   },
 };
@@ -184,7 +192,10 @@ export const acmeMeshSpec: MeshSpec = {
         },
       ],
       roles: {
-        analyst: { members: { groups: ['payments-analysts'], attributes: [{ department: 'finance', country: ['US', 'FR'] }] }, clearance: 'internal' },
+        analyst: {
+          members: { groups: ['payments-analysts'], attributes: [{ department: 'finance', country: ['US', 'FR'] }] },
+          clearance: 'internal',
+        },
         engineer: { members: { groups: ['payments-data-eng'] } },
         owner: { members: { users: ['jane.doe'] } },
       },
@@ -195,12 +206,22 @@ export const acmeMeshSpec: MeshSpec = {
         { role: 'engineer', port: 'daily-totals', level: 'write' },
         { role: 'owner', port: 'transactions', level: 'admin' },
         { role: 'owner', port: 'daily-totals', level: 'admin' },
-        { consumer: 'marketing.attribution', port: 'transactions', level: 'read', columns: ['txn_id', 'customer_id', 'currency', 'country', 'settlement_date'] },
+        {
+          consumer: 'marketing.attribution',
+          port: 'transactions',
+          level: 'read',
+          columns: ['txn_id', 'customer_id', 'currency', 'country', 'settlement_date'],
+        },
       ],
       purposes: [
         { purpose: 'fraud-detection', ports: ['transactions'] },
         { purpose: 'finance-reporting', ports: ['transactions', 'daily-totals'] },
-        { purpose: 'marketing-analytics', ports: ['transactions'], columns: ['txn_id', 'country', 'currency', 'settlement_date'], rows: "country IN ('FR', 'DE')" },
+        {
+          purpose: 'marketing-analytics',
+          ports: ['transactions'],
+          columns: ['txn_id', 'country', 'currency', 'settlement_date'],
+          rows: "country IN ('FR', 'DE')",
+        },
       ],
       policies: { retention: 'P7Y' },
     },
@@ -299,7 +320,12 @@ export const acmeMeshSpec: MeshSpec = {
     },
     {
       id: 'logistics.shipments',
-      info: { title: 'Shipments', description: 'Parcel shipments; still in development, dev only', owner: 'omar.haddad', domain: 'logistics' },
+      info: {
+        title: 'Shipments',
+        description: 'Parcel shipments; still in development, dev only',
+        owner: 'omar.haddad',
+        domain: 'logistics',
+      },
       promotedTo: ['dev'],
       outputPorts: [
         {

@@ -72,7 +72,9 @@ export class EnvironmentStack extends SelfContainedStack {
     // In plan order (products by id, then their grants and bindings as declared): resources are
     // made in the order they appear in the JSON.
     this.plan = environmentPlan(mesh, env.name);
-    this.grants = this.plan.map((entry) => productConstructs.get(entry.product)!.port(entry.port).grants.planned(principal(entry.holder), entry));
+    this.grants = this.plan.map((entry) =>
+      productConstructs.get(entry.product)!.port(entry.port).grants.planned(principal(entry.holder), entry),
+    );
     if (props.policy) annotatePolicyFindings(props.policy, this, (id) => productConstructs.get(id));
     this.products = productConstructs;
     this.purposes = purposeRoles;

@@ -93,7 +93,9 @@ export function summarizeStack(stack: EnvironmentStack, outdir: string): Environ
 /** The summary as a small table for a terminal. */
 export function formatSummary(summary: SynthesisSummary): string {
   const header = ['stack', 'account', 'region', 'products', 'roles', 'grants', 'purposes', 'resources'];
-  const rows = summary.environments.map((e) => [e.stack, e.account, e.region, e.products, e.roles, e.grants, e.purposes, e.resources].map(String));
+  const rows = summary.environments.map((e) =>
+    [e.stack, e.account, e.region, e.products, e.roles, e.grants, e.purposes, e.resources].map(String),
+  );
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(header), ...rows.map(line), '', `Terraform JSON written to ${summary.outdir}/stacks/<stack>/cdk.tf.json`].join('\n');

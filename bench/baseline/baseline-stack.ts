@@ -19,15 +19,7 @@ import {
   LakeformationPermissions,
   LakeformationResource,
 } from '../../constructs/aws';
-import {
-  ACCESS_LEVELS,
-  AccessLevel,
-  GRANTABLE_LEVELS,
-  Members,
-  Mesh,
-  OutputPort,
-  PRODUCT_ROLES,
-} from '../../lib/model';
+import { ACCESS_LEVELS, AccessLevel, GRANTABLE_LEVELS, Members, Mesh, OutputPort, PRODUCT_ROLES } from '../../lib/model';
 import { AccessEntry, holderKey } from '../../lib/plan';
 import { fitName, productDatabaseName, productRoleName, productStoragePrefix, purposeRoleName } from '../../lib/aws/names';
 import { DATABASE_PERMISSIONS, FILTER_PERMISSIONS, TABLE_PERMISSIONS } from '../../lib/aws/permissions';
@@ -88,7 +80,13 @@ export class BaselineStack extends TerraformStack {
         maxSessionDuration: 3600,
         tags,
       });
-      roles.set(key, { role: resource, arn: `arn:aws:iam::${env.account}:role/${roleName}`, id: constructId(key), databases: new Map(), locations: [] });
+      roles.set(key, {
+        role: resource,
+        arn: `arn:aws:iam::${env.account}:role/${roleName}`,
+        id: constructId(key),
+        databases: new Map(),
+        locations: [],
+      });
     };
 
     for (const product of mesh.productsIn(env.name)) {
@@ -101,11 +99,19 @@ export class BaselineStack extends TerraformStack {
         dependsOn: settings ? [settings] : [],
         lifecycle: { preventDestroy: true },
       });
-      const registration = new LakeformationResource(this, `${constructId(product.id)}-storage`, { arn: `arn:aws:s3:::${env.dataBucket}/${prefix}`, useServiceLinkedRole: true });
+      const registration = new LakeformationResource(this, `${constructId(product.id)}-storage`, {
+        arn: `arn:aws:s3:::${env.dataBucket}/${prefix}`,
+        useServiceLinkedRole: true,
+      });
       const tables = new Map<string, { resource: GlueCatalogTable; model: OutputPort }>();
       for (const port of product.outputPorts) {
-        if (port.format !== 'parquet') throw new Error(`baseline: ${product.id}/${port.name} is ${port.format}; benchmark meshes use parquet`);
-        const column = (c: (typeof port.columns)[number]) => ({ name: c.name, type: c.type, ...(c.description ? { comment: c.description } : {}) });
+        if (port.format !== 'parquet')
+          throw new Error(`baseline: ${product.id}/${port.name} is ${port.format}; benchmark meshes use parquet`);
+        const column = (c: (typeof port.columns)[number]) => ({
+          name: c.name,
+          type: c.type,
+          ...(c.description ? { comment: c.description } : {}),
+        });
         const resource = new GlueCatalogTable(this, `${constructId(product.id)}-${port.name}`, {
           name: port.tableName,
           databaseName,
@@ -127,18 +133,30 @@ export class BaselineStack extends TerraformStack {
       }
       products.set(product.id, { database, databaseName, registration, bucket: env.dataBucket, prefix, tables });
       for (const r of PRODUCT_ROLES) {
-        role(`${product.id}/${r}`, productRoleName(env, product, r), `${r} of data product ${product.id} (${env.name})`, product.roles[r].members, {
-          DataProduct: product.id,
-          ProductRole: r,
-          Environment: env.name,
-        });
+        role(
+          `${product.id}/${r}`,
+          productRoleName(env, product, r),
+          `${r} of data product ${product.id} (${env.name})`,
+          product.roles[r].members,
+          {
+            DataProduct: product.id,
+            ProductRole: r,
+            Environment: env.name,
+          },
+        );
       }
     }
     for (const purpose of mesh.purposesIn(env.name)) {
-      role(`purpose:${purpose.name}`, purposeRoleName(env, purpose.name), `Members of purpose ${purpose.name} (${env.name}); approver ${purpose.approver}`, purpose.members, {
-        Purpose: purpose.name,
-        Environment: env.name,
-      });
+      role(
+        `purpose:${purpose.name}`,
+        purposeRoleName(env, purpose.name),
+        `Members of purpose ${purpose.name} (${env.name}); approver ${purpose.approver}`,
+        purpose.members,
+        {
+          Purpose: purpose.name,
+          Environment: env.name,
+        },
+      );
     }
 
     for (const a of props.access) {
@@ -151,7 +169,16 @@ export class BaselineStack extends TerraformStack {
       if (a.rows !== undefined) {
         const name = fitName(`${tableName}-${principal.id}`, 255);
         const filter = new LakeformationDataCellsFilter(this, `${grantId}-filter`, {
-          tableData: [{ databaseName: product.databaseName, tableName, tableCatalogId: env.account, name, columnNames: [...a.columns], rowFilter: [{ filterExpression: a.rows }] }],
+          tableData: [
+            {
+              databaseName: product.databaseName,
+              tableName,
+              tableCatalogId: env.account,
+              name,
+              columnNames: [...a.columns],
+              rowFilter: [{ filterExpression: a.rows }],
+            },
+          ],
           dependsOn: [table],
         });
         new LakeformationPermissions(this, `${grantId}-grant`, {
@@ -199,7 +226,12 @@ export class BaselineStack extends TerraformStack {
       for (const [productId, level] of principal.databases) {
         const { databaseName, database } = products.get(productId)!;
         policy.allow('GlueCatalogRead', GLUE_READ, [`${glue}:database/${databaseName}`, `${glue}:table/${databaseName}/*`]);
-        if (level !== 'read') policy.allow('GlueProductWrite', GLUE_WRITE, [`${glue}:catalog`, `${glue}:database/${databaseName}`, `${glue}:table/${databaseName}/*`]);
+        if (level !== 'read')
+          policy.allow('GlueProductWrite', GLUE_WRITE, [
+            `${glue}:catalog`,
+            `${glue}:database/${databaseName}`,
+            `${glue}:table/${databaseName}/*`,
+          ]);
         new LakeformationPermissions(this, `${principal.id}-${constructId(productId)}-database`, {
           principal: principal.arn,
           database: { name: databaseName },
@@ -212,7 +244,9 @@ export class BaselineStack extends TerraformStack {
         const { bucket, prefix, registration } = products.get(productId)!;
         const arn = `arn:aws:s3:::${bucket}/${prefix}`;
         policy.allow('ProductDataWrite', S3_WRITE, [`${arn}/*`]);
-        policy.allow(`ProductDataList${i + 1}`, ['s3:ListBucket'], [`arn:aws:s3:::${bucket}`], { StringLike: { 's3:prefix': [`${prefix}/*`] } });
+        policy.allow(`ProductDataList${i + 1}`, ['s3:ListBucket'], [`arn:aws:s3:::${bucket}`], {
+          StringLike: { 's3:prefix': [`${prefix}/*`] },
+        });
         new LakeformationPermissions(this, `${principal.id}-${constructId(productId)}-location`, {
           principal: principal.arn,
           dataLocation: { arn },
@@ -220,7 +254,11 @@ export class BaselineStack extends TerraformStack {
           dependsOn: [principal.role, registration],
         });
       });
-      new IamRolePolicy(this, `${principal.id}-policy`, { name: 'meshgrant-data-access', role: principal.role.id, policy: JSON.stringify(policy.toJSON()) });
+      new IamRolePolicy(this, `${principal.id}-policy`, {
+        name: 'meshgrant-data-access',
+        role: principal.role.id,
+        policy: JSON.stringify(policy.toJSON()),
+      });
     }
   }
 }

@@ -45,12 +45,20 @@ export const ATTRIBUTE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 export const FACT_VALUE = /^[A-Za-z0-9][A-Za-z0-9 _.:/=+@-]{0,127}$/;
 
 /** Checks the declared attributes and returns them by name. */
-export function checkAttributes(specs: readonly AttributeSpec[], problems: ProblemCollector, path: SpecPath = ['attributes']): ReadonlyMap<string, Attribute> {
+export function checkAttributes(
+  specs: readonly AttributeSpec[],
+  problems: ProblemCollector,
+  path: SpecPath = ['attributes'],
+): ReadonlyMap<string, Attribute> {
   const byName = new Map<string, Attribute>();
   specs.forEach((spec, i) => {
     const at = [...path, i];
     if (!ATTRIBUTE_NAME.test(spec.name)) {
-      problems.add([...at, 'name'], `attribute name \`${spec.name}\` is not valid`, 'start with a letter; letters, digits and `_` only, at most 64 characters');
+      problems.add(
+        [...at, 'name'],
+        `attribute name \`${spec.name}\` is not valid`,
+        'start with a letter; letters, digits and `_` only, at most 64 characters',
+      );
       return;
     }
     if (byName.has(spec.name)) {
@@ -75,7 +83,8 @@ export function checkAttributes(specs: readonly AttributeSpec[], problems: Probl
 
 /** Why a value of an attribute or a data tag is refused, or undefined. */
 export function checkFactValue(value: string, hierarchical: boolean): string | undefined {
-  if (!FACT_VALUE.test(value)) return `\`${printable(value)}\` is not a valid value (letters, digits, space and _ . : / = + @ -; at most 128 characters)`;
+  if (!FACT_VALUE.test(value))
+    return `\`${printable(value)}\` is not a valid value (letters, digits, space and _ . : / = + @ -; at most 128 characters)`;
   return hierarchical ? pathProblem(value) : undefined;
 }
 
@@ -92,7 +101,8 @@ export function resolveAttributeRef(
 ): Attribute | undefined {
   const attribute = attributes.get(name);
   if (!attribute) {
-    const hint = attributes.size === 0 ? 'no attribute is declared: declare them in mesh.yaml under `attributes:`' : suggest(name, attributes.keys());
+    const hint =
+      attributes.size === 0 ? 'no attribute is declared: declare them in mesh.yaml under `attributes:`' : suggest(name, attributes.keys());
     problems.add(path, `unknown attribute \`${printable(name)}\``, hint);
     return undefined;
   }

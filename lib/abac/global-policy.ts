@@ -106,7 +106,12 @@ export function checkGlobalPolicies(
   specs.forEach((spec, i) => {
     const at = [...path, i];
     const before = problems.problems.length;
-    if (!POLICY_NAME.test(spec.name)) problems.add([...at, 'name'], `policy name \`${printable(spec.name)}\` is not valid`, 'lower-case letters, digits and hyphens, starting with a letter');
+    if (!POLICY_NAME.test(spec.name))
+      problems.add(
+        [...at, 'name'],
+        `policy name \`${printable(spec.name)}\` is not valid`,
+        'lower-case letters, digits and hyphens, starting with a letter',
+      );
     else if (seen.has(spec.name)) problems.add([...at, 'name'], `policy \`${spec.name}\` is declared twice`);
     seen.add(spec.name);
     const on = checkTarget(spec.on, context, problems, [...at, 'on']);
@@ -118,7 +123,8 @@ export function checkGlobalPolicies(
     }
     const base = { name: spec.name, description: spec.description, on, specPath: at };
     if (isSubscription) {
-      if (spec.except) problems.add([...at, 'except'], '`except` belongs to row policies', 'a subscription says who is admitted in `allow`');
+      if (spec.except)
+        problems.add([...at, 'except'], '`except` belongs to row policies', 'a subscription says who is admitted in `allow`');
       const allow = checkCondition(spec.allow!, context.attributes, problems, [...at, 'allow']);
       if (allow && problems.problems.length === before) out.push({ ...base, kind: 'subscription', allow, merge: spec.merge ?? 'shared' });
       return;
@@ -126,10 +132,16 @@ export function checkGlobalPolicies(
     if (spec.merge) problems.add([...at, 'merge'], '`merge` belongs to subscriptions', 'row policies always apply together (AND)');
     const purposes = [...new Set(spec.except?.purposes ?? [])].sort();
     purposes.forEach((p) => {
-      if (!context.purposes.includes(p)) problems.add([...at, 'except', 'purposes'], `unknown purpose \`${printable(p)}\``, suggest(p, context.purposes));
+      if (!context.purposes.includes(p))
+        problems.add([...at, 'except', 'purposes'], `unknown purpose \`${printable(p)}\``, suggest(p, context.purposes));
     });
     if (problems.problems.length === before) {
-      out.push({ ...base, kind: 'row-policy', rows: spec.rows!, except: { purposes, groups: [...new Set(spec.except?.groups ?? [])].sort() } });
+      out.push({
+        ...base,
+        kind: 'row-policy',
+        rows: spec.rows!,
+        except: { purposes, groups: [...new Set(spec.except?.groups ?? [])].sort() },
+      });
     }
   });
   return out;
@@ -141,13 +153,22 @@ function checkTarget(spec: PolicyTargetSpec, context: PolicyContext, problems: P
   if (spec === 'everything') return { everything: true };
   const kinds = ['tags', 'classes', 'levels', 'domains', 'products', 'ports'] as const;
   if (!kinds.some((k) => spec[k] !== undefined)) {
-    problems.add(path, 'a policy must say what it lands on', `list ${kinds.map((k) => `\`${k}\``).join(', ')}, or write \`on: everything\``);
+    problems.add(
+      path,
+      'a policy must say what it lands on',
+      `list ${kinds.map((k) => `\`${k}\``).join(', ')}, or write \`on: everything\``,
+    );
   }
-  const known: Partial<Record<(typeof kinds)[number], readonly string[]>> = { classes: context.classes, levels: context.levels, domains: context.domains };
+  const known: Partial<Record<(typeof kinds)[number], readonly string[]>> = {
+    classes: context.classes,
+    levels: context.levels,
+    domains: context.domains,
+  };
   for (const kind of kinds) {
     const names = known[kind];
     (spec[kind] ?? []).forEach((name, i) => {
-      if (names && !names.includes(name)) problems.add([...path, kind, i], `unknown ${SINGULAR[kind]} \`${printable(name)}\``, suggest(name, names));
+      if (names && !names.includes(name))
+        problems.add([...path, kind, i], `unknown ${SINGULAR[kind]} \`${printable(name)}\``, suggest(name, names));
     });
   }
   const sorted = (xs: readonly string[] | undefined) => (xs === undefined ? undefined : [...new Set(xs)].sort());

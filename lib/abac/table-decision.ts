@@ -60,8 +60,14 @@ export function decideTable(policies: readonly GlobalPolicy[], table: TableFacts
   const shared = subscriptions.filter((s) => s.merge === 'shared').sort(byName);
   const rowPolicies = landed.filter((p): p is RowPolicy => p.kind === 'row-policy').sort(byName);
   const guardrail = allOf(required.map((s) => s.allow));
-  const anyShared = shared.length === 0 ? undefined : shared.length === 1 ? shared[0].allow : { kind: 'any' as const, conditions: shared.map((s) => s.allow) };
-  const subscription = subscriptions.length === 0 ? undefined : allOf([...(guardrail ? [guardrail] : []), ...(anyShared ? [anyShared] : [])]);
+  const anyShared =
+    shared.length === 0
+      ? undefined
+      : shared.length === 1
+        ? shared[0].allow
+        : { kind: 'any' as const, conditions: shared.map((s) => s.allow) };
+  const subscription =
+    subscriptions.length === 0 ? undefined : allOf([...(guardrail ? [guardrail] : []), ...(anyShared ? [anyShared] : [])]);
   return { table, required, shared, rowPolicies, subscription, guardrail };
 }
 
@@ -93,7 +99,11 @@ export function describeDecision(d: TableDecision): string[] {
   const names = (ps: readonly { name: string }[]) => ps.map((p) => p.name).join(', ');
   if (d.required.length > 0) lines.push(`  always required: ${names(d.required)}`);
   if (d.shared.length > 0) lines.push(`  shared (any one): ${names(d.shared)}`);
-  lines.push(d.subscription ? `  readable by subscription when: ${describeCondition(d.subscription)}` : '  no subscription lands: readable only through product roles and purposes');
+  lines.push(
+    d.subscription
+      ? `  readable by subscription when: ${describeCondition(d.subscription)}`
+      : '  no subscription lands: readable only through product roles and purposes',
+  );
   if (d.guardrail) lines.push(`  every other way in also needs: ${describeCondition(d.guardrail)}`);
   for (const p of d.rowPolicies) {
     const except = [...p.except.purposes.map((x) => `purpose ${x}`), ...p.except.groups.map((x) => `group ${x}`)];

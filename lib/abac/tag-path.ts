@@ -23,6 +23,7 @@ export function isWithin(path: string, ancestor: string): boolean {
 
 /** Why a path is malformed (empty segment, leading or trailing dot), or undefined when it is well formed. */
 export function pathProblem(path: string): string | undefined {
-  if (path.split(PATH_SEPARATOR).some((s) => s.length === 0)) return `\`${path}\` has an empty segment (write segments joined by single dots)`;
+  if (path.split(PATH_SEPARATOR).some((s) => s.length === 0))
+    return `\`${path}\` has an empty segment (write segments joined by single dots)`;
   return undefined;
 }

@@ -79,14 +79,22 @@ export function conditionTrust(
     if (statement.statement) statements.push({ ...statement.statement, Sid: `Attributes${statements.length + 1}` });
   }
   if (statements.length > MAX_TRUST_STATEMENTS) {
-    return { refused: `it needs ${statements.length} trust statements (at most ${MAX_TRUST_STATEMENTS}): split the condition into policies of their own` };
+    return {
+      refused: `it needs ${statements.length} trust statements (at most ${MAX_TRUST_STATEMENTS}): split the condition into policies of their own`,
+    };
   }
   return { statements };
 }
 
 class Refusal extends Error {}
 
-function dnf(c: Condition, negated: boolean, encodingOf: (a: string) => AttributeEncoding, principals: TrustPrincipals, tableTags: readonly string[]): Literal[][] {
+function dnf(
+  c: Condition,
+  negated: boolean,
+  encodingOf: (a: string) => AttributeEncoding,
+  principals: TrustPrincipals,
+  tableTags: readonly string[],
+): Literal[][] {
   const recur = (x: Condition, n: boolean) => dnf(x, n, encodingOf, principals, tableTags);
   switch (c.kind) {
     case 'attribute':
@@ -131,7 +139,10 @@ function patternsEqual(values: readonly string[], e: AttributeEncoding): string[
   return values.map((v) => (e.multiValued ? `*:${v}:*` : v));
 }
 
-function statementOf(clause: readonly Literal[], principals: TrustPrincipals): { statement?: Omit<TrustStatement, 'Sid'> } | { refused: string } {
+function statementOf(
+  clause: readonly Literal[],
+  principals: TrustPrincipals,
+): { statement?: Omit<TrustStatement, 'Sid'> } | { refused: string } {
   let allowed: string[] | undefined;
   const excluded = new Set<string>();
   const like = new Map<string, string[]>();
@@ -148,7 +159,9 @@ function statementOf(clause: readonly Literal[], principals: TrustPrincipals): {
       l.patterns.forEach((p) => set.add(p));
       notLike.set(key, set);
     } else if (like.has(key)) {
-      return { refused: `two conditions on attribute \`${l.attribute}\` must hold together, which one trust statement cannot say: write them as one condition` };
+      return {
+        refused: `two conditions on attribute \`${l.attribute}\` must hold together, which one trust statement cannot say: write them as one condition`,
+      };
     } else {
       like.set(key, [...l.patterns]);
     }

@@ -102,7 +102,13 @@ export function checkAwsEnvironment(check: SpecCheck, e: AwsEnvironmentSpec & { 
   check.pattern(e.account, AWS_NAME_PATTERNS.account, [...p, 'account'], `environment ${e.name}: account`, 'a 12-digit AWS account id');
   check.pattern(e.region, AWS_NAME_PATTERNS.region, [...p, 'region'], `environment ${e.name}: region`, 'an AWS region such as eu-west-1');
   check.pattern(e.dataBucket, AWS_NAME_PATTERNS.bucket, [...p, 'dataBucket'], `environment ${e.name}: dataBucket`, 'an S3 bucket name');
-  check.pattern(e.backend?.bucket, AWS_NAME_PATTERNS.bucket, [...p, 'backend', 'bucket'], `environment ${e.name}: backend bucket`, 'an S3 bucket name');
+  check.pattern(
+    e.backend?.bucket,
+    AWS_NAME_PATTERNS.bucket,
+    [...p, 'backend', 'bucket'],
+    `environment ${e.name}: backend bucket`,
+    'an S3 bucket name',
+  );
   checkPrincipal(check, e.deployRoleArn, [...p, 'deployRoleArn'], `environment ${e.name}: deployRoleArn`);
   (e.lakeAdmins ?? []).forEach((a, j) => checkPrincipal(check, a, [...p, 'lakeAdmins', j], `environment ${e.name}: lake admin`));
 }
@@ -114,7 +120,10 @@ export function checkAwsEnvironmentsApart(check: SpecCheck, envs: readonly (AwsE
     const where = `${e.account}/${e.region}`;
     const other = accounts.get(where);
     if (other !== undefined) {
-      check.add(['environments', i, 'account'], `environments ${other} and ${e.name} share account ${e.account} in ${e.region}; each environment needs its own account or region, because Lake Formation tags and settings are account-wide`);
+      check.add(
+        ['environments', i, 'account'],
+        `environments ${other} and ${e.name} share account ${e.account} in ${e.region}; each environment needs its own account or region, because Lake Formation tags and settings are account-wide`,
+      );
     }
     accounts.set(where, e.name);
   });

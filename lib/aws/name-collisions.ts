@@ -6,7 +6,11 @@ import { productDatabaseName, productRoleName, purposeRoleName } from './names';
 /** What of a mesh spec its AWS names derive from (a `MeshSpec` is one). */
 export interface NamingSpec {
   readonly environments?: readonly { readonly name: string; readonly prefix?: string }[];
-  readonly products?: readonly { readonly id: string; readonly promotedTo?: readonly string[]; readonly purposes?: readonly { readonly purpose: string }[] }[];
+  readonly products?: readonly {
+    readonly id: string;
+    readonly promotedTo?: readonly string[];
+    readonly purposes?: readonly { readonly purpose: string }[];
+  }[];
   readonly purposes?: readonly { readonly name: string }[];
 }
 
@@ -26,7 +30,9 @@ interface Named {
  * two, naming both and the first name they share; synthesis would otherwise fail.
  */
 export function checkNameCollisions(spec: NamingSpec, problems: ProblemCollector): void {
-  const products = (spec.products ?? []).map((p, i) => ({ p, i })).filter(({ p }) => typeof p.id === 'string' && NAME_PATTERNS.productId.test(p.id));
+  const products = (spec.products ?? [])
+    .map((p, i) => ({ p, i }))
+    .filter(({ p }) => typeof p.id === 'string' && NAME_PATTERNS.productId.test(p.id));
   const reported = new Set<string>();
   for (const env of spec.environments ?? []) {
     if (typeof env.name !== 'string' || !NAME_PATTERNS.environment.test(env.name)) continue;
@@ -50,7 +56,10 @@ export function checkNameCollisions(spec: NamingSpec, problems: ProblemCollector
       named.push({
         label: `purpose ${purpose.name}`,
         path: ['purposes', i, 'name'],
-        names: [['IAM role', purposeRoleName(naming, purpose.name)], ['stack element', purposeConstructId(purpose.name)]],
+        names: [
+          ['IAM role', purposeRoleName(naming, purpose.name)],
+          ['stack element', purposeConstructId(purpose.name)],
+        ],
       });
     });
     const owners = new Map<string, Named>();

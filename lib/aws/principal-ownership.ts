@@ -22,7 +22,8 @@ function namedPrincipals(e: EnvironmentSpec, at: SpecPath): NamedPrincipal[] {
   (e.lakeAdmins ?? []).forEach((arn, j) => named.push({ arn, path: [...at, 'lakeAdmins', j], what: 'lake admin' }));
   for (const kind of ['groups', 'users'] as const) {
     const map = e.identity?.[kind] ?? {};
-    for (const name of Object.keys(map)) named.push({ arn: map[name], path: [...at, 'identity', kind, name], what: `principal of ${kind.slice(0, -1)} ${name}` });
+    for (const name of Object.keys(map))
+      named.push({ arn: map[name], path: [...at, 'identity', kind, name], what: `principal of ${kind.slice(0, -1)} ${name}` });
   }
   (e.identity?.attributeSessionPrincipals ?? []).forEach((arn, j) =>
     named.push({ arn, path: [...at, 'identity', 'attributeSessionPrincipals', j], what: 'attribute session principal' }),
@@ -55,7 +56,9 @@ export function checkPrincipalOwnership(environments: readonly EnvironmentSpec[]
         problems.add(
           n.path,
           `environment ${e.name}: attribute session principal \`${n.arn}\` is not a role; attribute rules trust only the IAM Identity Center or SAML-federated roles whose sessions carry directory attributes`,
-          n.arn.endsWith(':root') ? 'an account root admits any principal of the account that carries matching tags' : 'the tags of an IAM user are set by whoever may tag it, not by your identity provider',
+          n.arn.endsWith(':root')
+            ? 'an account root admits any principal of the account that carries matching tags'
+            : 'the tags of an IAM user are set by whoever may tag it, not by your identity provider',
         );
       }
       if (account === e.account) continue;
@@ -72,7 +75,11 @@ export function checkPrincipalOwnership(environments: readonly EnvironmentSpec[]
     }
     (e.foreignPrincipals ?? []).forEach((f, j) => {
       if (accepted.includes(f) && !used.has(f)) {
-        problems.add([...at, 'foreignPrincipals', j], `environment ${e.name}: foreign ${f.principal !== undefined ? `principal \`${f.principal}\`` : `account ${f.account}`} is accepted, but the environment names no such principal`, 'remove the entry');
+        problems.add(
+          [...at, 'foreignPrincipals', j],
+          `environment ${e.name}: foreign ${f.principal !== undefined ? `principal \`${f.principal}\`` : `account ${f.account}`} is accepted, but the environment names no such principal`,
+          'remove the entry',
+        );
       }
     });
   });
@@ -85,7 +92,10 @@ function checkForeignPrincipals(e: EnvironmentSpec, at: SpecPath, problems: Prob
     const path: SpecPath = [...at, 'foreignPrincipals', j];
     const before = problems.problems.length;
     if ((f.principal === undefined) === (f.account === undefined)) {
-      problems.add(path, `environment ${e.name}: a foreign principal entry names either a \`principal\` or an \`account\`, not ${f.principal === undefined ? 'neither' : 'both'}`);
+      problems.add(
+        path,
+        `environment ${e.name}: a foreign principal entry names either a \`principal\` or an \`account\`, not ${f.principal === undefined ? 'neither' : 'both'}`,
+      );
     } else if (f.principal !== undefined && !AWS_NAME_PATTERNS.iamArn.test(f.principal)) {
       problems.add([...path, 'principal'], `environment ${e.name}: foreign principal \`${f.principal}\` is not an IAM ARN`);
     } else if (f.account !== undefined && !AWS_NAME_PATTERNS.account.test(f.account)) {
@@ -94,7 +104,11 @@ function checkForeignPrincipals(e: EnvironmentSpec, at: SpecPath, problems: Prob
       problems.add(path, `environment ${e.name}: account ${e.account} is the environment's own; only other accounts need accepting`);
     }
     if (typeof f.reason !== 'string' || f.reason.trim().length < REASON_MIN) {
-      problems.add([...path, 'reason'], `environment ${e.name}: accepting a foreign principal needs a reason of at least ${REASON_MIN} characters`, 'say who owns that account and why it is trusted here');
+      problems.add(
+        [...path, 'reason'],
+        `environment ${e.name}: accepting a foreign principal needs a reason of at least ${REASON_MIN} characters`,
+        'say who owns that account and why it is trusted here',
+      );
     }
     if (problems.problems.length === before) accepted.push(f);
   });

@@ -1,12 +1,6 @@
 import type { IdentityMappingSpec } from '../model/members';
 import type { SpecCheck } from '../model/spec-check';
-import {
-  AwsEnvironmentSpec,
-  checkAwsEnvironment,
-  checkAwsEnvironmentsApart,
-  checkPrincipal,
-  toAwsEnvironment,
-} from './environment';
+import { AwsEnvironmentSpec, checkAwsEnvironment, checkAwsEnvironmentsApart, checkPrincipal, toAwsEnvironment } from './environment';
 import { checkNameCollisions } from './name-collisions';
 import { checkPrincipalOwnership } from './principal-ownership';
 import { COLUMN_PERMISSIONS, DATABASE_PERMISSIONS, FILTER_PERMISSIONS, TABLE_PERMISSIONS } from './permissions';
@@ -19,7 +13,10 @@ export const awsTarget = {
   name: 'aws',
   environment: {
     check: checkAwsEnvironment,
-    checkApart: (check: SpecCheck, specs: readonly (AwsEnvironmentSpec & { readonly name: string; readonly identity?: IdentityMappingSpec })[]) => {
+    checkApart: (
+      check: SpecCheck,
+      specs: readonly (AwsEnvironmentSpec & { readonly name: string; readonly identity?: IdentityMappingSpec })[],
+    ) => {
       checkAwsEnvironmentsApart(check, specs);
       checkPrincipalOwnership(specs, check.problems);
     },

@@ -33,7 +33,10 @@ export class CliContext {
   identitiesOf(environments: Iterable<string>): ReadonlyMap<string, IdentityMapping> {
     const identities = this.identities();
     const unknown = [...new Set(environments)].filter((e) => !identities.has(e));
-    if (unknown.length > 0) throw new CliError(`environment ${unknown.join(', ')} is not in mesh ${this.mesh().name} (${this.meshDir}): its identity mapping is unknown`);
+    if (unknown.length > 0)
+      throw new CliError(
+        `environment ${unknown.join(', ')} is not in mesh ${this.mesh().name} (${this.meshDir}): its identity mapping is unknown`,
+      );
     return identities;
   }
 

@@ -90,7 +90,8 @@ async function execute(command: CliCommand, parsed: Command, output: CliOutput):
   try {
     result = await command.run(parsed.processedArgs, options);
   } catch (e) {
-    if (e instanceof MeshLoadError) return print(2, e.problems.map(problemLine).join('\n'), { problems: e.problems.map(problemReport) }, 'stderr');
+    if (e instanceof MeshLoadError)
+      return print(2, e.problems.map(problemLine).join('\n'), { problems: e.problems.map(problemReport) }, 'stderr');
     if (e instanceof MeshValidationError) return print(1, problemsText(e.problems), { problems: e.problems.map(problemReport) });
     if (e instanceof CliError) return print(2, `meshgrant ${parsed.name()}: ${e.message}`, { problems: [], error: e.message }, 'stderr');
     output.stderr(internalError(`meshgrant ${parsed.name()}`, e));

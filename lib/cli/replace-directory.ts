@@ -74,7 +74,10 @@ export function stagingPath(target: string, pid: number, id: string): string {
 const stagingPrefix = (path: string) => `.${basename(path)}.meshgrant-staging.`;
 
 /** The host, as staging names carry it: a process id means something only on its own host. */
-const HOST = hostname().replace(/[^A-Za-z0-9-]/g, '').slice(0, 32) || 'host';
+const HOST =
+  hostname()
+    .replace(/[^A-Za-z0-9-]/g, '')
+    .slice(0, 32) || 'host';
 
 /** Suffix of the earlier output while it is swapped out. */
 const OLD = '.old';
@@ -90,7 +93,9 @@ function removeAbandonedStaging(path: string): void {
   const prefix = stagingPrefix(path);
   let names: string[];
   try {
-    names = readdirSync(parent).filter((n) => n.startsWith(prefix)).sort();
+    names = readdirSync(parent)
+      .filter((n) => n.startsWith(prefix))
+      .sort();
   } catch {
     return;
   }

@@ -45,7 +45,8 @@ export class DirectoryIndex {
     if (known !== undefined) return known;
     const count = (k: string) => rule[k].reduce((n, v) => n + (this.byAttribute.get(attributeKey(k, v))?.length ?? 0), 0);
     const rarest = keys.length === 0 ? undefined : keys.reduce((a, b) => (count(b) < count(a) ? b : a));
-    const candidates = rarest === undefined ? [] : [...new Set(rule[rarest].flatMap((v) => this.byAttribute.get(attributeKey(rarest, v)) ?? []))];
+    const candidates =
+      rarest === undefined ? [] : [...new Set(rule[rarest].flatMap((v) => this.byAttribute.get(attributeKey(rarest, v)) ?? []))];
     const found = candidates.filter((p) => keys.every((k) => p.attributes[k] !== undefined && rule[k].includes(p.attributes[k])));
     this.byRule.set(id, found);
     return found;

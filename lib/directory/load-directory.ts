@@ -99,12 +99,21 @@ function parseDirectoryFile(source: DirectorySource): { value?: unknown; problem
   }
   const parsed = parseYamlFile(source);
   file = parsed.file;
-  const problems = parsed.problems.map((p) => ({ path: [], message: p.message, hint: p.hint, location: locationAt(parsed.file, '', p.offset) }));
+  const problems = parsed.problems.map((p) => ({
+    path: [],
+    message: p.message,
+    hint: p.hint,
+    location: locationAt(parsed.file, '', p.offset),
+  }));
   return { value: parsed.value, problems, locate };
 }
 
 function toPerson(name: string, p: { groups: Set<string>; attributes: Record<string, string> }): DirectoryPerson {
-  const attributes = Object.fromEntries(Object.keys(p.attributes).sort().map((k) => [k, p.attributes[k]]));
+  const attributes = Object.fromEntries(
+    Object.keys(p.attributes)
+      .sort()
+      .map((k) => [k, p.attributes[k]]),
+  );
   return { name, groups: [...p.groups].sort(), attributes };
 }
 
@@ -125,7 +134,12 @@ function addScimPeople(
     user.groupIds.forEach((id, i) => {
       const name = groupById.get(id);
       if (name !== undefined) addTo(direct, user.userName, name);
-      else if (user.groupNames.length === 0) problems.add([...user.path, 'groups', i, 'value'], `group id \`${id}\` is not in the snapshot`, 'add the SCIM Groups export, or the group names as `display`');
+      else if (user.groupNames.length === 0)
+        problems.add(
+          [...user.path, 'groups', i, 'value'],
+          `group id \`${id}\` is not in the snapshot`,
+          'add the SCIM Groups export, or the group names as `display`',
+        );
     });
   }
   for (const { item: group, problems } of groups) {
@@ -134,7 +148,12 @@ function addScimPeople(
       const nested = groupById.get(member.value);
       if (userName !== undefined) addTo(direct, userName, group.displayName);
       else if (nested !== undefined) addTo(parents, nested, group.displayName);
-      else problems.add(member.path, `member \`${member.value}\` of group \`${group.displayName}\` is no user or group of the snapshot`, 'add the SCIM Users export of the same moment');
+      else
+        problems.add(
+          member.path,
+          `member \`${member.value}\` of group \`${group.displayName}\` is no user or group of the snapshot`,
+          'add the SCIM Users export of the same moment',
+        );
     }
   }
   for (const { item: user, problems } of users) {

@@ -60,7 +60,11 @@ export function readScimExport(value: unknown, problems: ProblemCollector): Scim
   const users: ScimUser[] = [];
   const groups: ScimGroup[] = [];
   if (!isObject(value) || !Array.isArray(value.Resources)) {
-    problems.add(isObject(value) ? ['Resources'] : [], 'expected a SCIM ListResponse with a `Resources` list', `schemas: ["${SCIM.listResponse}"]`);
+    problems.add(
+      isObject(value) ? ['Resources'] : [],
+      'expected a SCIM ListResponse with a `Resources` list',
+      `schemas: ["${SCIM.listResponse}"]`,
+    );
     return { users, groups };
   }
   value.Resources.forEach((resource: unknown, i) => {
@@ -94,7 +98,8 @@ function readUser(resource: Json, path: SpecPath, problems: ProblemCollector): S
   forEachObject(resource, 'groups', path, problems, (g, gPath) => {
     const value = optionalString(g, 'value', gPath, problems);
     const display = optionalString(g, 'display', gPath, problems);
-    if (value === undefined && display === undefined) problems.add(gPath, 'a group reference needs `value` (group id) or `display` (group name)');
+    if (value === undefined && display === undefined)
+      problems.add(gPath, 'a group reference needs `value` (group id) or `display` (group name)');
     if (value !== undefined) groupIds.push(value);
     if (display !== undefined) groupNames.push(display);
   });
@@ -154,7 +159,13 @@ function optionalString(o: Json, key: string, path: SpecPath, problems: ProblemC
   return v;
 }
 
-function forEachObject(o: Json, key: string, path: SpecPath, problems: ProblemCollector, visit: (item: Json, path: SpecPath) => void): void {
+function forEachObject(
+  o: Json,
+  key: string,
+  path: SpecPath,
+  problems: ProblemCollector,
+  visit: (item: Json, path: SpecPath) => void,
+): void {
   const list = o[key];
   if (list === undefined) return;
   if (!Array.isArray(list)) {

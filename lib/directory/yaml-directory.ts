@@ -11,7 +11,6 @@ export interface YamlUser {
 
 const USER_FIELDS = ['name', 'groups', 'attributes'];
 
-
 /**
  * Reads meshgrant's small directory form, for tests and for directories without SCIM:
  * `users: [{ name, groups: [...], attributes: { department: finance, country: FR } }]`.
@@ -19,10 +18,15 @@ const USER_FIELDS = ['name', 'groups', 'attributes'];
  */
 export function readYamlDirectory(value: unknown, problems: ProblemCollector): YamlUser[] {
   if (!isObject(value) || !Array.isArray(value.users)) {
-    problems.add(isObject(value) ? ['users'] : [], 'expected `users:` with a list of users, or a SCIM ListResponse', 'users: [{ name: jane.doe, groups: [payments-analysts] }]');
+    problems.add(
+      isObject(value) ? ['users'] : [],
+      'expected `users:` with a list of users, or a SCIM ListResponse',
+      'users: [{ name: jane.doe, groups: [payments-analysts] }]',
+    );
     return [];
   }
-  for (const key of Object.keys(value).filter((k) => k !== 'users')) problems.add([key], `unknown field \`${key}\``, 'a directory file holds `users:` only');
+  for (const key of Object.keys(value).filter((k) => k !== 'users'))
+    problems.add([key], `unknown field \`${key}\``, 'a directory file holds `users:` only');
   const out: YamlUser[] = [];
   value.users.forEach((user: unknown, i) => {
     const path = ['users', i];

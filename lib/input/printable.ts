@@ -3,9 +3,11 @@
  * them (ANSI escape sequences move the cursor, rewrite the title, hide text), and a line feed in
  * a name could forge a line of its own in a report.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters in user text is the point
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** The same, except line feed and tab, which our own multi-line output uses. */
+// eslint-disable-next-line no-control-regex -- finding control characters in user text is the point
 const UNPRINTABLE_IN_OUTPUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 const escape = (c: string): string => {

@@ -76,7 +76,9 @@ export function resolveWithin(path: string, within: string | undefined): string 
   if (within === undefined) return real;
   const root = fsCall(() => realpathSync(within));
   if (real !== root && !real.startsWith(root.endsWith(sep) ? root : `${root}${sep}`)) {
-    throw new InputFileError(`is a symbolic link to \`${printable(real)}\`, outside \`${printable(within)}\`; meshgrant reads no file outside the mesh directory`);
+    throw new InputFileError(
+      `is a symbolic link to \`${printable(real)}\`, outside \`${printable(within)}\`; meshgrant reads no file outside the mesh directory`,
+    );
   }
   return real;
 }

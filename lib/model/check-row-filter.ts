@@ -50,7 +50,10 @@ export function checkRowFilter(declared: DeclaredFilter, classification: Classif
   // Without a usable classification, the columns' visibility is unknown; its own problems come first.
   if (classification === undefined) return;
   for (const port of declared.ports) {
-    const columns = [...(port.columns ?? []).map((c) => toColumn(classification, c, false)), ...(port.table?.partitionKeys ?? []).map((c) => toColumn(classification, c, true))];
+    const columns = [
+      ...(port.columns ?? []).map((c) => toColumn(classification, c, false)),
+      ...(port.table?.partitionKeys ?? []).map((c) => toColumn(classification, c, true)),
+    ];
     const visible = visibleColumns(classification, columns, declared);
     for (const test of columnTests(parsed.filter.condition)) {
       const problem = testProblem(test, port, columns, visible, declared);
@@ -67,11 +70,18 @@ export function canonicalRowFilter(rows: string): string {
 }
 
 /** The columns the readers see, or undefined when their clearance is itself unknown (a problem of its own). */
-function visibleColumns(classification: Classification, columns: readonly ClassifiedColumn[], declared: DeclaredFilter): Set<string> | undefined {
+function visibleColumns(
+  classification: Classification,
+  columns: readonly ClassifiedColumn[],
+  declared: DeclaredFilter,
+): Set<string> | undefined {
   const port = { columns };
   const readers = declared.readers;
   if (readers === undefined || (readers.kind === 'clearance' && !classification.levels.includes(readers.clearance))) return undefined;
-  const allowance = readers.kind === 'clearance' ? { kind: 'clearance' as const, level: readers.clearance } : { kind: 'classes' as const, allowed: readers.allowedClasses };
+  const allowance =
+    readers.kind === 'clearance'
+      ? { kind: 'clearance' as const, level: readers.clearance }
+      : { kind: 'classes' as const, allowed: readers.allowedClasses };
   return new Set(readableColumns(classification, port, allowance, declared.columns));
 }
 
@@ -81,28 +91,54 @@ interface TestProblem {
   readonly hint?: string;
 }
 
-function testProblem(test: ColumnTest, port: OutputPortSpec, columns: readonly ClassifiedColumn[], visible: ReadonlySet<string> | undefined, declared: DeclaredFilter): TestProblem | undefined {
+function testProblem(
+  test: ColumnTest,
+  port: OutputPortSpec,
+  columns: readonly ClassifiedColumn[],
+  visible: ReadonlySet<string> | undefined,
+  declared: DeclaredFilter,
+): TestProblem | undefined {
   const { name, at } = test.column;
   const column = columns.find((c) => c.name === name);
   if (column === undefined) {
-    return { index: at.start, message: `unknown column \`${name}\`; expected a column of port ${port.name}`, hint: suggest(name, columns.map((c) => c.name)) };
+    return {
+      index: at.start,
+      message: `unknown column \`${name}\`; expected a column of port ${port.name}`,
+      hint: suggest(
+        name,
+        columns.map((c) => c.name),
+      ),
+    };
   }
   if (visible !== undefined && !visible.has(name)) {
-    return { index: at.start, message: `column \`${name}\` is hidden from the readers of port ${port.name} (${hiddenBecause(column, declared)}); the rows the filter lets through would reveal its values`, hint: 'filter on a column they can read' };
+    return {
+      index: at.start,
+      message: `column \`${name}\` is hidden from the readers of port ${port.name} (${hiddenBecause(column, declared)}); the rows the filter lets through would reveal its values`,
+      hint: 'filter on a column they can read',
+    };
   }
   if (test.kind === 'null' && column.partitionKey) {
-    return { index: at.start, message: `\`IS ${test.negated ? 'NOT ' : ''}NULL\` on partition column \`${name}\`; Lake Formation does not allow it on partition columns` };
+    return {
+      index: at.start,
+      message: `\`IS ${test.negated ? 'NOT ' : ''}NULL\` on partition column \`${name}\`; Lake Formation does not allow it on partition columns`,
+    };
   }
   const family = TYPE_FAMILIES.find((f) => f.pattern.test(column.type.trim().toLowerCase()))?.family;
   if (family === undefined) {
-    return { index: at.start, message: `column \`${name}\` has type ${column.type}; Lake Formation row filters test columns of type ${SUPPORTED_TYPES}` };
+    return {
+      index: at.start,
+      message: `column \`${name}\` has type ${column.type}; Lake Formation row filters test columns of type ${SUPPORTED_TYPES}`,
+    };
   }
   if (test.kind === 'like' && family !== 'string') {
     return { index: at.start, message: `\`LIKE\` on ${column.type} column \`${name}\`; LIKE matches string columns only` };
   }
   const wrong = testValues(test).find((v) => valueFamily(v) !== family);
   if (wrong !== undefined) {
-    return { index: wrong.at.start, message: `compares ${column.type} column \`${name}\` with ${describeValue(wrong)}; expected ${expectedValue(family)}` };
+    return {
+      index: wrong.at.start,
+      message: `compares ${column.type} column \`${name}\` with ${describeValue(wrong)}; expected ${expectedValue(family)}`,
+    };
   }
   return undefined;
 }

@@ -112,7 +112,8 @@ export function resolveClassification(
   if (levels.length === 0) problems.add([...path, 'levels'], 'classification needs at least one level');
   const seen = new Set<string>();
   levels.forEach((l, i) => {
-    if (!NAME_PATTERNS.classification.test(l)) problems.add([...path, 'levels', i], `level \`${l}\` must be lower case letters, digits or _`);
+    if (!NAME_PATTERNS.classification.test(l))
+      problems.add([...path, 'levels', i], `level \`${l}\` must be lower case letters, digits or _`);
     if (seen.has(l)) problems.add([...path, 'levels', i], `level \`${l}\` is listed twice`);
     seen.add(l);
   });
@@ -122,12 +123,17 @@ export function resolveClassification(
   const owner = new Map<string, string>();
   for (const name of Object.keys(spec.classes ?? {}).sort()) {
     const c = spec.classes[name];
-    if (!NAME_PATTERNS.classification.test(name)) problems.add([...path, 'classes', name], `class \`${name}\` must be lower case letters, digits or _`);
-    if (!seen.has(c.level)) problems.add([...path, 'classes', name, 'level'], `class \`${name}\` has unknown level \`${c.level}\``, suggest(c.level, seen));
+    if (!NAME_PATTERNS.classification.test(name))
+      problems.add([...path, 'classes', name], `class \`${name}\` must be lower case letters, digits or _`);
+    if (!seen.has(c.level))
+      problems.add([...path, 'classes', name, 'level'], `class \`${name}\` has unknown level \`${c.level}\``, suggest(c.level, seen));
     (c.entities ?? []).forEach((e, i) => {
       const other = owner.get(e);
       if (other !== undefined) {
-        problems.add([...path, 'classes', name, 'entities', i], `entity tag \`${e}\` is in classes \`${other}\` and \`${name}\`; an entity tag belongs to one class`);
+        problems.add(
+          [...path, 'classes', name, 'entities', i],
+          `entity tag \`${e}\` is in classes \`${other}\` and \`${name}\`; an entity tag belongs to one class`,
+        );
       }
       owner.set(e, name);
     });

@@ -104,10 +104,16 @@ export function indexProducts(check: SpecCheck, products: readonly DataProductSp
 /** Checks one product and everything it declares against the rest of the mesh. */
 export function checkProduct(check: SpecCheck, p: DataProductSpec, path: SpecPath, ctx: ProductContext): void {
   const who = `product ${p.id}`;
-  if (!check.pattern(p.id, NAME_PATTERNS.productId, [...path, 'id'], 'product id', '`<domain>.<product>` in lower case letters, digits or -')) return;
+  if (
+    !check.pattern(p.id, NAME_PATTERNS.productId, [...path, 'id'], 'product id', '`<domain>.<product>` in lower case letters, digits or -')
+  )
+    return;
   const [domain] = p.id.split('.');
   if (p.info?.domain !== domain) {
-    check.add([...path, 'info', 'domain'], `${who}: info.domain \`${p.info?.domain ?? ''}\` must equal the first part of the id, \`${domain}\``);
+    check.add(
+      [...path, 'info', 'domain'],
+      `${who}: info.domain \`${p.info?.domain ?? ''}\` must equal the first part of the id, \`${domain}\``,
+    );
   }
   if (!ctx.domains.has(domain)) check.add([...path, 'id'], `${who}: unknown domain \`${domain}\``, suggest(domain, ctx.domains));
   if (!p.info?.owner) check.add([...path, 'info', 'owner'], `${who} has no owner`);
@@ -124,13 +130,21 @@ export function checkProduct(check: SpecCheck, p: DataProductSpec, path: SpecPat
     checkPort(check, o, [...path, 'outputPorts', i], who, ctx.classification);
     const table = tableNameOf(o);
     const other = tables.get(table);
-    if (other !== undefined) check.add([...path, 'outputPorts', i, 'table', 'name'], `${who}: ports ${other} and ${o.name} use the same table \`${table}\``);
+    if (other !== undefined)
+      check.add([...path, 'outputPorts', i, 'table', 'name'], `${who}: ports ${other} and ${o.name} use the same table \`${table}\``);
     tables.set(table, o.name);
   });
 
   checkRoles(check, p.roles, path, who, p.promotedTo ?? [], ctx.environments, ctx.classification);
 
-  const grantScope = { product: p.id, ports, products: ctx.products, seen: new Set<string>(), classification: ctx.classification, analystClearance: p.roles?.analyst?.clearance };
+  const grantScope = {
+    product: p.id,
+    ports,
+    products: ctx.products,
+    seen: new Set<string>(),
+    classification: ctx.classification,
+    analystClearance: p.roles?.analyst?.clearance,
+  };
   (p.grants ?? []).forEach((g, i) => checkGrant(check, g, grantScope, [...path, 'grants', i]));
 
   const bound = new Set<string>();
@@ -147,7 +161,9 @@ export function checkProduct(check: SpecCheck, p: DataProductSpec, path: SpecPat
       ctx.purposeBinders.set(purposeIndex, binders);
     }
     const readers: FilterReaders | undefined =
-      purposeIndex === undefined ? undefined : { kind: 'purpose', purpose: b.purpose, allowedClasses: ctx.purposeSpecs[purposeIndex].allowedClasses ?? [] };
+      purposeIndex === undefined
+        ? undefined
+        : { kind: 'purpose', purpose: b.purpose, allowedClasses: ctx.purposeSpecs[purposeIndex].allowedClasses ?? [] };
     checkBinding(check, b, ports, bp, who, { classification: ctx.classification, readers });
   });
 
@@ -157,7 +173,8 @@ export function checkProduct(check: SpecCheck, p: DataProductSpec, path: SpecPat
 /** A product goes to known environments, and reaches an environment only through the ones promoting to it. */
 function checkPromotion(check: SpecCheck, p: DataProductSpec, path: SpecPath, environments: ReadonlyMap<string, EnvironmentSpec>): void {
   const who = `product ${p.id}`;
-  if (!p.promotedTo || p.promotedTo.length === 0) check.add([...path, 'promotedTo'], `${who} is promoted to no environment; list at least one, e.g. [dev]`);
+  if (!p.promotedTo || p.promotedTo.length === 0)
+    check.add([...path, 'promotedTo'], `${who} is promoted to no environment; list at least one, e.g. [dev]`);
   check.unique(p.promotedTo ?? [], (e) => e, [...path, 'promotedTo'], 'environment');
   (p.promotedTo ?? []).forEach((env, i) => {
     if (!environments.has(env)) {
@@ -166,7 +183,10 @@ function checkPromotion(check: SpecCheck, p: DataProductSpec, path: SpecPath, en
     }
     for (const [from, e] of environments) {
       if (e.promotesTo === env && !p.promotedTo.includes(from)) {
-        check.add([...path, 'promotedTo', i], `${who} reaches ${env} without ${from}; ${from} promotes to ${env}, so promote it to ${from} first`);
+        check.add(
+          [...path, 'promotedTo', i],
+          `${who} reaches ${env} without ${from}; ${from} promotes to ${env}, so promote it to ${from} first`,
+        );
       }
     }
   });
@@ -183,10 +203,21 @@ function checkInputPorts(check: SpecCheck, p: DataProductSpec, path: SpecPath, p
     } else if (source === undefined) {
       check.add([...ipp, 'product'], `${who}: input port names unknown product \`${ip.product}\``, suggest(ip.product, products.keys()));
     } else if (!source.outputPorts?.some((o) => o.name === ip.port)) {
-      check.add([...ipp, 'port'], `${who}: product ${ip.product} has no output port \`${ip.port}\``, suggest(ip.port, (source.outputPorts ?? []).map((o) => o.name)));
+      check.add(
+        [...ipp, 'port'],
+        `${who}: product ${ip.product} has no output port \`${ip.port}\``,
+        suggest(
+          ip.port,
+          (source.outputPorts ?? []).map((o) => o.name),
+        ),
+      );
     } else {
       if (!(source.grants ?? []).some((g) => g.consumer === p.id && g.port === ip.port)) {
-        check.add(ipp, `${who} reads ${ip.product}/${ip.port}, but ${ip.product} does not grant it`, `ask its owner to add \`{ consumer: ${p.id}, port: ${ip.port}, level: read }\` to its grants`);
+        check.add(
+          ipp,
+          `${who} reads ${ip.product}/${ip.port}, but ${ip.product} does not grant it`,
+          `ask its owner to add \`{ consumer: ${p.id}, port: ${ip.port}, level: read }\` to its grants`,
+        );
       }
       for (const env of p.promotedTo ?? []) {
         if (!(source.promotedTo ?? []).includes(env)) {

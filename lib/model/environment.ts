@@ -46,10 +46,18 @@ export interface CommonEnvironment {
 export interface Environment extends CommonEnvironment, TargetEnvironment {}
 
 const sortedMap = (r: Readonly<Record<string, string>> | undefined) =>
-  new Map(Object.keys(r ?? {}).sort().map((k) => [k, r![k]] as const));
+  new Map(
+    Object.keys(r ?? {})
+      .sort()
+      .map((k) => [k, r![k]] as const),
+  );
 
 const sortedRecord = (r: Record<string, string>) =>
-  Object.fromEntries(Object.keys(r).sort().map((k) => [k, r[k]]));
+  Object.fromEntries(
+    Object.keys(r)
+      .sort()
+      .map((k) => [k, r[k]]),
+  );
 
 /** Applies defaults to a spec that has passed validation. */
 export function toEnvironment(spec: EnvironmentSpec): Environment {
@@ -73,19 +81,48 @@ export function checkEnvironments(check: SpecCheck, envs: readonly EnvironmentSp
   for (const e of envs) byName.set(e.name, e);
   envs.forEach((e, i) => {
     const p: SpecPath = ['environments', i];
-    check.pattern(e.name, NAME_PATTERNS.environment, [...p, 'name'], 'environment name', 'lower case letters, digits or -, at most 20 characters');
-    if (e.prefix !== undefined) check.pattern(e.prefix, NAME_PATTERNS.prefix, [...p, 'prefix'], `environment ${e.name}: prefix`, 'lower case letters, digits or -, at most 20 characters');
+    check.pattern(
+      e.name,
+      NAME_PATTERNS.environment,
+      [...p, 'name'],
+      'environment name',
+      'lower case letters, digits or -, at most 20 characters',
+    );
+    if (e.prefix !== undefined)
+      check.pattern(
+        e.prefix,
+        NAME_PATTERNS.prefix,
+        [...p, 'prefix'],
+        `environment ${e.name}: prefix`,
+        'lower case letters, digits or -, at most 20 characters',
+      );
     TARGET.environment.check(check, e, p);
     for (const kind of ['groups', 'users'] as const) {
       const map = e.identity?.[kind] ?? {};
-      for (const k of Object.keys(map)) TARGET.environment.checkPrincipal(check, map[k], [...p, 'identity', kind, k], `environment ${e.name}: principal of ${kind.slice(0, -1)} ${k}`);
+      for (const k of Object.keys(map))
+        TARGET.environment.checkPrincipal(
+          check,
+          map[k],
+          [...p, 'identity', kind, k],
+          `environment ${e.name}: principal of ${kind.slice(0, -1)} ${k}`,
+        );
     }
     (e.identity?.attributeSessionPrincipals ?? []).forEach((a, j) =>
-      TARGET.environment.checkPrincipal(check, a, [...p, 'identity', 'attributeSessionPrincipals', j], `environment ${e.name}: attribute session principal`),
+      TARGET.environment.checkPrincipal(
+        check,
+        a,
+        [...p, 'identity', 'attributeSessionPrincipals', j],
+        `environment ${e.name}: attribute session principal`,
+      ),
     );
     if (e.promotesTo !== undefined) {
       if (e.promotesTo === e.name) check.add([...p, 'promotesTo'], `environment ${e.name} cannot promote to itself`);
-      else if (!byName.has(e.promotesTo)) check.add([...p, 'promotesTo'], `environment ${e.name} promotes to unknown environment \`${e.promotesTo}\``, suggest(e.promotesTo, byName.keys()));
+      else if (!byName.has(e.promotesTo))
+        check.add(
+          [...p, 'promotesTo'],
+          `environment ${e.name} promotes to unknown environment \`${e.promotesTo}\``,
+          suggest(e.promotesTo, byName.keys()),
+        );
     }
   });
   TARGET.environment.checkApart(check, envs);

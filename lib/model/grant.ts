@@ -35,9 +35,7 @@ export interface GrantSpec {
 }
 
 /** Who a grant is for. */
-export type Grantee =
-  | { readonly kind: 'role'; readonly role: ProductRoleName }
-  | { readonly kind: 'consumer'; readonly product: string };
+export type Grantee = { readonly kind: 'role'; readonly role: ProductRoleName } | { readonly kind: 'consumer'; readonly product: string };
 
 /** A validated grant. */
 export interface Grant {
@@ -81,9 +79,18 @@ export function checkGrant(check: SpecCheck, g: GrantSpec, scope: GrantScope, pa
   }
   if (g.consumer !== undefined) {
     const consumer = scope.products.get(g.consumer);
-    if (consumer === undefined) check.add([...path, 'consumer'], `${who}: grant to unknown consumer product \`${g.consumer}\``, suggest(g.consumer, scope.products.keys()));
+    if (consumer === undefined)
+      check.add(
+        [...path, 'consumer'],
+        `${who}: grant to unknown consumer product \`${g.consumer}\``,
+        suggest(g.consumer, scope.products.keys()),
+      );
     else if (!(consumer.inputPorts ?? []).some((ip) => ip.product === scope.product && ip.port === g.port)) {
-      check.add([...path, 'consumer'], `${who} grants ${g.consumer} port ${g.port}, but ${g.consumer} declares no input port for it`, `add \`{ product: ${scope.product}, port: ${g.port} }\` to its inputPorts`);
+      check.add(
+        [...path, 'consumer'],
+        `${who} grants ${g.consumer} port ${g.port}, but ${g.consumer} declares no input port for it`,
+        `add \`{ product: ${scope.product}, port: ${g.port} }\` to its inputPorts`,
+      );
     }
   }
   if (!(ACCESS_LEVELS as readonly string[]).includes(g.level)) {
@@ -92,7 +99,10 @@ export function checkGrant(check: SpecCheck, g: GrantSpec, scope: GrantScope, pa
   }
   const max = g.role !== undefined ? MAX_LEVEL[g.role] : 'read';
   if (!levelWithin(g.level, max)) {
-    check.add([...path, 'level'], `${who}: ${g.role ?? `consumer ${g.consumer}`} cannot be granted ${g.level}; the most it may have is ${max}`);
+    check.add(
+      [...path, 'level'],
+      `${who}: ${g.role ?? `consumer ${g.consumer}`} cannot be granted ${g.level}; the most it may have is ${max}`,
+    );
   }
   const port = scope.ports.get(g.port);
   if (port === undefined) {
@@ -103,12 +113,24 @@ export function checkGrant(check: SpecCheck, g: GrantSpec, scope: GrantScope, pa
       if (!names.has(c)) check.add([...path, 'columns', i], `${who}: port ${g.port} has no column \`${c}\``, suggest(c, names));
     });
   }
-  if (g.columns !== undefined && g.columns.length === 0) check.add([...path, 'columns'], `${who}: grant lists no column; leave \`columns\` out to grant every column the clearance allows`);
+  if (g.columns !== undefined && g.columns.length === 0)
+    check.add([...path, 'columns'], `${who}: grant lists no column; leave \`columns\` out to grant every column the clearance allows`);
   if (g.level !== 'read' && (g.columns !== undefined || g.rows !== undefined)) {
     check.add(path, `${who}: a ${g.level} grant cannot restrict columns or rows; Lake Formation limits writes to whole tables`);
   }
   if (g.rows !== undefined) {
-    checkRowFilter({ rows: g.rows, path: [...path, 'rows'], who: `${who}: grant to ${grantee}`, ports: port ? [port] : [], columns: g.columns, readers: grantReaders(g, scope) }, scope.classification, check.problems);
+    checkRowFilter(
+      {
+        rows: g.rows,
+        path: [...path, 'rows'],
+        who: `${who}: grant to ${grantee}`,
+        ports: port ? [port] : [],
+        columns: g.columns,
+        readers: grantReaders(g, scope),
+      },
+      scope.classification,
+      check.problems,
+    );
   }
   const key = `${grantee}/${g.port}`;
   if (scope.seen.has(key)) check.add(path, `${who} grants ${grantee} port ${g.port} twice; merge them into one grant`);
@@ -118,7 +140,12 @@ export function checkGrant(check: SpecCheck, g: GrantSpec, scope: GrantScope, pa
 /** Whose clearance a grant reads with: analysts' own, the whole product for engineers and owners, this product's Analyst clearance for a consumer. */
 function grantReaders(g: GrantSpec, scope: GrantScope): FilterReaders | undefined {
   const c = scope.classification;
-  return c && { kind: 'clearance', clearance: g.role === undefined || g.role === 'analyst' ? (scope.analystClearance ?? c.defaultLevel) : c.topLevel };
+  return (
+    c && {
+      kind: 'clearance',
+      clearance: g.role === undefined || g.role === 'analyst' ? (scope.analystClearance ?? c.defaultLevel) : c.topLevel,
+    }
+  );
 }
 
 /** The validated grant of a checked spec, at `specPath` (`['products', i, 'grants', j]`). */

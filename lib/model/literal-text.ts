@@ -60,7 +60,9 @@ export function checkLiteralText(spec: object, problems: ProblemCollector): void
       const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
       report(`${what} \`${shown(value)}\` contains the invisible character U+${code}; only tabs and line breaks are allowed`);
     } else if (value.includes(TOKEN_MARKER)) {
-      report(`${what} \`${shown(value)}\` contains \`${TOKEN_MARKER}\`, which cdktf would take for a reference; it cannot be written literally`);
+      report(
+        `${what} \`${shown(value)}\` contains \`${TOKEN_MARKER}\`, which cdktf would take for a reference; it cannot be written literally`,
+      );
     } else if (!isFreeText(path) && /[$%]\{/.test(value)) {
       report(
         `${what} \`${shown(value)}\` contains \`${value.includes('${') ? '${' : '%{'}\`; names, ids, ARNs and tag values are used as written, and Terraform would evaluate it`,

@@ -72,14 +72,17 @@ export function isEmpty(m: Members): boolean {
 export function checkMembers(check: SpecCheck, m: MembersSpec | undefined, path: SpecPath, owner: string): void {
   for (const kind of ['users', 'groups'] as const) {
     (m?.[kind] ?? []).forEach((name, i) => {
-      if (!name || name.includes('*')) check.add([...path, kind, i], `${owner}: ${kind.slice(0, -1)} \`${name}\` is not a name; wildcards are not allowed`);
+      if (!name || name.includes('*'))
+        check.add([...path, kind, i], `${owner}: ${kind.slice(0, -1)} \`${name}\` is not a name; wildcards are not allowed`);
     });
   }
   (m?.attributes ?? []).forEach((rule: AttributeRule, i) => {
     const keys = Object.keys(rule);
-    if (keys.length === 0) check.add([...path, 'attributes', i], `${owner}: an attribute rule needs at least one attribute, or it would admit everyone`);
+    if (keys.length === 0)
+      check.add([...path, 'attributes', i], `${owner}: an attribute rule needs at least one attribute, or it would admit everyone`);
     for (const k of keys) {
-      if (!/^[A-Za-z0-9_.:/=+@-]{1,128}$/.test(k)) check.add([...path, 'attributes', i, k], `${owner}: attribute \`${k}\` is not a valid session tag key`);
+      if (!/^[A-Za-z0-9_.:/=+@-]{1,128}$/.test(k))
+        check.add([...path, 'attributes', i, k], `${owner}: attribute \`${k}\` is not a valid session tag key`);
       const values = rule[k];
       const list = typeof values === 'string' ? [values] : values;
       if (list.length === 0) check.add([...path, 'attributes', i, k], `${owner}: attribute \`${k}\` lists no value`);
@@ -109,14 +112,22 @@ export function checkMemberMapping(
     const env = environments.get(envName);
     if (!env) continue;
     if ((m?.attributes ?? []).length > 0 && (env.identity?.attributeSessionPrincipals ?? []).length === 0) {
-      check.add([...path, 'attributes'], `${who}: attribute rules need identity.attributeSessionPrincipals in environment ${envName}, the roles whose sessions carry directory attributes`, 'meshgrant never trusts the whole account on session tags');
+      check.add(
+        [...path, 'attributes'],
+        `${who}: attribute rules need identity.attributeSessionPrincipals in environment ${envName}, the roles whose sessions carry directory attributes`,
+        'meshgrant never trusts the whole account on session tags',
+      );
     }
     for (const kind of ['groups', 'users'] as const) {
       const mapped = env.identity?.[kind] ?? {};
       (m?.[kind] ?? []).forEach((name, i) => {
         // Own keys only: `constructor` or `toString` are not mapped because every object inherits them.
         if (!Object.hasOwn(mapped, name)) {
-          check.add([...path, kind, i], `${who}: ${kind.slice(0, -1)} \`${name}\` has no principal in environment ${envName}`, `map it under environments[${envName}].identity.${kind}`);
+          check.add(
+            [...path, kind, i],
+            `${who}: ${kind.slice(0, -1)} \`${name}\` has no principal in environment ${envName}`,
+            `map it under environments[${envName}].identity.${kind}`,
+          );
         }
       });
     }

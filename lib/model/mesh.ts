@@ -138,7 +138,9 @@ function resolveMesh(spec: MeshSpec, problems: ProblemCollector): MeshParts | un
     environments: spec.environments.map(toEnvironment),
     domains: [...spec.domains].sort((a, b) => a.name.localeCompare(b.name)),
     purposes: (spec.purposes ?? []).map(toPurpose).sort((a, b) => a.name.localeCompare(b.name)),
-    products: (spec.products ?? []).map((p, i) => toDataProduct(p, ['products', i], classification!)).sort((a, b) => a.id.localeCompare(b.id)),
+    products: (spec.products ?? [])
+      .map((p, i) => toDataProduct(p, ['products', i], classification!))
+      .sort((a, b) => a.id.localeCompare(b.id)),
     policy: spec.policy ?? {},
   };
 }

@@ -79,20 +79,46 @@ export function tableNameOf(port: OutputPortSpec): string {
 }
 
 /** Checks a port's names, its columns and their entity tags. */
-export function checkPort(check: SpecCheck, o: OutputPortSpec, path: SpecPath, who: string, classification: Classification | undefined): void {
+export function checkPort(
+  check: SpecCheck,
+  o: OutputPortSpec,
+  path: SpecPath,
+  who: string,
+  classification: Classification | undefined,
+): void {
   check.pattern(o.name, NAME_PATTERNS.port, [...path, 'name'], `${who}: port name`, 'lower case letters, digits, - or _');
-  if (o.table?.name !== undefined) check.pattern(o.table.name, NAME_PATTERNS.table, [...path, 'table', 'name'], `${who}: table name`, 'lower case letters, digits or _ (Glue names)');
+  if (o.table?.name !== undefined)
+    check.pattern(
+      o.table.name,
+      NAME_PATTERNS.table,
+      [...path, 'table', 'name'],
+      `${who}: table name`,
+      'lower case letters, digits or _ (Glue names)',
+    );
   if (!o.columns || o.columns.length === 0) check.add([...path, 'columns'], `${who}: port ${o.name} has no columns`);
-  const all = [...(o.columns ?? []).map((c, i) => ({ c, p: [...path, 'columns', i] })), ...(o.table?.partitionKeys ?? []).map((c, i) => ({ c, p: [...path, 'table', 'partitionKeys', i] }))];
+  const all = [
+    ...(o.columns ?? []).map((c, i) => ({ c, p: [...path, 'columns', i] })),
+    ...(o.table?.partitionKeys ?? []).map((c, i) => ({ c, p: [...path, 'table', 'partitionKeys', i] })),
+  ];
   const seen = new Set<string>();
   for (const { c, p } of all) {
-    check.pattern(c.name, NAME_PATTERNS.column, [...p, 'name'], `${who}: port ${o.name}: column name`, 'lower case letters, digits or _ (Glue stores column names in lower case)');
+    check.pattern(
+      c.name,
+      NAME_PATTERNS.column,
+      [...p, 'name'],
+      `${who}: port ${o.name}: column name`,
+      'lower case letters, digits or _ (Glue stores column names in lower case)',
+    );
     if (seen.has(c.name)) check.add([...p, 'name'], `${who}: port ${o.name} declares column \`${c.name}\` twice`);
     seen.add(c.name);
     if (!c.type) check.add([...p, 'type'], `${who}: port ${o.name}: column ${c.name} has no type`);
     (c.tags ?? []).forEach((t, j) => {
       if (classification && classification.classOf(t) === undefined) {
-        check.add([...p, 'tags', j], `${who}: port ${o.name}: column ${c.name} has unknown entity tag \`${t}\``, suggest(t, classification.entities));
+        check.add(
+          [...p, 'tags', j],
+          `${who}: port ${o.name}: column ${c.name} has unknown entity tag \`${t}\``,
+          suggest(t, classification.entities),
+        );
       }
     });
   }
@@ -107,7 +133,10 @@ export function toOutputPort(o: OutputPortSpec, c: Classification, path: SpecPat
     format: o.table?.format ?? 'parquet',
     columns: [
       ...o.columns.map((col, j): Column => ({ ...toColumn(c, col, false), specPath: [...path, 'columns', j] })),
-      ...(o.table?.partitionKeys ?? []).map((col, j): Column => ({ ...toColumn(c, col, true), specPath: [...path, 'table', 'partitionKeys', j] })),
+      ...(o.table?.partitionKeys ?? []).map((col, j): Column => ({
+        ...toColumn(c, col, true),
+        specPath: [...path, 'table', 'partitionKeys', j],
+      })),
     ],
   };
 }
@@ -119,5 +148,14 @@ export type ClassifiedColumn = Omit<Column, 'specPath'>;
 export function toColumn(classification: Classification, spec: ColumnSpec, partitionKey: boolean): ClassifiedColumn {
   const tags = [...new Set(spec.tags ?? [])].sort();
   const classes = classification.classesOf(tags);
-  return { name: spec.name, type: spec.type, description: spec.description, tags, unclassified: spec.unclassified, partitionKey, classes, level: classification.levelOfClasses(classes) };
+  return {
+    name: spec.name,
+    type: spec.type,
+    description: spec.description,
+    tags,
+    unclassified: spec.unclassified,
+    partitionKey,
+    classes,
+    level: classification.levelOfClasses(classes),
+  };
 }

@@ -30,9 +30,7 @@ export type Locator = (path: SpecPath, index?: number) => SourceLocation | undef
 
 /** Renders `['products', 2, 'grants', 0]` as `products[2].grants[0]`. */
 export function formatPath(path: SpecPath): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`))
-    .join('');
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
 /** Renders a problem on one line: `file:line:col: path: message (hint)`. */

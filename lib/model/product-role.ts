@@ -75,7 +75,10 @@ export function checkRoles(
 }
 
 /** The three validated roles of a checked product; a role left out exists, empty. */
-export function toProductRoles(roles: Partial<Readonly<Record<ProductRoleName, ProductRoleSpec>>> | undefined, c: Classification): Record<ProductRoleName, ProductRole> {
+export function toProductRoles(
+  roles: Partial<Readonly<Record<ProductRoleName, ProductRoleSpec>>> | undefined,
+  c: Classification,
+): Record<ProductRoleName, ProductRole> {
   return Object.fromEntries(
     PRODUCT_ROLES.map((role): [ProductRoleName, ProductRole] => {
       const r = roles?.[role];

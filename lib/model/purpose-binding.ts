@@ -50,16 +50,29 @@ export function checkBinding(
 ): void {
   if (!b.ports || b.ports.length === 0) check.add([...path, 'ports'], `${who}: binding to ${b.purpose} lists no port`);
   (b.ports ?? []).forEach((port, j) => {
-    if (!ports.has(port)) check.add([...path, 'ports', j], `${who}: binding to ${b.purpose} names unknown port \`${port}\``, suggest(port, ports.keys()));
+    if (!ports.has(port))
+      check.add([...path, 'ports', j], `${who}: binding to ${b.purpose} names unknown port \`${port}\``, suggest(port, ports.keys()));
   });
   (b.columns ?? []).forEach((c, j) => {
     const inSome = (b.ports ?? []).some((port) => columnNames(ports.get(port)).has(c));
     if (!inSome) check.add([...path, 'columns', j], `${who}: binding to ${b.purpose} names column \`${c}\`, which no bound port has`);
   });
-  if (b.columns !== undefined && b.columns.length === 0) check.add([...path, 'columns'], `${who}: binding to ${b.purpose} lists no column; leave \`columns\` out to bind every allowed column`);
+  if (b.columns !== undefined && b.columns.length === 0)
+    check.add([...path, 'columns'], `${who}: binding to ${b.purpose} lists no column; leave \`columns\` out to bind every allowed column`);
   if (b.rows !== undefined) {
     const filtered = (b.ports ?? []).flatMap((n) => ports.get(n) ?? []);
-    checkRowFilter({ rows: b.rows, path: [...path, 'rows'], who: `${who}: binding to ${b.purpose}`, ports: filtered, columns: b.columns, readers: filter.readers }, filter.classification, check.problems);
+    checkRowFilter(
+      {
+        rows: b.rows,
+        path: [...path, 'rows'],
+        who: `${who}: binding to ${b.purpose}`,
+        ports: filtered,
+        columns: b.columns,
+        readers: filter.readers,
+      },
+      filter.classification,
+      check.problems,
+    );
   }
 }
 

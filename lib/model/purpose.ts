@@ -42,7 +42,11 @@ export interface Purpose {
 export type PurposeBinders = Map<number, Map<string, string[]>>;
 
 /** Checks the purposes; returns the spec index of each purpose by name. */
-export function checkPurposes(check: SpecCheck, purposes: readonly PurposeSpec[], classification: Classification | undefined): ReadonlyMap<string, number> {
+export function checkPurposes(
+  check: SpecCheck,
+  purposes: readonly PurposeSpec[],
+  classification: Classification | undefined,
+): ReadonlyMap<string, number> {
   check.unique(purposes, (p) => p.name, ['purposes'], 'purpose');
   const indexes = new Map<string, number>();
   purposes.forEach((p, i) => {
@@ -70,7 +74,14 @@ export function checkPurposeMembers(
   for (const [index, byEnv] of [...binders].sort(([a], [b]) => a - b)) {
     const purpose = purposes[index];
     for (const [env, products] of byEnv) {
-      checkMemberMapping(check, purpose.members, ['purposes', index, 'members'], `purpose ${purpose.name} (bound by ${products.join(', ')})`, [env], environments);
+      checkMemberMapping(
+        check,
+        purpose.members,
+        ['purposes', index, 'members'],
+        `purpose ${purpose.name} (bound by ${products.join(', ')})`,
+        [env],
+        environments,
+      );
     }
   }
 }

@@ -39,7 +39,13 @@ export type RowCondition =
   | { readonly kind: 'not'; readonly operand: RowCondition }
   | { readonly kind: 'compare'; readonly column: FilterColumn; readonly op: CompareOperator; readonly value: FilterValue }
   | { readonly kind: 'in'; readonly column: FilterColumn; readonly negated: boolean; readonly values: readonly FilterValue[] }
-  | { readonly kind: 'between'; readonly column: FilterColumn; readonly negated: boolean; readonly low: FilterValue; readonly high: FilterValue }
+  | {
+      readonly kind: 'between';
+      readonly column: FilterColumn;
+      readonly negated: boolean;
+      readonly low: FilterValue;
+      readonly high: FilterValue;
+    }
   | { readonly kind: 'like'; readonly column: FilterColumn; readonly negated: boolean; readonly pattern: FilterValue }
   | { readonly kind: 'null'; readonly column: FilterColumn; readonly negated: boolean };
 
@@ -69,7 +75,8 @@ export interface RowFilterOptions {
   readonly parameters?: readonly string[];
 }
 
-const EXPECTED = 'expected conditions such as `country = \'FR\'`, `amount BETWEEN 1 AND 9`, `code IN (\'a\', \'b\')`, `name LIKE \'A%\'` or `note IS NULL`, joined by AND, OR and NOT';
+const EXPECTED =
+  "expected conditions such as `country = 'FR'`, `amount BETWEEN 1 AND 9`, `code IN ('a', 'b')`, `name LIKE 'A%'` or `note IS NULL`, joined by AND, OR and NOT";
 const COMPARE: Readonly<Record<string, CompareOperator>> = { '=': '=', '!=': '<>', '<>': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
 class Refusal {
@@ -138,23 +145,33 @@ function scanFilter(source: string, allowed: readonly string[]): { text: string;
   let i = 0;
   // Inside strings too: Lake Formation's expression pattern takes tabs and line breaks only, and
   // reports print the filter to terminals.
+  // eslint-disable-next-line no-control-regex -- control characters in a filter are refused, so they must be found
   const control = source.search(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
   if (control >= 0) {
-    throw new Refusal(control, `control character U+${source.charCodeAt(control).toString(16).toUpperCase().padStart(4, '0')}; a row filter holds printable text only`);
+    throw new Refusal(
+      control,
+      `control character U+${source.charCodeAt(control).toString(16).toUpperCase().padStart(4, '0')}; a row filter holds printable text only`,
+    );
   }
   while (i < source.length) {
     const c = source[i];
     if (c === "'" || c === '"') {
       const end = closingQuote(source, i);
       if (end < 0) {
-        throw new Refusal(i, c === "'" ? "the string that starts here is never closed; expected a closing `'` (write `''` for a quote inside a string)" : 'the quoted column name that starts here is never closed; expected a closing `"`');
+        throw new Refusal(
+          i,
+          c === "'"
+            ? "the string that starts here is never closed; expected a closing `'` (write `''` for a quote inside a string)"
+            : 'the quoted column name that starts here is never closed; expected a closing `"`',
+        );
       }
       text += source.slice(i, end + 1);
       i = end + 1;
       continue;
     }
     const two = source.slice(i, i + 2);
-    if (two === '--' || two === '/*') throw new Refusal(i, `a comment (\`${two}\`); a row filter holds no comments, since Lake Formation evaluates the text as written`);
+    if (two === '--' || two === '/*')
+      throw new Refusal(i, `a comment (\`${two}\`); a row filter holds no comments, since Lake Formation evaluates the text as written`);
     if (c === ';') throw new Refusal(i, '`;` ends a statement; a row filter is one condition, never statements');
     if (c === '$') throw new Refusal(i, `unexpected \`$\`; ${EXPECTED}`);
     if (c === '(') open.push(i);
@@ -163,9 +180,12 @@ function scanFilter(source: string, allowed: readonly string[]): { text: string;
       const name = /^@([A-Za-z_][A-Za-z0-9_]*)/.exec(source.slice(i))?.[1];
       if (name !== undefined) {
         if (!allowed.includes(name)) {
-          throw new Refusal(i, allowed.length === 0
-            ? `\`@${name}\` stands for a reader's attribute, which only row policies may use; expected a constant`
-            : `unknown attribute \`@${name}\`; expected one of ${allowed.map((a) => `\`@${a}\``).join(', ')}`);
+          throw new Refusal(
+            i,
+            allowed.length === 0
+              ? `\`@${name}\` stands for a reader's attribute, which only row policies may use; expected a constant`
+              : `unknown attribute \`@${name}\`; expected one of ${allowed.map((a) => `\`@${a}\``).join(', ')}`,
+          );
         }
         parameters.set(i, name);
         text += '$1'.padEnd(name.length + 1, ' ');
@@ -228,19 +248,31 @@ function toCondition(node: Expr, source: string, parameters: ReadonlyMap<number,
         const list = node.right.type === 'list' ? node.right.expressions : [node.right];
         return { kind: 'in', column: column(node.left, op), negated: op === 'NOT IN', values: list.map(value) };
       }
-      if (op === 'LIKE' || op === 'NOT LIKE') return { kind: 'like', column: column(node.left, op), negated: op === 'NOT LIKE', pattern: value(node.right) };
+      if (op === 'LIKE' || op === 'NOT LIKE')
+        return { kind: 'like', column: column(node.left, op), negated: op === 'NOT LIKE', pattern: value(node.right) };
       const compare = COMPARE[op];
       if (compare !== undefined) {
-        if (node.right.type === 'null') throw new Refusal(span(node.right, source).start, `\`${op} NULL\` is never true; use \`IS NULL\` or \`IS NOT NULL\``);
+        if (node.right.type === 'null')
+          throw new Refusal(span(node.right, source).start, `\`${op} NULL\` is never true; use \`IS NULL\` or \`IS NOT NULL\``);
         return { kind: 'compare', column: column(node.left, op), op: compare, value: value(node.right) };
       }
-      throw new Refusal(at.start, `operator \`${node.op}\` in ${describe(node, source)} is not one Lake Formation row filters support; expected =, <>, !=, <, <=, >, >=, IN, BETWEEN, LIKE, IS [NOT] NULL, AND, OR, NOT`);
+      throw new Refusal(
+        at.start,
+        `operator \`${node.op}\` in ${describe(node, source)} is not one Lake Formation row filters support; expected =, <>, !=, <, <=, >, >=, IN, BETWEEN, LIKE, IS [NOT] NULL, AND, OR, NOT`,
+      );
     }
     case 'ternary':
-      return { kind: 'between', column: column(node.value, node.op), negated: node.op === 'NOT BETWEEN', low: value(node.lo), high: value(node.hi) };
+      return {
+        kind: 'between',
+        column: column(node.value, node.op),
+        negated: node.op === 'NOT BETWEEN',
+        low: value(node.lo),
+        high: value(node.hi),
+      };
     case 'unary':
       if (node.op === 'NOT') return { kind: 'not', operand: sub(node.operand) };
-      if (node.op === 'IS NULL' || node.op === 'IS NOT NULL') return { kind: 'null', column: column(node.operand, node.op), negated: node.op === 'IS NOT NULL' };
+      if (node.op === 'IS NULL' || node.op === 'IS NOT NULL')
+        return { kind: 'null', column: column(node.operand, node.op), negated: node.op === 'IS NOT NULL' };
       break;
     default:
       break;
@@ -251,11 +283,13 @@ function toCondition(node: Expr, source: string, parameters: ReadonlyMap<number,
 function toColumn(node: Expr, op: string, source: string): FilterColumn {
   const at = span(node, source);
   if (node.type === 'ref') {
-    if (node.table) throw new Refusal(at.start, `${describe(node, source)} names a nested or qualified column; expected a top-level column of the table`);
+    if (node.table)
+      throw new Refusal(at.start, `${describe(node, source)} names a nested or qualified column; expected a top-level column of the table`);
     if (node.name === '*') throw new Refusal(at.start, `\`*\` is not a column; expected a column name`);
     return { name: node.name, at };
   }
-  if (node.type === 'keyword') throw new Refusal(at.start, `\`${node.keyword}\` is a keyword; write "${node.keyword}" to name a column of that name`);
+  if (node.type === 'keyword')
+    throw new Refusal(at.start, `\`${node.keyword}\` is a keyword; write "${node.keyword}" to name a column of that name`);
   throw notSupported(node, source, `a column on the left of ${op}`);
 }
 
@@ -275,7 +309,8 @@ function toValue(node: Expr, source: string, parameters: ReadonlyMap<number, str
       // A sign before a number: `- 1` (the parser folds `-1` into the number itself).
       if ((node.op === '-' || node.op === '+') && (node.operand.type === 'integer' || node.operand.type === 'numeric')) {
         const digits = toValue(node.operand, source, parameters);
-        if (digits.kind === 'number' && !digits.text.startsWith('-')) return { kind: 'number', text: `${node.op === '-' ? '-' : ''}${digits.text}`, at };
+        if (digits.kind === 'number' && !digits.text.startsWith('-'))
+          return { kind: 'number', text: `${node.op === '-' ? '-' : ''}${digits.text}`, at };
       }
       break;
     case 'boolean':
@@ -321,7 +356,9 @@ export function renderCondition(c: RowCondition): string {
   switch (c.kind) {
     case 'and':
     case 'or':
-      return c.operands.map((o) => (o.kind === 'and' || o.kind === 'or' ? `(${renderCondition(o)})` : renderCondition(o))).join(c.kind === 'and' ? ' AND ' : ' OR ');
+      return c.operands
+        .map((o) => (o.kind === 'and' || o.kind === 'or' ? `(${renderCondition(o)})` : renderCondition(o)))
+        .join(c.kind === 'and' ? ' AND ' : ' OR ');
     case 'not':
       return `NOT (${renderCondition(c.operand)})`;
     case 'compare':

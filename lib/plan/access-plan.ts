@@ -42,16 +42,32 @@ function productPlan(mesh: Mesh, product: DataProduct, environment: string): Acc
     const { columns, rows, level } = g;
     const allowance = grantAllowance(product, g);
     if (g.grantee.kind === 'role') {
-      add({ via: { kind: 'role', product: product.id, role: g.grantee.role }, port: port(g.port), level, columns, rows, allowance }, g.specPath);
+      add(
+        { via: { kind: 'role', product: product.id, role: g.grantee.role }, port: port(g.port), level, columns, rows, allowance },
+        g.specPath,
+      );
     } else if (mesh.product(g.grantee.product).promotedTo.includes(environment)) {
       // Only where the consumer has arrived: elsewhere it has no roles to grant to.
-      add({ via: { kind: 'consumer', product: g.grantee.product }, port: port(g.port), level: 'read', columns, rows, allowance }, g.specPath);
+      add(
+        { via: { kind: 'consumer', product: g.grantee.product }, port: port(g.port), level: 'read', columns, rows, allowance },
+        g.specPath,
+      );
     }
   }
   for (const b of product.purposes) {
     const purpose = mesh.purpose(b.purpose);
     for (const name of b.ports) {
-      add({ via: { kind: 'purpose', purpose: purpose.name }, port: port(name), level: 'read', columns: b.columns, rows: b.rows, allowance: purposeAllowance(purpose) }, b.specPath);
+      add(
+        {
+          via: { kind: 'purpose', purpose: purpose.name },
+          port: port(name),
+          level: 'read',
+          columns: b.columns,
+          rows: b.rows,
+          allowance: purposeAllowance(purpose),
+        },
+        b.specPath,
+      );
     }
   }
   return out;

@@ -6,8 +6,7 @@ import type { Column } from '../model/output-port';
  * level (product roles and consumers), or columns whose classes are all allowed (purposes).
  */
 export type ColumnAllowance =
-  | { readonly kind: 'clearance'; readonly level: string }
-  | { readonly kind: 'classes'; readonly allowed: readonly string[] };
+  { readonly kind: 'clearance'; readonly level: string } | { readonly kind: 'classes'; readonly allowed: readonly string[] };
 
 /** Columns of `port` within `allowance`, among `wanted` (all columns when undefined), sorted. */
 export function readableColumns(

@@ -62,7 +62,11 @@ export function knownRules(options: CheckPoliciesOptions = {}): RuleInfo[] {
 function selectRules(mesh: Mesh, extra: readonly PolicyRule[]): { rules: PolicyRule[]; problems: MetaViolation[] } {
   const problems: MetaViolation[] = [];
   const config = (violation: Violation) => problems.push({ rule: META_RULES.config, violation });
-  const builtIn = new Set(Object.values(BUILT_IN_PACKS).flat().map((r) => r.id));
+  const builtIn = new Set(
+    Object.values(BUILT_IN_PACKS)
+      .flat()
+      .map((r) => r.id),
+  );
   const organisation: PolicyRule[] = [];
   for (const r of extra) {
     if (!RULE_ID.test(r.id) || r.id.startsWith('policy/') || builtIn.has(r.id) || organisation.some((o) => o.id === r.id)) {
@@ -78,20 +82,37 @@ function selectRules(mesh: Mesh, extra: readonly PolicyRule[]): { rules: PolicyR
 
   const selected = mesh.policy.packs ?? [...packs.keys()];
   selected.forEach((name, i) => {
-    if (!packs.has(name)) config({ path: ['policy', 'packs', i], message: `unknown rule pack \`${name}\``, fix: suggest(name, packs.keys()) });
+    if (!packs.has(name))
+      config({ path: ['policy', 'packs', i], message: `unknown rule pack \`${name}\``, fix: suggest(name, packs.keys()) });
   });
   const known = [...[...packs.values()].flat().map((r) => r.id), ...Object.values(META_RULES).map((r) => r.id)];
   const severities = mesh.policy.severities ?? {};
   for (const id of Object.keys(severities).sort()) {
-    if (!known.includes(id)) config({ path: ['policy', 'severities', id], message: `severity set for unknown rule \`${id}\``, fix: suggest(id, known) });
-    if (!SEVERITIES.includes(severities[id])) config({ path: ['policy', 'severities', id], message: `severity \`${severities[id]}\` of ${id} is not one of ${SEVERITIES.join(', ')}`, fix: 'write error, warning or off' });
+    if (!known.includes(id))
+      config({ path: ['policy', 'severities', id], message: `severity set for unknown rule \`${id}\``, fix: suggest(id, known) });
+    if (!SEVERITIES.includes(severities[id]))
+      config({
+        path: ['policy', 'severities', id],
+        message: `severity \`${severities[id]}\` of ${id} is not one of ${SEVERITIES.join(', ')}`,
+        fix: 'write error, warning or off',
+      });
   }
   const c = mesh.classification;
   (mesh.policy.sensitive?.classes ?? []).forEach((k, i) => {
-    if (!c.classNames.includes(k)) config({ path: ['policy', 'sensitive', 'classes', i], message: `policy.sensitive names unknown class \`${k}\``, fix: suggest(k, c.classNames) });
+    if (!c.classNames.includes(k))
+      config({
+        path: ['policy', 'sensitive', 'classes', i],
+        message: `policy.sensitive names unknown class \`${k}\``,
+        fix: suggest(k, c.classNames),
+      });
   });
   const level = mesh.policy.sensitive?.level;
-  if (level !== undefined && !c.levels.includes(level)) config({ path: ['policy', 'sensitive', 'level'], message: `policy.sensitive names unknown level \`${level}\``, fix: suggest(level, c.levels) });
+  if (level !== undefined && !c.levels.includes(level))
+    config({
+      path: ['policy', 'sensitive', 'level'],
+      message: `policy.sensitive names unknown level \`${level}\``,
+      fix: suggest(level, c.levels),
+    });
 
   const rules = selected.flatMap((name) => packs.get(name) ?? []).filter((r) => severities[r.id] !== 'off');
   return { rules: [...new Map(rules.map((r) => [r.id, r])).values()], problems };
@@ -113,7 +134,11 @@ export function compareFindings(a: Finding, b: Finding): number {
     if (b.product === undefined) return 1;
     return a.product < b.product ? -1 : 1;
   }
-  return comparePaths(a.path, b.path) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+  return (
+    comparePaths(a.path, b.path) ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
 }
 
 /**
@@ -126,7 +151,8 @@ export function compareFindings(a: Finding, b: Finding): number {
  */
 export function checkPolicies(mesh: Mesh, options: CheckPoliciesOptions = {}): PolicyReport {
   const severities = mesh.policy.severities ?? {};
-  const severityOf = (r: RuleInfo): Severity => (severities[r.id] === 'error' || severities[r.id] === 'warning' ? severities[r.id] as Severity : r.severity);
+  const severityOf = (r: RuleInfo): Severity =>
+    severities[r.id] === 'error' || severities[r.id] === 'warning' ? (severities[r.id] as Severity) : r.severity;
   const productAt = new Map(mesh.products.map((p) => [p.specPath[1], p.id]));
   const locate = (path: SpecPath) => {
     for (let n = path.length; n >= 0; n--) {
@@ -163,13 +189,21 @@ export function checkPolicies(mesh: Mesh, options: CheckPoliciesOptions = {}): P
     }
   }
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const result = applySuppressions(mesh, unique(found), today, knownRules(options).map((r) => r.id));
-  const meta = [...problems, ...result.problems]
-    .filter((p) => severities[p.rule.id] !== 'off')
-    .map((p) => toFinding(p.rule, p.violation));
+  const result = applySuppressions(
+    mesh,
+    unique(found),
+    today,
+    knownRules(options).map((r) => r.id),
+  );
+  const meta = [...problems, ...result.problems].filter((p) => severities[p.rule.id] !== 'off').map((p) => toFinding(p.rule, p.violation));
   const findings = unique([...result.open, ...meta]).sort(compareFindings);
   const suppressed = result.suppressed.sort(compareFindings);
-  const ran = [...rules, ...Object.values(META_RULES)].map((r): RuleInfo => ({ id: r.id, severity: severityOf(r), description: r.description, rationale: r.rationale }));
+  const ran = [...rules, ...Object.values(META_RULES)].map((r): RuleInfo => ({
+    id: r.id,
+    severity: severityOf(r),
+    description: r.description,
+    rationale: r.rationale,
+  }));
   const errors = findings.filter((f) => f.severity === 'error').length;
   return {
     mesh: mesh.name,

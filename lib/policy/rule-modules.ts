@@ -4,8 +4,15 @@ import type { PolicyRule } from './rule';
 
 function isRule(x: unknown): x is PolicyRule {
   const r = x as Partial<PolicyRule> | null;
-  return typeof r === 'object' && r !== null && typeof r.id === 'string' && typeof r.check === 'function' &&
-    (r.severity === 'error' || r.severity === 'warning') && typeof r.description === 'string' && typeof r.rationale === 'string';
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.id === 'string' &&
+    typeof r.check === 'function' &&
+    (r.severity === 'error' || r.severity === 'warning') &&
+    typeof r.description === 'string' &&
+    typeof r.rationale === 'string'
+  );
 }
 
 /**
@@ -28,8 +35,15 @@ export function loadRuleModules(paths: readonly string[], cwd: string = process.
     } catch (e) {
       throw new Error(`cannot load rules module ${p}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     }
-    const rules = [...new Set(Object.values(exports).flatMap((v) => (Array.isArray(v) ? v : [v])).filter(isRule))];
-    if (rules.length === 0) throw new Error(`rules module ${p} exports no rule (an object with id, severity, description, rationale and check)`);
+    const rules = [
+      ...new Set(
+        Object.values(exports)
+          .flatMap((v) => (Array.isArray(v) ? v : [v]))
+          .filter(isRule),
+      ),
+    ];
+    if (rules.length === 0)
+      throw new Error(`rules module ${p} exports no rule (an object with id, severity, description, rationale and check)`);
     return rules;
   });
 }

@@ -110,7 +110,9 @@ function declaredAs(d: Declared): Omit<SuppressionOutcome, 'status' | 'matched'>
 function declaredSuppressions(mesh: Mesh): Declared[] {
   const out: Declared[] = (mesh.policy.suppressions ?? []).map((spec, i) => ({ spec, path: ['policy', 'suppressions', i], scope: [] }));
   for (const product of mesh.products) {
-    product.suppressions.forEach((spec, i) => out.push({ spec, path: [...product.specPath, 'suppressions', i], scope: product.specPath, product }));
+    product.suppressions.forEach((spec, i) =>
+      out.push({ spec, path: [...product.specPath, 'suppressions', i], scope: product.specPath, product }),
+    );
   }
   return out;
 }
@@ -121,7 +123,12 @@ function declaredSuppressions(mesh: Mesh): Declared[] {
  * real reason and has not expired (`today` is past `expires`).
  * @param knownRules ids of every rule that exists, for "did you mean" hints on unmatched suppressions
  */
-export function applySuppressions(mesh: Mesh, findings: readonly Finding[], today: string, knownRules: readonly string[]): SuppressionResult {
+export function applySuppressions(
+  mesh: Mesh,
+  findings: readonly Finding[],
+  today: string,
+  knownRules: readonly string[],
+): SuppressionResult {
   const problems: MetaViolation[] = [];
   const outcomes: SuppressionOutcome[] = [];
   const active: { d: Declared; matched: number }[] = [];

@@ -59,7 +59,12 @@ export function readAccessReport(outdir: string): AccessReport {
     blocked.push(...result.blocked);
     problems.push(...found.list);
   }
-  return { access: access.sort(compareAccess), blocked: blocked.sort((a, b) => compareAccess(a.access, b.access)), environments: [...environments].sort(compare), problems };
+  return {
+    access: access.sort(compareAccess),
+    blocked: blocked.sort((a, b) => compareAccess(a.access, b.access)),
+    environments: [...environments].sort(compare),
+    problems,
+  };
 }
 
 function stackAccess(stack: TerraformStack, problems: StackProblems): { access: EffectiveAccess[]; blocked: BlockedAccess[] } {
@@ -93,7 +98,18 @@ function stackAccess(stack: TerraformStack, problems: StackProblems): { access: 
     };
     // Principals declared outside the stack may hold IAM policies and database grants readback
     // cannot see: their table grants are taken as usable, which errs on the side of reporting them.
-    const statements = role === undefined ? undefined : roleStatements(role, (p) => typeof p.document === 'object' && problems.notUnderstood(p.address, `policy ${p.name} of role ${role.principal.roleName} is in a shape readback does not evaluate; what it allows is unknown`));
+    const statements =
+      role === undefined
+        ? undefined
+        : roleStatements(
+            role,
+            (p) =>
+              typeof p.document === 'object' &&
+              problems.notUnderstood(
+                p.address,
+                `policy ${p.name} of role ${role.principal.roleName} is in a shape readback does not evaluate; what it allows is unknown`,
+              ),
+          );
     const denied = deniedActions(statements, requiredActions(target.region, target.account, table.database, table.name));
     const missing = role === undefined ? [] : databases.missingToQuery(arn, table.database);
     if (denied.length === 0 && missing.length === 0) access.push(entry);
@@ -118,14 +134,28 @@ function groupByPrincipalAndTable(grants: readonly TableGrant[]): TableGrant[][]
  * Lake Formation unites cells, not rows).
  */
 function merge(grants: readonly TableGrant[]): Pick<EffectiveAccess, 'columns' | 'rows' | 'permissions' | 'grantable'> {
-  const union = (pick: (g: TableGrant) => readonly string[]) => (grants.length === 1 ? [...pick(grants[0])] : [...new Set(grants.flatMap(pick))]).sort(compare);
+  const union = (pick: (g: TableGrant) => readonly string[]) =>
+    (grants.length === 1 ? [...pick(grants[0])] : [...new Set(grants.flatMap(pick))]).sort(compare);
   const columns = union((g) => g.columns);
-  const allRows = grants.some((g) => g.rows === undefined && (g.columns.length === columns.length || columns.every((c) => g.columns.includes(c))));
+  const allRows = grants.some(
+    (g) => g.rows === undefined && (g.columns.length === columns.length || columns.every((c) => g.columns.includes(c))),
+  );
   const filters = [...new Set(grants.map((g) => g.rows).filter((r): r is string => r !== undefined))].sort(compare);
   const rows = allRows || filters.length === 0 ? undefined : filters.length === 1 ? filters[0] : filters.map((f) => `(${f})`).join(' OR ');
-  return { columns, ...(rows !== undefined ? { rows } : {}), permissions: union((g) => g.permissions), grantable: union((g) => g.grantable) };
+  return {
+    columns,
+    ...(rows !== undefined ? { rows } : {}),
+    permissions: union((g) => g.permissions),
+    grantable: union((g) => g.grantable),
+  };
 }
 
 function compareAccess(a: EffectiveAccess, b: EffectiveAccess): number {
-  return compare(a.environment, b.environment) || compare(a.stack, b.stack) || compare(a.principal.arn, b.principal.arn) || compare(a.database, b.database) || compare(a.table, b.table);
+  return (
+    compare(a.environment, b.environment) ||
+    compare(a.stack, b.stack) ||
+    compare(a.principal.arn, b.principal.arn) ||
+    compare(a.database, b.database) ||
+    compare(a.table, b.table)
+  );
 }

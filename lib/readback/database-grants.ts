@@ -19,10 +19,15 @@ export class DatabaseGrants {
   private readonly named = new Set<string>();
   private readonly byTags = new Map<string, ReturnType<typeof readExpression>[]>();
 
-  constructor(stack: TerraformStack, private readonly tags: CatalogTags) {
+  constructor(
+    stack: TerraformStack,
+    private readonly tags: CatalogTags,
+  ) {
     for (const p of resourcesOf(stack, 'aws_lakeformation_permissions')) {
       const principal = text(p.principal) ?? '';
-      const describes = [...strings(p.permissions), ...strings(p.permissions_with_grant_option)].some((x) => x === 'DESCRIBE' || x === 'ALL');
+      const describes = [...strings(p.permissions), ...strings(p.permissions_with_grant_option)].some(
+        (x) => x === 'DESCRIBE' || x === 'ALL',
+      );
       const database = block(p.database);
       const table = block(p.table);
       const tagPolicy = block(p.lf_tag_policy);
@@ -46,7 +51,9 @@ export class DatabaseGrants {
    * `DESCRIBE on database <name>`: that database and the `default` one.
    */
   missingToQuery(principal: string, database: string): string[] {
-    return [...new Set([database, ATHENA_DEFAULT_DATABASE])].filter((d) => !this.canDescribe(principal, d)).map((d) => `DESCRIBE on database ${d}`);
+    return [...new Set([database, ATHENA_DEFAULT_DATABASE])]
+      .filter((d) => !this.canDescribe(principal, d))
+      .map((d) => `DESCRIBE on database ${d}`);
   }
 }
 

@@ -24,7 +24,10 @@ const statementsOf = new WeakMap<StackRole, { statements?: PolicyStatement[]; de
  * The statements of all the role's identity policies, or undefined when one of them is not in a
  * shape readback evaluates (see `readIdentityPolicy`); `notUnderstood` hears about that once.
  */
-export function roleStatements(role: StackRole, notUnderstood: (policy: StackRole['policies'][number]) => void): RoleStatements | undefined {
+export function roleStatements(
+  role: StackRole,
+  notUnderstood: (policy: StackRole['policies'][number]) => void,
+): RoleStatements | undefined {
   let known = statementsOf.get(role);
   if (known === undefined) {
     const read = role.policies.map((p) => ({ policy: p, statements: readIdentityPolicy(p.document) }));

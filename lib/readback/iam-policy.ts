@@ -31,12 +31,18 @@ export function readIdentityPolicy(document: unknown): PolicyStatement[] | undef
   const list = Array.isArray(raw) ? raw : [raw];
   const out: PolicyStatement[] = [];
   for (const s of list) {
-    if (!isObject(s) || Object.keys(s).some((k) => !STATEMENT_KEYS.has(k)) || (s.Effect !== 'Allow' && s.Effect !== 'Deny')) return undefined;
+    if (!isObject(s) || Object.keys(s).some((k) => !STATEMENT_KEYS.has(k)) || (s.Effect !== 'Allow' && s.Effect !== 'Deny'))
+      return undefined;
     if (s.Condition !== undefined && !isObject(s.Condition)) return undefined;
     const actions = textList(s.Action)?.map(actionPattern);
     const resources = textList(s.Resource)?.map(resourcePattern);
     if (actions === undefined || resources === undefined || actions.includes(undefined) || resources.includes(null)) return undefined;
-    out.push({ effect: s.Effect, actions: actions as Matcher[], resources: resources as (Matcher | undefined)[], conditional: s.Condition !== undefined });
+    out.push({
+      effect: s.Effect,
+      actions: actions as Matcher[],
+      resources: resources as (Matcher | undefined)[],
+      conditional: s.Condition !== undefined,
+    });
   }
   return out;
 }
@@ -61,7 +67,8 @@ export function evaluateIdentityPolicies(statements: readonly PolicyStatement[],
   for (const s of statements) {
     // A request on `*` (an action without resource-level permissions) is matched by any Allow
     // resource and only by a `*` Deny resource, as the oracle has it.
-    const onResource = (r: Matcher | undefined) => r === undefined || (resource === '*' ? s.effect === 'Allow' : arn !== undefined && matches(r, arn));
+    const onResource = (r: Matcher | undefined) =>
+      r === undefined || (resource === '*' ? s.effect === 'Allow' : arn !== undefined && matches(r, arn));
     if (!s.actions.some((a) => matches(a, request)) || !s.resources.some(onResource)) continue;
     if (s.effect === 'Allow') allowed = true;
     else if (!s.conditional) return 'ExplicitlyDenied';
@@ -96,7 +103,12 @@ function resourcePattern(r: string): Matcher | undefined | null {
   const slash = segments[5].indexOf('/');
   if (slash >= 0 && /[*?]/.test(segments[5].slice(0, slash))) return null;
   if (!/[*?]/.test(r)) return arnText(r);
-  return new RegExp(`^${segments.slice(0, 5).map((x) => wildcards(x.toLowerCase(), '[^:]')).join(':')}:${wildcards(segments[5], '.')}$`);
+  return new RegExp(
+    `^${segments
+      .slice(0, 5)
+      .map((x) => wildcards(x.toLowerCase(), '[^:]'))
+      .join(':')}:${wildcards(segments[5], '.')}$`,
+  );
 }
 
 /** An ARN as compared: the first five segments lower-cased, the resource part as written. */
@@ -112,6 +124,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Text or a list of text, without IAM policy variables (`${aws:username}`), which are not evaluated here. */
 function textList(v: unknown): string[] | undefined {
-  const list = typeof v === 'string' ? [v] : Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
+  const list =
+    typeof v === 'string' ? [v] : Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
   return list?.some((x) => x.includes('${')) ? undefined : list;
 }

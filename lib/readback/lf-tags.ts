@@ -31,7 +31,11 @@ export class CatalogTags {
   private readonly classesOf = new Map<CatalogTable, ReadonlyMap<string, readonly string[]>>();
 
   /** @param problems receives assignments that cannot deploy (undefined key or value) */
-  constructor(stack: TerraformStack, private readonly catalog: Catalog, problems: StackProblems) {
+  constructor(
+    stack: TerraformStack,
+    private readonly catalog: Catalog,
+    problems: StackProblems,
+  ) {
     const defined = new Map<string, Set<string>>();
     for (const t of resourcesOf(stack, 'aws_lakeformation_lf_tag')) {
       const key = text(t.key);
@@ -45,7 +49,11 @@ export class CatalogTags {
         return false;
       });
       const undeclared = this.undeclaredTarget(r, databases);
-      if (undeclared !== undefined) problems.notUnderstood(address, `tags ${undeclared}, which the stack does not declare; what tag-based grants reach there is unknown`);
+      if (undeclared !== undefined)
+        problems.notUnderstood(
+          address,
+          `tags ${undeclared}, which the stack does not declare; what tag-based grants reach there is unknown`,
+        );
       for (const target of this.targets(r)) {
         const tags = target.map.get(target.key) ?? new Map<string, string>();
         for (const [k, v] of pairs) tags.set(k, v);
@@ -58,7 +66,10 @@ export class CatalogTags {
   columnTags(table: CatalogTable): { column: string; tags: LfTags }[] {
     const known = this.columnTagsOf.get(table);
     if (known !== undefined) return known;
-    const inherited = new Map([...(this.onDatabase.get(table.database) ?? []), ...(this.onTable.get(tableKey(table.database, table.name)) ?? [])]);
+    const inherited = new Map([
+      ...(this.onDatabase.get(table.database) ?? []),
+      ...(this.onTable.get(tableKey(table.database, table.name)) ?? []),
+    ]);
     const computed = table.columns.map((column) => ({
       column,
       tags: new Map([...inherited, ...(this.onColumn.get(columnKey(table.database, table.name, column)) ?? [])]),
@@ -104,7 +115,10 @@ export class CatalogTags {
     if (known !== undefined) return known;
     const out = new Map<string, string[]>();
     for (const { column, tags } of this.columnTags(table)) {
-      const classes = [...tags].filter(([k, v]) => k.startsWith(CLASS_KEY_PREFIX) && v === 'yes').map(([k]) => k.slice(CLASS_KEY_PREFIX.length)).sort();
+      const classes = [...tags]
+        .filter(([k, v]) => k.startsWith(CLASS_KEY_PREFIX) && v === 'yes')
+        .map(([k]) => k.slice(CLASS_KEY_PREFIX.length))
+        .sort();
       if (classes.length > 0) out.set(column, classes);
     }
     this.classesOf.set(table, out);

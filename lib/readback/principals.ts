@@ -23,7 +23,8 @@ export function readRoles(stack: TerraformStack, account: string, problems: Stac
   const addPolicy = (address: string, roleName: string, name: string, json: unknown) => {
     const list = policies.get(roleName) ?? [];
     const document = parsePolicy(json);
-    if (document === NOT_JSON) problems.notUnderstood(address, `policy ${name} of role ${roleName} is not valid JSON; what it allows is unknown`);
+    if (document === NOT_JSON)
+      problems.notUnderstood(address, `policy ${name} of role ${roleName} is not valid JSON; what it allows is unknown`);
     list.push({ name, address, document });
     policies.set(roleName, list);
   };
@@ -40,7 +41,8 @@ export function readRoles(stack: TerraformStack, account: string, problems: Stac
     const name = text(r.name) ?? '';
     const path = text(r.path) ?? '/';
     const arn = `arn:aws:iam::${account}:role${path}${name}`;
-    for (const inline of Array.isArray(r.inline_policy) ? r.inline_policy : []) addPolicy(address, name, text(block(inline)?.name) ?? 'inline', block(inline)?.policy);
+    for (const inline of Array.isArray(r.inline_policy) ? r.inline_policy : [])
+      addPolicy(address, name, text(block(inline)?.name) ?? 'inline', block(inline)?.policy);
     const tags = block(r.tags) ?? {};
     const product = text(tags.DataProduct);
     const role = text(tags.ProductRole);
@@ -55,7 +57,10 @@ export function readRoles(stack: TerraformStack, account: string, problems: Stac
         kind,
         ...(kind === 'product-role' ? { product, role } : {}),
         ...(kind === 'purpose' ? { purpose } : {}),
-        members: trust === undefined || trust === NOT_JSON ? { principals: [], attributeRules: [] } : trustedMembers(trust, (what) => problems.notUnderstood(address, what)),
+        members:
+          trust === undefined || trust === NOT_JSON
+            ? { principals: [], attributeRules: [] }
+            : trustedMembers(trust, (what) => problems.notUnderstood(address, what)),
       },
       policies: policies.get(name) ?? [],
     });

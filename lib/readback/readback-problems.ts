@@ -29,7 +29,13 @@ export class StackProblems {
    * may miss it, and `diff` and `promote-check` take it as widening.
    */
   notUnderstood(address: string | undefined, what: string): void {
-    this.add({ stack: this.stack, environment: this.environment, ...(address !== undefined ? { address } : {}), message: what, mayWiden: true });
+    this.add({
+      stack: this.stack,
+      environment: this.environment,
+      ...(address !== undefined ? { address } : {}),
+      message: what,
+      mayWiden: true,
+    });
   }
 
   /** Something that cannot deploy, or that readback leaves out without missing any access. */

@@ -26,15 +26,18 @@ const PARTIAL_MATCH_PERMISSIONS = ['DESCRIBE', 'SELECT'];
  * @param problems receives grants on resources the stack does not declare: access to them is unknown
  */
 export function readTableGrants(stack: TerraformStack, catalog: Catalog, tags: CatalogTags, problems: StackProblems): TableGrant[] {
-  const filters = new Map(resourcesOf(stack, 'aws_lakeformation_data_cells_filter').map((f) => {
-    const d = block(f.table_data) ?? {};
-    return [filterKey(text(d.database_name), text(d.table_name), text(d.name)), d] as const;
-  }));
+  const filters = new Map(
+    resourcesOf(stack, 'aws_lakeformation_data_cells_filter').map((f) => {
+      const d = block(f.table_data) ?? {};
+      return [filterKey(text(d.database_name), text(d.table_name), text(d.name)), d] as const;
+    }),
+  );
   const out: TableGrant[] = [];
   for (const { address, body: p } of resourceList(stack, 'aws_lakeformation_permissions')) {
     const principal = text(p.principal) ?? '';
     const base = { principal, permissions: strings(p.permissions).sort(), grantable: strings(p.permissions_with_grant_option).sort() };
-    const missing = (what: string) => problems.notUnderstood(address, `permission for ${principal} names ${what}, which the stack does not declare`);
+    const missing = (what: string) =>
+      problems.notUnderstood(address, `permission for ${principal} names ${what}, which the stack does not declare`);
     const table = (database: string | undefined, name: string | undefined) => {
       const t = catalog.table(database ?? '', name ?? '');
       if (t === undefined) missing(`table ${database}.${name}`);
@@ -46,11 +49,13 @@ export function readTableGrants(stack: TerraformStack, catalog: Catalog, tags: C
     const cells = block(p.data_cells_filter);
     const tagPolicy = block(p.lf_tag_policy);
     if (named !== undefined) {
-      const tables = named.wildcard === true ? catalog.tablesOf(text(named.database_name) ?? '') : [table(text(named.database_name), text(named.name))];
+      const tables =
+        named.wildcard === true ? catalog.tablesOf(text(named.database_name) ?? '') : [table(text(named.database_name), text(named.name))];
       for (const t of tables) if (t !== undefined) out.push({ ...base, table: t, columns: t.columns });
     } else if (withColumns !== undefined) {
       const t = table(text(withColumns.database_name), text(withColumns.name));
-      if (t !== undefined) out.push({ ...base, permissions: withDescribe(base.permissions), table: t, columns: selectColumns(t.columns, withColumns) });
+      if (t !== undefined)
+        out.push({ ...base, permissions: withDescribe(base.permissions), table: t, columns: selectColumns(t.columns, withColumns) });
     } else if (cells !== undefined) {
       const filter = filters.get(filterKey(text(cells.database_name), text(cells.table_name), text(cells.name)));
       const t = table(text(cells.database_name), text(cells.table_name));
@@ -80,7 +85,10 @@ function tagPolicyGrants(
   // Only tables carrying the first condition can match: looked up, not scanned, so that every
   // grant does not walk every table.
   for (const table of tags.tablesWith(expression[0].key, expression[0].values)) {
-    const columns = tags.columnTags(table).filter((c) => matchesExpression(expression, c.tags)).map((c) => c.column);
+    const columns = tags
+      .columnTags(table)
+      .filter((c) => matchesExpression(expression, c.tags))
+      .map((c) => c.column);
     if (columns.length === 0) continue;
     const whole = columns.length === table.columns.length;
     const keep = (ps: readonly string[]) => (whole ? [...ps] : ps.filter((x) => PARTIAL_MATCH_PERMISSIONS.includes(x)));

@@ -20,8 +20,11 @@ export function readExpression(expression: unknown): TagCondition[] {
  * expression matches nothing (Lake Formation requires at least one condition).
  */
 export function matchesExpression(expression: readonly TagCondition[], tags: LfTags): boolean {
-  return expression.length > 0 && expression.every((c) => {
-    const value = tags.get(c.key);
-    return value !== undefined && c.values.includes(value);
-  });
+  return (
+    expression.length > 0 &&
+    expression.every((c) => {
+      const value = tags.get(c.key);
+      return value !== undefined && c.values.includes(value);
+    })
+  );
 }

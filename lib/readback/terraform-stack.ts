@@ -28,7 +28,11 @@ export function readStacks(path: string): TerraformStack[] {
   if (statSync(path).isFile()) return [readStack(basename(dirname(path)), path)];
   if (existsSync(join(path, 'cdk.tf.json'))) return [readStack(basename(path), join(path, 'cdk.tf.json'), path)];
   const stacksDir = join(path, 'stacks');
-  const names = existsSync(stacksDir) ? readdirSync(stacksDir).filter((n) => existsSync(join(stacksDir, n, 'cdk.tf.json'))).sort() : [];
+  const names = existsSync(stacksDir)
+    ? readdirSync(stacksDir)
+        .filter((n) => existsSync(join(stacksDir, n, 'cdk.tf.json')))
+        .sort()
+    : [];
   if (names.length === 0) throw new Error(`no stacks/*/cdk.tf.json under \`${path}\`; run synth first`);
   return names.map((n) => readStack(n, join(stacksDir, n, 'cdk.tf.json'), path));
 }
@@ -72,8 +76,13 @@ export function resourceList(stack: TerraformStack, type: string): readonly Stac
     const resource = isObject(stack.json) ? stack.json.resource : undefined;
     for (const [t, byName] of isObject(resource) ? Object.entries(resource) : []) {
       if (!isObject(byName)) continue;
-      const names = Object.keys(byName).sort().filter((n) => isObject(byName[n]));
-      built.set(t, names.map((n) => ({ type: t, name: n, address: `${t}.${n}`, body: byName[n] as ResourceBody })));
+      const names = Object.keys(byName)
+        .sort()
+        .filter((n) => isObject(byName[n]));
+      built.set(
+        t,
+        names.map((n) => ({ type: t, name: n, address: `${t}.${n}`, body: byName[n] as ResourceBody })),
+      );
     }
     index = built;
     indexes.set(stack, index);

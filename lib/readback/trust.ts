@@ -50,7 +50,9 @@ export function trustedMembers(policy: unknown, notUnderstood: (what: string) =>
     }
     const attributes = principalTagConditions(s.Condition);
     if (attributes === undefined) {
-      notUnderstood(`trust statement admitting ${s.Principal.join(', ')} has a condition meshgrant does not interpret: ${JSON.stringify(s.Condition)}`);
+      notUnderstood(
+        `trust statement admitting ${s.Principal.join(', ')} has a condition meshgrant does not interpret: ${JSON.stringify(s.Condition)}`,
+      );
       continue;
     }
     const who = admitted(s);
@@ -73,7 +75,14 @@ function statementsOf(policy: unknown, notUnderstood: (what: string) => void): T
     const principal = isObject(s) ? principalsOf(s.Principal) : undefined;
     const action = isObject(s) ? textList(s.Action) : undefined;
     const variable = JSON.stringify(s).includes('${');
-    if (!isObject(s) || (s.Effect !== 'Allow' && s.Effect !== 'Deny') || unknown.length > 0 || principal === undefined || action === undefined || variable) {
+    if (
+      !isObject(s) ||
+      (s.Effect !== 'Allow' && s.Effect !== 'Deny') ||
+      unknown.length > 0 ||
+      principal === undefined ||
+      action === undefined ||
+      variable
+    ) {
       const why = unknown.length > 0 ? `\`${unknown.join('`, `')}\`` : variable ? 'an IAM policy variable (`${...}`)' : 'a shape';
       notUnderstood(`trust statement ${i + 1} has ${why} meshgrant does not interpret; who may assume the role is unknown`);
       return;
@@ -86,7 +95,12 @@ function statementsOf(policy: unknown, notUnderstood: (what: string) => void): T
       notUnderstood(`trust statement ${i + 1} has a condition that is not an object`);
       return;
     }
-    out.push({ Effect: s.Effect, Principal: principal, Action: action.map((a) => a.toLowerCase()), ...(s.Condition !== undefined ? { Condition: s.Condition } : {}) });
+    out.push({
+      Effect: s.Effect,
+      Principal: principal,
+      Action: action.map((a) => a.toLowerCase()),
+      ...(s.Condition !== undefined ? { Condition: s.Condition } : {}),
+    });
   });
   return out;
 }

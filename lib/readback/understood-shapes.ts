@@ -21,7 +21,10 @@ export function checkStackShape(stack: TerraformStack, problems: StackProblems):
   const resource = json.resource;
   if (resource === undefined) return;
   if (!isObject(resource)) {
-    problems.notUnderstood(undefined, `\`resource\` is ${kindOf(resource)}, not an object of resource types; what the stack grants is unknown`);
+    problems.notUnderstood(
+      undefined,
+      `\`resource\` is ${kindOf(resource)}, not an object of resource types; what the stack grants is unknown`,
+    );
     return;
   }
   for (const [type, byName] of Object.entries(resource)) {
@@ -123,7 +126,14 @@ const PERMISSION_TARGETS: Readonly<Record<string, { check: FieldCheck; permissio
   database: { check: LF_DATABASE, permissions: ['ALTER', 'CREATE_TABLE', 'DESCRIBE', 'DROP'] },
   table: { check: LF_TABLE, permissions: ['ALTER', 'DELETE', 'DESCRIBE', 'DROP', 'INSERT', 'SELECT'] },
   table_with_columns: { check: LF_TABLE_WITH_COLUMNS, permissions: ['SELECT'] },
-  data_cells_filter: { check: oneBlock({ database_name: isText, table_name: isText, name: isText, table_catalog_id: isText }, ['database_name', 'table_name', 'name']), permissions: ['DESCRIBE', 'DROP', 'SELECT'] },
+  data_cells_filter: {
+    check: oneBlock({ database_name: isText, table_name: isText, name: isText, table_catalog_id: isText }, [
+      'database_name',
+      'table_name',
+      'name',
+    ]),
+    permissions: ['DESCRIBE', 'DROP', 'SELECT'],
+  },
   data_location: { check: oneBlock({ arn: isText, ...LF_CATALOG }, ['arn']), permissions: ['DATA_LOCATION_ACCESS'] },
   lf_tag_policy: {
     check: oneBlock({ resource_type: isText, expression: LF_EXPRESSION, ...LF_CATALOG }, ['resource_type', 'expression']),
@@ -139,7 +149,11 @@ const PERMISSION_TARGETS: Readonly<Record<string, { check: FieldCheck; permissio
 const lakeFormationPermissions = (body: ResourceBody, say: Say): void => {
   const targets = Object.keys(body).filter((k) => PERMISSION_TARGETS[k] !== undefined);
   if (targets.length !== 1) {
-    say(targets.length === 0 ? 'the permission has no target meshgrant understands' : `the permission has ${targets.length} targets (${targets.join(', ')}), not one`);
+    say(
+      targets.length === 0
+        ? 'the permission has no target meshgrant understands'
+        : `the permission has ${targets.length} targets (${targets.join(', ')}), not one`,
+    );
     return;
   }
   const target = PERMISSION_TARGETS[targets[0]];
@@ -147,20 +161,31 @@ const lakeFormationPermissions = (body: ResourceBody, say: Say): void => {
     const list = body[field];
     if (!Array.isArray(list)) continue;
     const unknown = list.filter((p) => typeof p === 'string' && !target.permissions.includes(p));
-    if (unknown.length > 0) say(`\`${field}\` ${unknown.join(', ')} on a ${targets[0]} ${unknown.length === 1 ? 'is' : 'are'} not understood; it may grant any permission`);
+    if (unknown.length > 0)
+      say(
+        `\`${field}\` ${unknown.join(', ')} on a ${targets[0]} ${unknown.length === 1 ? 'is' : 'are'} not understood; it may grant any permission`,
+      );
   }
   const table = Array.isArray(body.table) ? body.table[0] : body.table;
-  if (isObject(table) && table.wildcard === true) say('`table.wildcard` also reaches tables the stack does not declare, created later or elsewhere');
+  if (isObject(table) && table.wildcard === true)
+    say('`table.wildcard` also reaches tables the stack does not declare, created later or elsewhere');
   const policy = Array.isArray(body.lf_tag_policy) ? body.lf_tag_policy[0] : body.lf_tag_policy;
   if (isObject(policy)) {
-    if (policy.resource_type !== 'TABLE' && policy.resource_type !== 'DATABASE') say(`\`lf_tag_policy.resource_type\` ${JSON.stringify(policy.resource_type)} is not understood`);
+    if (policy.resource_type !== 'TABLE' && policy.resource_type !== 'DATABASE')
+      say(`\`lf_tag_policy.resource_type\` ${JSON.stringify(policy.resource_type)} is not understood`);
     const expression = Array.isArray(policy.expression) ? policy.expression : [policy.expression];
-    if (expression.length === 0 || expression.some((e) => isObject(e) && Array.isArray(e.values) && e.values.length === 0)) say('`lf_tag_policy.expression` has an empty condition, which Lake Formation does not accept');
+    if (expression.length === 0 || expression.some((e) => isObject(e) && Array.isArray(e.values) && e.values.length === 0))
+      say('`lf_tag_policy.expression` has an empty condition, which Lake Formation does not accept');
   }
 };
 
 /** Per understood type: its fields, and a check of the whole body where fields depend on each other. */
-const FIELDS: Readonly<Record<string, { fields: Readonly<Record<string, FieldCheck>>; required: readonly string[]; body?: (body: ResourceBody, say: Say) => void }>> = {
+const FIELDS: Readonly<
+  Record<
+    string,
+    { fields: Readonly<Record<string, FieldCheck>>; required: readonly string[]; body?: (body: ResourceBody, say: Say) => void }
+  >
+> = {
   aws_glue_catalog_database: {
     fields: { name: isText, description: isText, location_uri: isText, parameters: isTextMap, catalog_id: isText, tags: isTextMap },
     required: ['name'],
@@ -240,7 +265,13 @@ const FIELDS: Readonly<Record<string, { fields: Readonly<Record<string, FieldChe
     required: ['arn'],
   },
   aws_lakeformation_resource_lf_tags: {
-    fields: { database: LF_DATABASE, table: LF_TABLE, table_with_columns: LF_TABLE_WITH_COLUMNS, lf_tag: blocks({ key: isText, value: isText, catalog_id: isText }, ['key', 'value']), catalog_id: isText },
+    fields: {
+      database: LF_DATABASE,
+      table: LF_TABLE,
+      table_with_columns: LF_TABLE_WITH_COLUMNS,
+      lf_tag: blocks({ key: isText, value: isText, catalog_id: isText }, ['key', 'value']),
+      catalog_id: isText,
+    },
     required: ['lf_tag'],
     body: (body, say) => {
       const targets = ['database', 'table', 'table_with_columns'].filter((k) => body[k] !== undefined);
@@ -255,9 +286,12 @@ export const ROLE_REFERENCE = /^\$\{aws_iam_role\.([^.}]+)\.(id|name)\}$/;
 function checkResource(type: string, body: ResourceBody, shape: (typeof FIELDS)[string], say: Say): void {
   for (const key of Object.keys(body)) {
     if (META.has(key) || shape.fields[key] !== undefined) continue;
-    if (key === 'count' || key === 'for_each' || key === 'provider') say(`meta-argument \`${key}\` is not understood; it may multiply the resource or move it to another account`);
+    if (key === 'count' || key === 'for_each' || key === 'provider')
+      say(`meta-argument \`${key}\` is not understood; it may multiply the resource or move it to another account`);
   }
-  const own = Object.fromEntries(Object.entries(body).filter(([k]) => !META.has(k) && k !== 'count' && k !== 'for_each' && k !== 'provider'));
+  const own = Object.fromEntries(
+    Object.entries(body).filter(([k]) => !META.has(k) && k !== 'count' && k !== 'for_each' && k !== 'provider'),
+  );
   checkFields(own, shape.fields, '', say);
   for (const r of shape.required.filter((k) => body[k] === undefined)) say(`\`${r}\` is missing`);
   shape.body?.(body, say);

@@ -115,9 +115,17 @@ export function diffAccess(before: readonly EffectiveAccess[], after: readonly E
     for (const access of list) {
       const principal = names.principal(access.principal);
       // Within an environment the concrete names are exact; across environments only portable names match.
-      const key = (across ? [principal, names.table(access)] : [access.environment, access.principal.arn, `${access.database}.${access.table}`]).concat(access.purpose ?? '').join('\u0000');
+      const key = (
+        across ? [principal, names.table(access)] : [access.environment, access.principal.arn, `${access.database}.${access.table}`]
+      )
+        .concat(access.purpose ?? '')
+        .join('\u0000');
       const earlier = out.get(key);
-      out.set(key, { access: earlier?.access ?? access, principal, state: earlier ? union(earlier.state, stateOf(access)) : stateOf(access) });
+      out.set(key, {
+        access: earlier?.access ?? access,
+        principal,
+        state: earlier ? union(earlier.state, stateOf(access)) : stateOf(access),
+      });
     }
     return out;
   };
@@ -143,7 +151,13 @@ export function compareChanges(a: AccessChange, b: AccessChange): number {
 }
 
 function stateOf(a: EffectiveAccess): AccessState {
-  return { columns: a.columns, ...(a.columnClasses ? { columnClasses: a.columnClasses } : {}), rows: a.rows, permissions: a.permissions, grantable: a.grantable };
+  return {
+    columns: a.columns,
+    ...(a.columnClasses ? { columnClasses: a.columnClasses } : {}),
+    rows: a.rows,
+    permissions: a.permissions,
+    grantable: a.grantable,
+  };
 }
 
 /** Two grants to one principal on one table add up (Lake Formation unions them). */
@@ -151,7 +165,13 @@ function union(a: AccessState, b: AccessState): AccessState {
   const merge = (x: readonly string[], y: readonly string[]) => [...new Set([...x, ...y])].sort();
   const rows = a.rows === undefined || b.rows === undefined ? undefined : a.rows === b.rows ? a.rows : `(${a.rows}) OR (${b.rows})`;
   const columnClasses = a.columnClasses || b.columnClasses ? { ...a.columnClasses, ...b.columnClasses } : undefined;
-  return { columns: merge(a.columns, b.columns), ...(columnClasses ? { columnClasses } : {}), rows, permissions: merge(a.permissions, b.permissions), grantable: merge(a.grantable, b.grantable) };
+  return {
+    columns: merge(a.columns, b.columns),
+    ...(columnClasses ? { columnClasses } : {}),
+    rows,
+    permissions: merge(a.permissions, b.permissions),
+    grantable: merge(a.grantable, b.grantable),
+  };
 }
 
 function delta(before: readonly string[], after: readonly string[]): Delta {
@@ -168,7 +188,8 @@ function compare(old: Side | undefined, now: Side | undefined): AccessChange | u
   const permissions = delta(before.permissions, after.permissions);
   const grantable = delta(before.grantable, after.grantable);
   // A row filter that changes text may admit rows the old one did not: treated as wider.
-  const rowsWiden = old !== undefined && now !== undefined && before.rows !== after.rows && (after.rows === undefined || before.rows !== undefined);
+  const rowsWiden =
+    old !== undefined && now !== undefined && before.rows !== after.rows && (after.rows === undefined || before.rows !== undefined);
   const changed = [columns, permissions, grantable].some((d) => d.gained.length + d.lost.length > 0) || before.rows !== after.rows;
   if (old !== undefined && now !== undefined && !changed) return undefined;
   const { access } = side;
@@ -203,7 +224,13 @@ function memberChanges(before: readonly EffectiveAccess[], after: readonly Effec
     if (!was) continue;
     const members = delta(memberList(was.access.principal.members), memberList(access.principal.members));
     if (members.gained.length + members.lost.length === 0) continue;
-    out.push({ environment: access.environment, principal, roleName: access.principal.roleName, members, widens: members.gained.length > 0 });
+    out.push({
+      environment: access.environment,
+      principal,
+      roleName: access.principal.roleName,
+      members,
+      widens: members.gained.length > 0,
+    });
   }
   return out.sort((a, b) => compareText(`${a.environment}\u0000${a.principal}`, `${b.environment}\u0000${b.principal}`));
 }

@@ -23,7 +23,8 @@ export function portableNames(access: readonly EffectiveAccess[]): PortableNames
   const prefixes = new Set<string>();
   for (const a of access) {
     const suffix = a.product === undefined ? undefined : `_${databaseText(a.product)}`;
-    if (suffix !== undefined && a.database.endsWith(suffix) && a.database.length > suffix.length) prefixes.add(a.database.slice(0, -suffix.length));
+    if (suffix !== undefined && a.database.endsWith(suffix) && a.database.length > suffix.length)
+      prefixes.add(a.database.slice(0, -suffix.length));
   }
   // Longest first, so that `acme_dev_eu` wins over `acme_dev` when both occur.
   const known = [...prefixes].sort((a, b) => b.length - a.length);

@@ -25,7 +25,11 @@ export function formatTable(format: ReportFormat, header: readonly string[], row
   const shown = rows.slice(0, TEXT_MAX_ROWS);
   // A loop, not Math.max(...rows): a spread of a hundred thousand rows overflows the call stack.
   const widths = header.map((h, i) => shown.reduce((w, r) => Math.max(w, r[i].length), h.length));
-  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   const more = rows.length - shown.length;
   const cut = more > 0 ? [`${more} more row${more === 1 ? '' : 's'}: run the command with --json for all of them.`] : [];
   return [line(header), ...shown.map(line), ...cut].join('\n');

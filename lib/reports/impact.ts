@@ -92,7 +92,8 @@ export function analyzeImpact(
     if (is !== undefined && whoIs !== undefined) {
       const role = viaKey({ environment: is[0].environment, roleName: is[0].principal.roleName });
       admittedAfter.set(role, [...(admittedAfter.get(role) ?? []), whoIs.via]);
-      if (whoIs.who.unresolved.length > 0 && !unresolved.has(role)) unresolved.set(role, { environment: is[0].environment, roleName: is[0].principal.roleName, principals: whoIs.who.unresolved });
+      if (whoIs.who.unresolved.length > 0 && !unresolved.has(role))
+        unresolved.set(role, { environment: is[0].environment, roleName: is[0].principal.roleName, principals: whoIs.who.unresolved });
     }
     const viaWas = whoWas?.via ?? NOBODY;
     const viaIs = whoIs?.via ?? NOBODY;
@@ -100,7 +101,9 @@ export function analyzeImpact(
     let gained: readonly AccessChange[] | undefined;
     let lost: readonly AccessChange[] | undefined;
     for (const [person, via] of viaIs) {
-      const changes = viaWas.has(person) ? (both ??= diffAccess(was ?? [], is ?? []).changes) : (gained ??= diffAccess([], is ?? []).changes);
+      const changes = viaWas.has(person)
+        ? (both ??= diffAccess(was ?? [], is ?? []).changes)
+        : (gained ??= diffAccess([], is ?? []).changes);
       for (const change of changes) pending.push({ person, change, via });
     }
     for (const [person, via] of viaWas) {
@@ -110,7 +113,9 @@ export function analyzeImpact(
   }
   for (const { person, change, via } of pending) {
     const others = [...(reaching.get(tableKey(change)) ?? [])].filter(
-      (role) => role !== change.roleName && (admittedAfter.get(viaKey({ environment: change.environment, roleName: role })) ?? []).some((m) => m.has(person)),
+      (role) =>
+        role !== change.roleName &&
+        (admittedAfter.get(viaKey({ environment: change.environment, roleName: role })) ?? []).some((m) => m.has(person)),
     );
     const list = changesOf.get(person) ?? [];
     list.push({ ...change, via, stillThrough: others.sort(compareText) });

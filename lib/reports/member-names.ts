@@ -10,7 +10,10 @@ export function nameMembers(diff: AccessDiff, identities: ReadonlyMap<string, Id
   const members = diff.members.map((m) => {
     const identity = identities.get(m.environment);
     const names = new Map<string, string[]>();
-    for (const [kind, mapping] of [['group', identity?.groups], ['user', identity?.users]] as const) {
+    for (const [kind, mapping] of [
+      ['group', identity?.groups],
+      ['user', identity?.users],
+    ] as const) {
       for (const [name, arn] of mapping ?? []) names.set(arn, [...(names.get(arn) ?? []), `${kind} ${name}`]);
     }
     const named = (list: readonly string[]) => [...new Set(list.flatMap((x) => names.get(x) ?? [x]))].sort();

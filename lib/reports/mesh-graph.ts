@@ -16,7 +16,9 @@ export function meshGraph(mesh: Mesh): string {
   for (const domain of mesh.domains) {
     lines.push(`  subgraph ${id(`domain:${domain.name}`)}["domain ${label(domain.name)}"]`);
     for (const product of mesh.products.filter((p) => p.domain === domain.name)) {
-      lines.push(`    subgraph ${id(`product:${product.id}`)}["${label(`${product.id}: ${product.title}`)}<br/>${label(`in ${product.promotedTo.join(', ')}`)}"]`);
+      lines.push(
+        `    subgraph ${id(`product:${product.id}`)}["${label(`${product.id}: ${product.title}`)}<br/>${label(`in ${product.promotedTo.join(', ')}`)}"]`,
+      );
       for (const port of product.outputPorts) lines.push(`      ${id(portKey(product.id, port.name))}[("${label(`port ${port.name}`)}")]`);
       for (const role of Object.values(product.roles)) {
         const members = describeMembers(role.members);
@@ -28,7 +30,9 @@ export function meshGraph(mesh: Mesh): string {
   }
   for (const purpose of mesh.purposes) {
     const members = describeMembers(purpose.members);
-    lines.push(`  ${id(`purpose:${purpose.name}`)}{{"${label(`purpose ${purpose.name}`)}<br/>${label(`approver ${purpose.approver}`)}${members ? `<br/>${label(members)}` : ''}"}}`);
+    lines.push(
+      `  ${id(`purpose:${purpose.name}`)}{{"${label(`purpose ${purpose.name}`)}<br/>${label(`approver ${purpose.approver}`)}${members ? `<br/>${label(members)}` : ''}"}}`,
+    );
   }
   for (const product of mesh.products) {
     for (const g of product.grants) {
@@ -36,9 +40,11 @@ export function meshGraph(mesh: Mesh): string {
       lines.push(`  ${from} -->|${g.level}${restriction(g.columns, g.rows)}| ${id(portKey(product.id, g.port))}`);
     }
     for (const b of product.purposes) {
-      for (const port of b.ports) lines.push(`  ${id(`purpose:${b.purpose}`)} -.->|purpose${restriction(b.columns, b.rows)}| ${id(portKey(product.id, port))}`);
+      for (const port of b.ports)
+        lines.push(`  ${id(`purpose:${b.purpose}`)} -.->|purpose${restriction(b.columns, b.rows)}| ${id(portKey(product.id, port))}`);
     }
-    for (const input of product.inputPorts) lines.push(`  ${id(portKey(input.product, input.port))} ==>|input| ${id(`product:${product.id}`)}`);
+    for (const input of product.inputPorts)
+      lines.push(`  ${id(portKey(input.product, input.port))} ==>|input| ${id(`product:${product.id}`)}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -48,7 +54,10 @@ function describeMembers(m: Members): string {
   return [
     ...(m.groups.length ? [`groups ${m.groups.join(', ')}`] : []),
     ...(m.users.length ? [`users ${m.users.join(', ')}`] : []),
-    ...m.attributes.map((rule) => `attributes ${describeAttributeRule(Object.fromEntries(Object.entries(rule).map(([k, v]) => [k, typeof v === 'string' ? [v] : v])))}`),
+    ...m.attributes.map(
+      (rule) =>
+        `attributes ${describeAttributeRule(Object.fromEntries(Object.entries(rule).map(([k, v]) => [k, typeof v === 'string' ? [v] : v])))}`,
+    ),
   ].join('; ');
 }
 

@@ -31,7 +31,12 @@ export interface PromotionCheck {
  * @param problems readback's problems with the output (`readAccessReport(...).problems`): any in
  *   `to` that may widen fails the check
  */
-export function checkPromotion(access: readonly EffectiveAccess[], from: string, to: string, problems: readonly ReadbackProblem[] = []): PromotionCheck {
+export function checkPromotion(
+  access: readonly EffectiveAccess[],
+  from: string,
+  to: string,
+  problems: readonly ReadbackProblem[] = [],
+): PromotionCheck {
   const diff = diffAccess(
     access.filter((a) => a.environment === from),
     access.filter((a) => a.environment === to),
@@ -44,5 +49,11 @@ export function checkPromotion(access: readonly EffectiveAccess[], from: string,
       excess: c.change === 'added' ? [`not held in ${from}: ${describeState(c.after!)}`] : describeGains(c),
     }));
   const notUnderstood = problems.filter((p) => p.mayWiden && p.environment === to);
-  return { from, to, violations, ...(notUnderstood.length > 0 ? { notUnderstood } : {}), ok: violations.length === 0 && notUnderstood.length === 0 };
+  return {
+    from,
+    to,
+    violations,
+    ...(notUnderstood.length > 0 ? { notUnderstood } : {}),
+    ok: violations.length === 0 && notUnderstood.length === 0,
+  };
 }

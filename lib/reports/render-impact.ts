@@ -20,11 +20,15 @@ export function renderImpact(report: ImpactReport, labels: { before: string; aft
     parts.push(formatTable(format, ['person', 'env', 'table', 'change', 'through'], rows));
     const gain = report.people.filter((p) => p.gains).length;
     const lose = report.people.filter((p) => p.loses).length;
-    parts.push(`${gain} ${gain === 1 ? 'person gains' : 'people gain'} access, ${lose} ${lose === 1 ? 'person loses' : 'people lose'} access.`);
+    parts.push(
+      `${gain} ${gain === 1 ? 'person gains' : 'people gain'} access, ${lose} ${lose === 1 ? 'person loses' : 'people lose'} access.`,
+    );
   }
   if (report.unresolved.length > 0) {
     const rows = report.unresolved.map((u) => [u.environment, u.roleName, u.principals.join(', ')]);
-    parts.push(`Principals trusted by identities outside the directory (people unknown):\n\n${formatTable(format, ['env', 'role', 'trusted principals'], rows)}`);
+    parts.push(
+      `Principals trusted by identities outside the directory (people unknown):\n\n${formatTable(format, ['env', 'role', 'trusted principals'], rows)}`,
+    );
   }
   return parts.join('\n\n');
 }

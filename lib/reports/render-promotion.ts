@@ -13,7 +13,11 @@ export function renderPromotion(check: PromotionCheck, format: ReportFormat): st
     title,
     ...(n > 0 ? [formatTable(format, ['principal', `role in ${check.to}`, 'table', `beyond ${check.from}`], rows)] : []),
     ...renderNotUnderstood(check.notUnderstood ?? [], check.to),
-    ...(n > 0 ? [`${n} grant${n === 1 ? '' : 's'} in ${check.to} that ${check.from} does not hold: promote through ${check.from} first.`] : []),
-    ...(unknown > 0 ? [`${unknown} thing${unknown === 1 ? '' : 's'} in ${check.to} not understood: ${check.to} may hold access ${check.from} does not.`] : []),
+    ...(n > 0
+      ? [`${n} grant${n === 1 ? '' : 's'} in ${check.to} that ${check.from} does not hold: promote through ${check.from} first.`]
+      : []),
+    ...(unknown > 0
+      ? [`${unknown} thing${unknown === 1 ? '' : 's'} in ${check.to} not understood: ${check.to} may hold access ${check.from} does not.`]
+      : []),
   ].join('\n\n');
 }

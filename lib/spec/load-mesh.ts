@@ -35,11 +35,20 @@ export function loadMesh(dir: string): Mesh {
 export function loadMeshSources(sources: readonly SourceText[], dir = '', earlier: readonly Problem[] = []): Mesh {
   const paths = sources.map((s) => s.path);
   if (!paths.includes('mesh.yaml')) {
-    throw new MeshLoadError({ path: [], message: `no mesh.yaml in \`${dir || '.'}\``, hint: 'give the directory that holds mesh.yaml, environments.yaml and products/', location: { file: join(dir, 'mesh.yaml'), line: 1, column: 1 } });
+    throw new MeshLoadError({
+      path: [],
+      message: `no mesh.yaml in \`${dir || '.'}\``,
+      hint: 'give the directory that holds mesh.yaml, environments.yaml and products/',
+      location: { file: join(dir, 'mesh.yaml'), line: 1, column: 1 },
+    });
   }
   const problems: Problem[] = [...earlier];
   if (!paths.includes('environments.yaml')) {
-    problems.push({ path: ['environments'], message: 'environments.yaml is missing; the mesh needs at least one environment', location: { file: join(dir, 'environments.yaml'), line: 1, column: 1 } });
+    problems.push({
+      path: ['environments'],
+      message: 'environments.yaml is missing; the mesh needs at least one environment',
+      location: { file: join(dir, 'environments.yaml'), line: 1, column: 1 },
+    });
   }
   const productFiles = paths.filter((p) => kindOfFile(p) === 'DataProduct');
   const layout = new MeshLayout(productFiles);
@@ -49,7 +58,15 @@ export function loadMeshSources(sources: readonly SourceText[], dir = '', earlie
     const kind = kindOfFile(source.path);
     if (kind === undefined) {
       const message = `unexpected file \`${source.path}\`; a mesh has ${MESH_FILES.map((f) => f.path).join(', ')} and ${PRODUCTS_DIR}/*.yaml`;
-      problems.push({ path: [], message, hint: suggest(source.path, MESH_FILES.map((f) => f.path)), location: { file: join(dir, source.path), line: 1, column: 1 } });
+      problems.push({
+        path: [],
+        message,
+        hint: suggest(
+          source.path,
+          MESH_FILES.map((f) => f.path),
+        ),
+        location: { file: join(dir, source.path), line: 1, column: 1 },
+      });
       continue;
     }
     const { file, value, problems: syntax } = parseYamlFile(source);

@@ -66,7 +66,8 @@ export function meshLocator(layout: MeshLayout, files: ReadonlyMap<string, Parse
     if (!file) return undefined;
     const inFile = field.path.length === 0 && kindOfFile(field.file) === 'DataProduct' ? ['id'] : field.path;
     const { offset, node } = nodeAt(file, inFile, 'value');
-    const inValue = index !== undefined && isScalar(node) && typeof node.value === 'string' ? offsetInScalar(file.text, node, index) : offset;
+    const inValue =
+      index !== undefined && isScalar(node) && typeof node.value === 'string' ? offsetInScalar(file.text, node, index) : offset;
     return locationAt(file, dir, inValue);
   };
 }

@@ -39,16 +39,26 @@ export function parseYamlFile(source: SourceText): ParseResult {
     const start = e.pos[0];
     if (e.code === 'DUPLICATE_KEY') {
       const key = /^\s*("[^"]*"|'[^']*'|[^:\n]*)/.exec(source.text.slice(start))![1].trim();
-      return { offset: start, message: `duplicate key ${excerpt(key)}; a field appears once in a mapping`, hint: 'remove or merge the repeated field' };
+      return {
+        offset: start,
+        message: `duplicate key ${excerpt(key)}; a field appears once in a mapping`,
+        hint: 'remove or merge the repeated field',
+      };
     }
-    if (e.code === 'MULTIPLE_DOCS') return { offset: start, message: 'a second YAML document; a mesh file holds one', hint: 'remove the `---` line, or move the second document to a file of its own' };
+    if (e.code === 'MULTIPLE_DOCS')
+      return {
+        offset: start,
+        message: 'a second YAML document; a mesh file holds one',
+        hint: 'remove the `---` line, or move the second document to a file of its own',
+      };
     return { offset: start, message: `YAML syntax: ${e.message}` };
   });
   // A list or mapping as a key (`? [a, b]`) has no place in a mesh file, and toJS would only warn about it.
   visit(doc, {
     Pair(_, pair) {
       const key = pair.key as { range?: [number, number, number] } | null;
-      if (key !== null && !isScalar(key)) problems.push({ offset: key.range?.[0] ?? 0, message: 'a list or mapping used as a key; keys are plain names' });
+      if (key !== null && !isScalar(key))
+        problems.push({ offset: key.range?.[0] ?? 0, message: 'a list or mapping used as a key; keys are plain names' });
     },
   });
   if (problems.length > 0) return { file, problems };

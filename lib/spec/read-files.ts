@@ -28,7 +28,8 @@ const YAML_FILE = /\.ya?ml$/;
  */
 export function readMeshDirectory(dir: string): MeshSources {
   const entries = listDirectory(dir);
-  if (!Array.isArray(entries)) throw new MeshLoadError({ path: [], message: `\`${dir}\` is not a directory`, hint: 'give the directory that holds mesh.yaml' });
+  if (!Array.isArray(entries))
+    throw new MeshLoadError({ path: [], message: `\`${dir}\` is not a directory`, hint: 'give the directory that holds mesh.yaml' });
 
   const problems: Problem[] = [];
   const files: SourceText[] = [];
@@ -48,7 +49,12 @@ export function readMeshDirectory(dir: string): MeshSources {
   } else {
     // Not "0 products": a mesh whose products cannot be read would synthesize empty stacks.
     const hint = products === MISSING ? `create ${PRODUCTS_DIR}/ with one <domain>.<product>.yaml per data product` : undefined;
-    problems.push({ path: [], message: `\`${PRODUCTS_DIR}/\` ${products}`, hint, location: { file: join(dir, PRODUCTS_DIR), line: 1, column: 1 } });
+    problems.push({
+      path: [],
+      message: `\`${PRODUCTS_DIR}/\` ${products}`,
+      hint,
+      location: { file: join(dir, PRODUCTS_DIR), line: 1, column: 1 },
+    });
   }
   return { files, problems };
 }

@@ -101,26 +101,49 @@ function toFieldProblem(e: ErrorObject): FieldProblem | undefined {
     }
     case 'additionalProperties': {
       const field = (e.params as { additionalProperty: string }).additionalProperty;
-      return { path: [...path, field], anchor: 'key', message: `unknown field ${excerpt(field)}`, hint: suggest(field, Object.keys(parent?.properties ?? {})) };
+      return {
+        path: [...path, field],
+        anchor: 'key',
+        message: `unknown field ${excerpt(field)}`,
+        hint: suggest(field, Object.keys(parent?.properties ?? {})),
+      };
     }
     case 'type': {
       const types = ([] as string[]).concat(e.schema as string | string[]).map((t) => TYPE_NAMES[t] ?? t);
       const quote = types.includes('text') && (typeof e.data === 'number' || typeof e.data === 'boolean');
-      return { path, anchor: 'value', message: `found ${found(e.data)}; expected ${types.join(' or ')}`, hint: quote ? `put it in quotes: '${String(e.data)}'` : undefined };
+      return {
+        path,
+        anchor: 'value',
+        message: `found ${found(e.data)}; expected ${types.join(' or ')}`,
+        hint: quote ? `put it in quotes: '${String(e.data)}'` : undefined,
+      };
     }
     case 'enum': {
       const allowed = e.schema as string[];
-      return { path, anchor: 'value', message: `found ${found(e.data)}; expected one of: ${allowed.join(', ')}`, hint: didYouMean(e.data, allowed) };
+      return {
+        path,
+        anchor: 'value',
+        message: `found ${found(e.data)}; expected one of: ${allowed.join(', ')}`,
+        hint: didYouMean(e.data, allowed),
+      };
     }
     case 'const':
       return { path, anchor: 'value', message: `found ${found(e.data)}; expected \`${String(e.schema)}\`` };
     case 'minItems':
-      return { path, anchor: 'value', message: `found ${found(e.data)}; expected at least ${String(e.schema)} item${e.schema === 1 ? '' : 's'}` };
+      return {
+        path,
+        anchor: 'value',
+        message: `found ${found(e.data)}; expected at least ${String(e.schema)} item${e.schema === 1 ? '' : 's'}`,
+      };
     case 'pattern':
     case 'format':
     case 'minLength': {
       if (e.propertyName !== undefined) {
-        return { path: [...path, e.propertyName], anchor: 'key', message: `found name ${found(e.propertyName)}; expected ${expected ?? e.message}` };
+        return {
+          path: [...path, e.propertyName],
+          anchor: 'key',
+          message: `found name ${found(e.propertyName)}; expected ${expected ?? e.message}`,
+        };
       }
       return { path, anchor: 'value', message: `found ${found(e.data)}; expected ${expected ?? e.message}`, hint: patternHint(e) };
     }
@@ -133,6 +156,7 @@ function toFieldProblem(e: ErrorObject): FieldProblem | undefined {
 function patternHint(e: ErrorObject): string | undefined {
   const value = String(e.data);
   if (value.includes('*')) return 'wildcards are not allowed; name things exactly';
-  if (e.keyword === 'pattern' && value !== value.toLowerCase() && new RegExp(String(e.schema)).test(value.toLowerCase())) return 'use lower case';
+  if (e.keyword === 'pattern' && value !== value.toLowerCase() && new RegExp(String(e.schema)).test(value.toLowerCase()))
+    return 'use lower case';
   return undefined;
 }

@@ -11,7 +11,12 @@ import { AttributeEncoding, conditionTrust } from '../../lib/aws/condition-trust
  */
 const ACCOUNT = '111111111111';
 const ROLE = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
-const SESSION_ROLES = { sso: ROLE('AWSReservedSSO_Everyone_1'), g1: ROLE('AWSReservedSSO_Group1_2'), g2: ROLE('AWSReservedSSO_Group2_3'), u1: ROLE('AWSReservedSSO_User1_4') };
+const SESSION_ROLES = {
+  sso: ROLE('AWSReservedSSO_Everyone_1'),
+  g1: ROLE('AWSReservedSSO_Group1_2'),
+  g2: ROLE('AWSReservedSSO_Group2_3'),
+  u1: ROLE('AWSReservedSSO_User1_4'),
+};
 const GROUPS: Record<string, string> = { g1: SESSION_ROLES.g1, g2: SESSION_ROLES.g2 };
 const USERS: Record<string, string> = { u1: SESSION_ROLES.u1 };
 const ENCODINGS: Record<string, AttributeEncoding> = {
@@ -29,9 +34,9 @@ const VALUES: Record<string, string[]> = {
 const TABLE_TAGS = ['Retail.Cards.Gold', 'Fin.Pay'];
 
 const atom: fc.Arbitrary<Condition> = fc.oneof(
-  fc.constantFrom(...Object.keys(VALUES)).chain((a) =>
-    fc.subarray(VALUES[a], { minLength: 1 }).map((anyOf): Condition => ({ kind: 'attribute', attribute: a, anyOf })),
-  ),
+  fc
+    .constantFrom(...Object.keys(VALUES))
+    .chain((a) => fc.subarray(VALUES[a], { minLength: 1 }).map((anyOf): Condition => ({ kind: 'attribute', attribute: a, anyOf }))),
   fc.subarray(['g1', 'g2'], { minLength: 1 }).map((anyOf): Condition => ({ kind: 'group', anyOf })),
   fc.constant<Condition>({ kind: 'user', anyOf: ['u1'] }),
   fc.constantFrom('dept', 'line', 'country').map((attribute): Condition => ({ kind: 'tag-matches-attribute', attribute })),
@@ -77,7 +82,9 @@ async function iamAdmits(trust: object, s: Session): Promise<boolean> {
         resource: { resource: ROLE('meshgrant-target'), accountId: ACCOUNT },
         contextVariables: { ...tags, 'aws:PrincipalArn': roleArn },
       },
-      identityPolicies: [{ name: 'caller', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] } }],
+      identityPolicies: [
+        { name: 'caller', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] } },
+      ],
       serviceControlPolicies: [],
       resourceControlPolicies: [],
       resourcePolicy: trust,
@@ -108,11 +115,22 @@ describe('attribute conditions as trust policies', () => {
     let compiled = 0;
     await fc.assert(
       fc.asyncProperty(condition, fc.array(session, { minLength: 4, maxLength: 8 }), async (c, sessions) => {
-        const trust = conditionTrust(c, (a) => ENCODINGS[a], { sessions: Object.values(SESSION_ROLES), group: (g) => GROUPS[g], user: (u) => USERS[u] }, TABLE_TAGS);
+        const trust = conditionTrust(
+          c,
+          (a) => ENCODINGS[a],
+          { sessions: Object.values(SESSION_ROLES), group: (g) => GROUPS[g], user: (u) => USERS[u] },
+          TABLE_TAGS,
+        );
         if ('refused' in trust) return;
         compiled++;
         // A condition no session can meet compiles to no statement: IAM then admits nobody.
-        const document = { Version: '2012-10-17', Statement: trust.statements.length > 0 ? trust.statements : [{ Effect: 'Deny', Principal: { AWS: ROLE('nobody') }, Action: 'sts:AssumeRole' }] };
+        const document = {
+          Version: '2012-10-17',
+          Statement:
+            trust.statements.length > 0
+              ? trust.statements
+              : [{ Effect: 'Deny', Principal: { AWS: ROLE('nobody') }, Action: 'sts:AssumeRole' }],
+        };
         for (const s of sessions) expect({ s, admitted: await iamAdmits(document, s) }).toEqual({ s, admitted: modelAdmits(c, s) });
       }),
       { numRuns: 300, seed: 20261130 },

@@ -2,7 +2,14 @@ import { MeshValidationError, ProblemCollector } from '../../lib/model/problems'
 import { checkAttributes, AttributeSpec } from '../../lib/abac/attributes';
 import { ConditionSubject } from '../../lib/abac/condition';
 import { GlobalPolicySpec, checkGlobalPolicies } from '../../lib/abac/global-policy';
-import { TableFacts, applicableRowPolicies, decideTable, describeDecision, passesGuardrail, readsBySubscription } from '../../lib/abac/table-decision';
+import {
+  TableFacts,
+  applicableRowPolicies,
+  decideTable,
+  describeDecision,
+  passesGuardrail,
+  readsBySubscription,
+} from '../../lib/abac/table-decision';
 
 const ATTRIBUTES: AttributeSpec[] = [
   { name: 'department', values: ['Finance', 'Finance.Payables', 'Marketing', 'Risk'], hierarchical: true },
@@ -16,7 +23,13 @@ function policies(specs: GlobalPolicySpec[]) {
   const attributes = checkAttributes(ATTRIBUTES, problems);
   const out = checkGlobalPolicies(
     specs,
-    { attributes, classes: ['pii', 'pci'], levels: ['public', 'internal', 'confidential'], domains: ['payments', 'customers'], purposes: ['fraud-detection'] },
+    {
+      attributes,
+      classes: ['pii', 'pci'],
+      levels: ['public', 'internal', 'confidential'],
+      domains: ['payments', 'customers'],
+      purposes: ['fraud-detection'],
+    },
     problems,
   );
   problems.throwIfAny();
@@ -55,28 +68,47 @@ describe('global policies', () => {
   });
 
   it('admit through a hierarchical attribute everyone whose value lies below the one named', () => {
-    const d = decideTable(policies([{ name: 'finance', on: 'everything', allow: { attributes: { department: 'Finance' } } }]), TRANSACTIONS);
+    const d = decideTable(
+      policies([{ name: 'finance', on: 'everything', allow: { attributes: { department: 'Finance' } } }]),
+      TRANSACTIONS,
+    );
     expect(readsBySubscription(d, person({ department: ['Finance.Payables'] }))).toBe(true);
     expect(readsBySubscription(d, person({ department: ['Marketing'] }))).toBe(false);
   });
 
   it('match a tag against an attribute in one direction only (a parent value admits data below it)', () => {
-    const d = decideTable(policies([{ name: 'own-line', on: { tags: ['BusinessLine'] }, allow: { tagMatchesAttribute: 'businessLine' } }]), TRANSACTIONS);
+    const d = decideTable(
+      policies([{ name: 'own-line', on: { tags: ['BusinessLine'] }, allow: { tagMatchesAttribute: 'businessLine' } }]),
+      TRANSACTIONS,
+    );
     expect(readsBySubscription(d, person({ businessLine: ['BusinessLine.Retail'] }))).toBe(true);
     expect(readsBySubscription(d, person({ businessLine: ['BusinessLine.Retail.Cards.Premium'] }))).toBe(false);
   });
 
   it('combine three always-required subscriptions with AND, and widen when one of them is relaxed', () => {
-    const required = (name: string, allow: GlobalPolicySpec['allow']): GlobalPolicySpec => ({ name, on: { classes: ['pii'] }, allow, merge: 'always-required' });
+    const required = (name: string, allow: GlobalPolicySpec['allow']): GlobalPolicySpec => ({
+      name,
+      on: { classes: ['pii'] },
+      allow,
+      merge: 'always-required',
+    });
     const jay = person({ department: ['Finance'], country: ['FR'], training: ['security'] });
     const strict = decideTable(
-      policies([required('finance-only', { attributes: { department: 'Finance' } }), required('eu-only', { attributes: { country: ['FR', 'DE'] } }), required('privacy-trained', { attributes: { training: 'privacy' } })]),
+      policies([
+        required('finance-only', { attributes: { department: 'Finance' } }),
+        required('eu-only', { attributes: { country: ['FR', 'DE'] } }),
+        required('privacy-trained', { attributes: { training: 'privacy' } }),
+      ]),
       TRANSACTIONS,
     );
     expect(readsBySubscription(strict, jay)).toBe(false);
     expect(passesGuardrail(strict, jay)).toBe(false);
     const widened = decideTable(
-      policies([required('finance-only', { attributes: { department: 'Finance' } }), required('eu-only', { attributes: { country: ['FR', 'DE'] } }), required('privacy-trained', { attributes: { training: ['privacy', 'security'] } })]),
+      policies([
+        required('finance-only', { attributes: { department: 'Finance' } }),
+        required('eu-only', { attributes: { country: ['FR', 'DE'] } }),
+        required('privacy-trained', { attributes: { training: ['privacy', 'security'] } }),
+      ]),
       TRANSACTIONS,
     );
     expect(readsBySubscription(widened, jay)).toBe(true);
@@ -104,7 +136,14 @@ describe('global policies', () => {
 
   it('let row policies off for the purposes and groups they except', () => {
     const d = decideTable(
-      policies([{ name: 'own-country', on: { domains: ['payments'] }, rows: 'country = @country', except: { purposes: ['fraud-detection'], groups: ['auditors'] } }]),
+      policies([
+        {
+          name: 'own-country',
+          on: { domains: ['payments'] },
+          rows: 'country = @country',
+          except: { purposes: ['fraud-detection'], groups: ['auditors'] },
+        },
+      ]),
       TRANSACTIONS,
     );
     expect(applicableRowPolicies(d, undefined, new Set()).map((p) => p.name)).toEqual(['own-country']);
@@ -128,7 +167,12 @@ describe('global policies', () => {
   });
 
   it('fails if a policy is both or neither a subscription and a row policy, or its condition is empty', () => {
-    expect(problemsOf([{ name: 'x', on: 'everything' }, { name: 'y', on: 'everything', allow: {} }])).toEqual([
+    expect(
+      problemsOf([
+        { name: 'x', on: 'everything' },
+        { name: 'y', on: 'everything', allow: {} },
+      ]),
+    ).toEqual([
       'policies.0: policy `x` must have exactly one of `allow` (a subscription) or `rows` (a row policy)',
       'policies.1.allow: an empty condition admits nobody (write at least one of `attributes`, `groups`, `users`, `tagMatchesAttribute`, `not`, `anyOf`)',
     ]);

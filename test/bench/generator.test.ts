@@ -31,7 +31,9 @@ describe('benchmark mesh generator', () => {
     const spec = generateMeshSpec({ products: 200, environments: 2 });
     const products = spec.products ?? [];
     const columns = products.flatMap((p) => p.outputPorts.flatMap((o) => o.columns));
-    const pii = columns.filter((c) => (c.tags ?? []).some((t) => ['email', 'full_name', 'date_of_birth', 'phone_number', 'postal_address'].includes(t)));
+    const pii = columns.filter((c) =>
+      (c.tags ?? []).some((t) => ['email', 'full_name', 'date_of_birth', 'phone_number', 'postal_address'].includes(t)),
+    );
     expect(pii.length / columns.length).toBeGreaterThan(0.15);
     expect(pii.length / columns.length).toBeLessThan(0.25);
     expect(products.every((p) => p.outputPorts.length >= 1 && p.outputPorts.length <= 4)).toBe(true);

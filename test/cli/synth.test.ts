@@ -28,7 +28,10 @@ describe('meshgrant synth', () => {
 
   it('synthesizes in worker threads with --jobs: the same files and summary as in one process', async () => {
     const [serial, parallel] = [join(parent, 'serial'), join(parent, 'parallel')];
-    const runs = [await cli('synth', 'examples/acme', '--out', serial, '--jobs', '1'), await cli('synth', 'examples/acme', '--out', parallel, '--jobs', '2')];
+    const runs = [
+      await cli('synth', 'examples/acme', '--out', serial, '--jobs', '1'),
+      await cli('synth', 'examples/acme', '--out', parallel, '--jobs', '2'),
+    ];
     expect(runs.map((r) => r.code)).toEqual([0, 0]);
     expect(runs[1].stdout.replaceAll(parallel, serial)).toBe(runs[0].stdout);
     expect(readTree(parallel)).toEqual(readTree(serial));
@@ -37,7 +40,11 @@ describe('meshgrant synth', () => {
 
   it.each(['0', '1.5', 'two'])('fails with 2 on --jobs %s, which is not a positive integer', async (jobs) => {
     const run = await cli('synth', 'examples/acme', '--out', join(parent, 'out'), '--jobs', jobs);
-    expect(run).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining(`argument '${jobs}' is invalid. expected a positive integer`) });
+    expect(run).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringContaining(`argument '${jobs}' is invalid. expected a positive integer`),
+    });
     expect(readdirSync(parent)).toEqual([]);
   });
 
@@ -70,7 +77,11 @@ describe('meshgrant synth', () => {
     writeFileSync(join(extension, 'background.js'), 'chrome.runtime.onInstalled.addListener(() => {});\n');
     const before = readTree(extension);
     const run = await cli('synth', 'examples/acme', '--out', extension);
-    expect(run).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining(`refusing to replace ${extension}: it holds files but no ${OUTPUT_MARKER}`) });
+    expect(run).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringContaining(`refusing to replace ${extension}: it holds files but no ${OUTPUT_MARKER}`),
+    });
     expect(readTree(extension)).toEqual(before);
     expect(readdirSync(parent)).toEqual(['my-extension']);
   });

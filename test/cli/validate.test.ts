@@ -9,7 +9,11 @@ describe('meshgrant validate', () => {
   it('exits 0 and summarizes a valid mesh', async () => {
     const run = await cli('validate', 'examples/acme');
     // Policy warnings, if any, follow the summary (test/policy/cli.test.ts checks them).
-    expect(run).toMatchObject({ code: 0, stdout: expect.stringMatching(/^mesh acme is valid: 6 products, 2 environments, 3 purposes\n/), stderr: '' });
+    expect(run).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^mesh acme is valid: 6 products, 2 environments, 3 purposes\n/),
+      stderr: '',
+    });
   });
 
   it('reports a valid mesh as JSON with --json', async () => {
@@ -47,8 +51,24 @@ describe('meshgrant validate', () => {
         command: 'validate',
         ok: false,
         problems: [
-          { file: `${dir}/environments.yaml`, line: 21, column: 5, field: 'environments[1]', path: 'environments[1]', message: 'missing field `account`', hint: expect.stringContaining('12-digit AWS account id') },
-          { file: `${dir}/environments.yaml`, line: 22, column: 5, field: 'environments[1].acount', path: 'environments[1].acount', message: 'unknown field `acount`', hint: 'did you mean `account`?' },
+          {
+            file: `${dir}/environments.yaml`,
+            line: 21,
+            column: 5,
+            field: 'environments[1]',
+            path: 'environments[1]',
+            message: 'missing field `account`',
+            hint: expect.stringContaining('12-digit AWS account id'),
+          },
+          {
+            file: `${dir}/environments.yaml`,
+            line: 22,
+            column: 5,
+            field: 'environments[1].acount',
+            path: 'environments[1].acount',
+            message: 'unknown field `acount`',
+            hint: 'did you mean `account`?',
+          },
         ],
       });
     } finally {
@@ -58,7 +78,11 @@ describe('meshgrant validate', () => {
 
   it('fails with 2 when the directory is not a mesh', async () => {
     const empty = tempDir();
-    expect(await cli('validate', join(empty, 'missing'))).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('is not a directory') });
+    expect(await cli('validate', join(empty, 'missing'))).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringContaining('is not a directory'),
+    });
     expect(await cli('validate', empty)).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('no mesh.yaml') });
     removeMesh(empty);
   });

@@ -28,15 +28,45 @@ describe("the README's construct example", () => {
       permissions: a.permissions,
     }));
     const table = 'acme_dev_payments_transactions.transactions';
-    const all = ['amount', 'card_number', 'country', 'currency', 'customer_email', 'customer_id', 'merchant_id', 'settlement_date', 'txn_id'];
-    expect(access).toEqual([
-      // The Analyst sees what its clearance (internal) allows: no card number, e-mail or amount.
-      { role: 'acme-dev-payments-transactions-analyst', table, columns: ['country', 'currency', 'customer_id', 'merchant_id', 'settlement_date', 'txn_id'], rows: undefined, permissions: TABLE_PERMISSIONS.read },
-      { role: 'acme-dev-payments-transactions-engineer', table, columns: all, rows: undefined, permissions: TABLE_PERMISSIONS.write },
-      // The consumer's Engineers read the two columns, by name.
-      { role: 'acme-dev-marketing-attribution-engineer', table, columns: ['amount', 'txn_id'], rows: undefined, permissions: TABLE_PERMISSIONS.read },
-      // Fraud detection may see pii and financial data, not pci; French rows only.
-      { role: 'acme-dev-purpose-fraud-detection', table, columns: all.filter((c) => c !== 'card_number'), rows: "country = 'FR'", permissions: TABLE_PERMISSIONS.read },
-    ].sort((a, b) => a.role.localeCompare(b.role)));
+    const all = [
+      'amount',
+      'card_number',
+      'country',
+      'currency',
+      'customer_email',
+      'customer_id',
+      'merchant_id',
+      'settlement_date',
+      'txn_id',
+    ];
+    expect(access).toEqual(
+      [
+        // The Analyst sees what its clearance (internal) allows: no card number, e-mail or amount.
+        {
+          role: 'acme-dev-payments-transactions-analyst',
+          table,
+          columns: ['country', 'currency', 'customer_id', 'merchant_id', 'settlement_date', 'txn_id'],
+          rows: undefined,
+          permissions: TABLE_PERMISSIONS.read,
+        },
+        { role: 'acme-dev-payments-transactions-engineer', table, columns: all, rows: undefined, permissions: TABLE_PERMISSIONS.write },
+        // The consumer's Engineers read the two columns, by name.
+        {
+          role: 'acme-dev-marketing-attribution-engineer',
+          table,
+          columns: ['amount', 'txn_id'],
+          rows: undefined,
+          permissions: TABLE_PERMISSIONS.read,
+        },
+        // Fraud detection may see pii and financial data, not pci; French rows only.
+        {
+          role: 'acme-dev-purpose-fraud-detection',
+          table,
+          columns: all.filter((c) => c !== 'card_number'),
+          rows: "country = 'FR'",
+          permissions: TABLE_PERMISSIONS.read,
+        },
+      ].sort((a, b) => a.role.localeCompare(b.role)),
+    );
   });
 });

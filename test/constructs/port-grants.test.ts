@@ -47,8 +47,15 @@ describe('PortGrants', () => {
     expect(grant.mechanism).toBe('named-table');
     const json = Testing.synth(stack);
     const table = resourcesOf(json, 'aws_lakeformation_permissions').filter((p) => p.table !== undefined);
-    expect(table).toEqual([expect.objectContaining({ permissions: ['ALTER', 'DELETE', 'DESCRIBE', 'INSERT', 'SELECT'], table: { database_name: 'acme_dev_payments_transactions', name: 'transactions' } })]);
-    expect(grant.resources.map((r) => r.node.path)).toContain('mine-dev/marketing-attribution/engineer/table-payments.transactions-transactions');
+    expect(table).toEqual([
+      expect.objectContaining({
+        permissions: ['ALTER', 'DELETE', 'DESCRIBE', 'INSERT', 'SELECT'],
+        table: { database_name: 'acme_dev_payments_transactions', name: 'transactions' },
+      }),
+    ]);
+    expect(grant.resources.map((r) => r.node.path)).toContain(
+      'mine-dev/marketing-attribution/engineer/table-payments.transactions-transactions',
+    );
   });
 
   it('fails if a grant would show no column: nothing is made and assertSuccess names why', () => {
@@ -59,7 +66,9 @@ describe('PortGrants', () => {
     expect(grant.success).toBe(false);
     expect(grant.resources).toEqual([]);
     expect(() => grant.assertSuccess()).toThrow('purpose-marketing-analytics can read no column of payments.transactions/transactions');
-    expect(resourcesOf(Testing.synth(stack), 'aws_lakeformation_permissions')).toHaveLength(resourcesOf(before, 'aws_lakeformation_permissions').length);
+    expect(resourcesOf(Testing.synth(stack), 'aws_lakeformation_permissions')).toHaveLength(
+      resourcesOf(before, 'aws_lakeformation_permissions').length,
+    );
   });
 
   it('fails if a purpose is granted write', () => {
@@ -70,16 +79,31 @@ describe('PortGrants', () => {
   it('makes dependents wait for what enforces the grant', () => {
     const { stack, port, purpose } = payments();
     const grant = port.grants.read(purpose('fraud-detection'), { rows: "country = 'FR'" });
-    const later = new LakeformationPermissions(stack, 'later', { principal: 'arn:aws:iam::111111111111:role/x', database: { name: 'default' }, permissions: ['DESCRIBE'] });
+    const later = new LakeformationPermissions(stack, 'later', {
+      principal: 'arn:aws:iam::111111111111:role/x',
+      database: { name: 'default' },
+      permissions: ['DESCRIBE'],
+    });
     grant.applyBefore(later);
-    const dependsOn = resourcesOf(Testing.synth(stack), 'aws_lakeformation_permissions').find((p) => p.principal.endsWith(':role/x'))!.depends_on;
-    expect(dependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_lakeformation_data_cells_filter\./), expect.stringMatching(/^aws_lakeformation_permissions\..*filter/)]));
+    const dependsOn = resourcesOf(Testing.synth(stack), 'aws_lakeformation_permissions').find((p) =>
+      p.principal.endsWith(':role/x'),
+    )!.depends_on;
+    expect(dependsOn).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^aws_lakeformation_data_cells_filter\./),
+        expect.stringMatching(/^aws_lakeformation_permissions\..*filter/),
+      ]),
+    );
   });
 
   it('fails if a plan entry of another port is deployed on this one', () => {
     const { mesh, product } = payments();
-    const entry = accessPlan(mesh).find((e) => e.environment === 'dev' && e.product === 'payments.transactions' && e.port === 'daily-totals')!;
-    expect(() => product.port('transactions').grants.planned(product.roles.analyst, entry)).toThrow('access to payments.transactions/daily-totals is planned for another port');
+    const entry = accessPlan(mesh).find(
+      (e) => e.environment === 'dev' && e.product === 'payments.transactions' && e.port === 'daily-totals',
+    )!;
+    expect(() => product.port('transactions').grants.planned(product.roles.analyst, entry)).toThrow(
+      'access to payments.transactions/daily-totals is planned for another port',
+    );
   });
 
   it('keeps the shorthands on the port: grantRead, grantWrite, grantAdmin', () => {
@@ -94,12 +118,17 @@ describe('LakeFoundation.of', () => {
   it('fails if a product is made in a stack without a LakeFoundation', () => {
     const mesh = exampleMesh();
     const stack = userStack(mesh, 'dev');
-    expect(() => new DataProduct(stack, 'p', { product: mesh.product('payments.transactions') })).toThrow('make a LakeFoundation in its stack first');
+    expect(() => new DataProduct(stack, 'p', { product: mesh.product('payments.transactions') })).toThrow(
+      'make a LakeFoundation in its stack first',
+    );
   });
 
   it('fails if a stack gets a second LakeFoundation', () => {
     const mesh = exampleMesh();
     const stack = foundedStack(mesh, 'dev');
-    expect(() => new LakeFoundation(stack, 'again', { environment: mesh.environment('dev'), classification: mesh.classification, tags: new Map() })).toThrow('already has a LakeFoundation');
+    expect(
+      () =>
+        new LakeFoundation(stack, 'again', { environment: mesh.environment('dev'), classification: mesh.classification, tags: new Map() }),
+    ).toThrow('already has a LakeFoundation');
   });
 });

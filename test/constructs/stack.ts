@@ -11,7 +11,11 @@ import { LakeFoundation } from '../../constructs/lake-foundation';
 export function userStack(mesh: Mesh, environment: string): TerraformStack {
   const env = mesh.environment(environment);
   const stack = new TerraformStack(Testing.app(), `mine-${environment}`);
-  new AwsProvider(stack, 'aws', { region: env.region, allowedAccountIds: [env.account], defaultTags: [{ tags: { Environment: env.name } }] });
+  new AwsProvider(stack, 'aws', {
+    region: env.region,
+    allowedAccountIds: [env.account],
+    defaultTags: [{ tags: { Environment: env.name } }],
+  });
   return stack;
 }
 

@@ -8,7 +8,10 @@ function problemsOf(load: () => unknown): string[] {
     load();
   } catch (e) {
     expect(e).toBeInstanceOf(DirectoryError);
-    return (e as DirectoryError).message.split('\n').slice(1).map((l) => l.replace(/^ {2}- /, ''));
+    return (e as DirectoryError).message
+      .split('\n')
+      .slice(1)
+      .map((l) => l.replace(/^ {2}- /, ''));
   }
   throw new Error('expected the load to fail');
 }
@@ -19,7 +22,14 @@ describe('loadDirectory: SCIM 2.0 exports', () => {
 
   it('lists every active user once, sorted by user name', () => {
     expect(directory.people.map((p) => p.name)).toEqual([
-      'ahmed.khan', 'jane.doe', 'li.wei', 'maria.lopez', 'nina.berg', 'omar.haddad', 'paul.martin', 'sofia.rossi',
+      'ahmed.khan',
+      'jane.doe',
+      'li.wei',
+      'maria.lopez',
+      'nina.berg',
+      'omar.haddad',
+      'paul.martin',
+      'sofia.rossi',
     ]);
   });
 
@@ -34,7 +44,12 @@ describe('loadDirectory: SCIM 2.0 exports', () => {
   });
 
   it('tolerates cycles of nested groups', () => {
-    const group = (id: string, name: string, members: string[]) => ({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], id, displayName: name, members: members.map((value) => ({ value })) });
+    const group = (id: string, name: string, members: string[]) => ({
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      id,
+      displayName: name,
+      members: members.map((value) => ({ value })),
+    });
     const text = JSON.stringify({
       Resources: [
         { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], id: 'u1', userName: 'x.y' },
@@ -42,12 +57,16 @@ describe('loadDirectory: SCIM 2.0 exports', () => {
         group('b', 'team-b', ['a']),
       ],
     });
-    expect(loadDirectorySources([{ path: 'all.json', text }]).people).toEqual([{ name: 'x.y', groups: ['team-a', 'team-b'], attributes: {} }]);
+    expect(loadDirectorySources([{ path: 'all.json', text }]).people).toEqual([
+      { name: 'x.y', groups: ['team-a', 'team-b'], attributes: {} },
+    ]);
   });
 
   it('reports a person given by two files', () => {
     expect(problemsOf(() => loadDirectory([`${fixtures}/people.yaml`, `${fixtures}/users.json`, `${fixtures}/groups.json`]))).toEqual([
-      expect.stringMatching(/^test\/fixtures\/directory\/users.json:\d+:\d+: Resources\[0\]\.userName: user `jane.doe` appears twice in the directory$/),
+      expect.stringMatching(
+        /^test\/fixtures\/directory\/users.json:\d+:\d+: Resources\[0\]\.userName: user `jane.doe` appears twice in the directory$/,
+      ),
       expect.stringMatching(/Resources\[4\]\.userName: user `paul.martin` appears twice/),
       expect.stringMatching(/Resources\[5\]\.userName: user `sofia.rossi` appears twice/),
     ]);
@@ -81,15 +100,23 @@ describe('loadDirectory: YAML form', () => {
 
 describe('loadDirectory: bad input never crashes', () => {
   it('reports a missing file', () => {
-    expect(problemsOf(() => loadDirectory(['no/such/users.json']))).toEqual(['no/such/users.json:1:1: the directory file could not be read: no such file, or a symbolic link to nothing']);
+    expect(problemsOf(() => loadDirectory(['no/such/users.json']))).toEqual([
+      'no/such/users.json:1:1: the directory file could not be read: no such file, or a symbolic link to nothing',
+    ]);
   });
 
   it('reports JSON syntax errors with their line', () => {
-    expect(problemsOf(() => loadDirectorySources([{ path: 'u.json', text: '{\n  "Resources": [\n    { "userName": "x" ,, }\n  ]\n}\n' }]))[0]).toMatch(/^u\.json:3:\d+: YAML syntax/);
+    expect(
+      problemsOf(() => loadDirectorySources([{ path: 'u.json', text: '{\n  "Resources": [\n    { "userName": "x" ,, }\n  ]\n}\n' }]))[0],
+    ).toMatch(/^u\.json:3:\d+: YAML syntax/);
   });
 
   it('names the SCIM field at fault', () => {
-    const text = JSON.stringify({ Resources: [{ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], id: 'u1', groups: [{}] }, { id: 'x' }] }, null, 2);
+    const text = JSON.stringify(
+      { Resources: [{ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], id: 'u1', groups: [{}] }, { id: 'x' }] },
+      null,
+      2,
+    );
     expect(problemsOf(() => loadDirectorySources([{ path: 'users.json', text }]))).toEqual([
       'users.json:3:5: Resources[0]: `userName` is missing',
       'users.json:9:9: Resources[0].groups[0]: a group reference needs `value` (group id) or `display` (group name)',

@@ -35,7 +35,10 @@ describe('whoCanBecome', () => {
   it('names trusted principals that no directory identity maps to', () => {
     const stranger = 'arn:aws:iam::999999999999:role/someone';
     const result = whoCanBecome(
-      { principals: [stranger], attributeRules: [{ principals: ['arn:aws:iam::999999999999:root'], attributes: { department: ['finance'] } }] },
+      {
+        principals: [stranger],
+        attributeRules: [{ principals: ['arn:aws:iam::999999999999:root'], attributes: { department: ['finance'] } }],
+      },
       directory,
       dev,
     );

@@ -98,7 +98,10 @@ export function layOutCase(name: string, c: HostileCase): string {
  */
 function setAt(doc: unknown, pointer: string, value: unknown): unknown {
   if (pointer === '') return value;
-  const keys = pointer.slice(1).split('/').map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const keys = pointer
+    .slice(1)
+    .split('/')
+    .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
   const last = keys.pop()!;
   let node = doc as Record<string, unknown>;
   for (const k of keys) node = (node[k] ??= {}) as Record<string, unknown>;

@@ -52,10 +52,17 @@ describe('building a mesh', () => {
     const purposes = [...spec.purposes!];
     purposes[index] = { ...purposes[index], members: { groups: ['nobody'] } };
     spec = { ...spec, purposes };
-    const binders = (env: string) => spec.products!.filter((p) => p.promotedTo?.includes(env) && p.purposes?.some((b) => b.purpose === 'fraud-detection')).map((p) => p.id);
+    const binders = (env: string) =>
+      spec
+        .products!.filter((p) => p.promotedTo?.includes(env) && p.purposes?.some((b) => b.purpose === 'fraud-detection'))
+        .map((p) => p.id);
     expect(binders('prod').length).toBeGreaterThan(1);
-    expect(problemsOf(spec)).toEqual(['dev', 'prod'].map((env) =>
-      `purposes[${index}].members.groups[0]: purpose fraud-detection (bound by ${binders(env).join(', ')}): group \`nobody\` has no principal in environment ${env} (map it under environments[${env}].identity.groups)`));
+    expect(problemsOf(spec)).toEqual(
+      ['dev', 'prod'].map(
+        (env) =>
+          `purposes[${index}].members.groups[0]: purpose fraud-detection (bound by ${binders(env).join(', ')}): group \`nobody\` has no principal in environment ${env} (map it under environments[${env}].identity.groups)`,
+      ),
+    );
   });
 
   test('fails, rather than crash later, on a member named like an inherited property', () => {
@@ -79,7 +86,7 @@ describe('building a mesh', () => {
     const spec = exampleSpec();
     product(spec, 'payments.refunds').purposes![0].rows = "current_user() = 'x'";
     expect(problemsOf(spec)).toEqual([
-      "products[2].purposes[0].rows: product payments.refunds: binding to finance-reporting: row filter: `current_user()` calls a function; Lake Formation row filters allow no functions; expected a column on the left of =",
+      'products[2].purposes[0].rows: product payments.refunds: binding to finance-reporting: row filter: `current_user()` calls a function; Lake Formation row filters allow no functions; expected a column on the left of =',
     ]);
   });
 
@@ -116,7 +123,12 @@ describe('building a mesh', () => {
 describe('declared access', () => {
   const access = accessPlan(exampleMesh());
   const find = (env: string, holder: string, port: string) =>
-    access.find((a) => a.environment === env && a.port === port && (a.holder.kind === 'role' ? `${a.holder.product}/${a.holder.role}` : a.holder.purpose) === holder);
+    access.find(
+      (a) =>
+        a.environment === env &&
+        a.port === port &&
+        (a.holder.kind === 'role' ? `${a.holder.product}/${a.holder.role}` : a.holder.purpose) === holder,
+    );
 
   test('Analysts never read a column above their clearance', () => {
     const analyst = find('prod', 'payments.transactions/analyst', 'transactions')!;

@@ -1,6 +1,7 @@
 import { parseRowFilter, substituteParameters } from '../../lib/model/row-filter';
 
-const EXPECTED = "expected conditions such as `country = 'FR'`, `amount BETWEEN 1 AND 9`, `code IN ('a', 'b')`, `name LIKE 'A%'` or `note IS NULL`, joined by AND, OR and NOT";
+const EXPECTED =
+  "expected conditions such as `country = 'FR'`, `amount BETWEEN 1 AND 9`, `code IN ('a', 'b')`, `name LIKE 'A%'` or `note IS NULL`, joined by AND, OR and NOT";
 
 describe('row filters', () => {
   test.each([
@@ -12,7 +13,10 @@ describe('row filters', () => {
     ['a = 1 or b = 2 and c = 3', 'a = 1 OR (b = 2 AND c = 3)'],
     ['(a = 1 or b = 2) and c = 3', '(a = 1 OR b = 2) AND c = 3'],
     ['(((a = 1)))', 'a = 1'],
-    ["a NOT IN ('x') AND b NOT LIKE 'A%' AND c NOT BETWEEN 1 AND 2 AND d IS NOT NULL", "a NOT IN ('x') AND b NOT LIKE 'A%' AND c NOT BETWEEN 1 AND 2 AND d IS NOT NULL"],
+    [
+      "a NOT IN ('x') AND b NOT LIKE 'A%' AND c NOT BETWEEN 1 AND 2 AND d IS NOT NULL",
+      "a NOT IN ('x') AND b NOT LIKE 'A%' AND c NOT BETWEEN 1 AND 2 AND d IS NOT NULL",
+    ],
     ['date = 1', '"date" = 1'],
     ['"user" = 1', '"user" = 1'],
     ['Country = 1', 'country = 1'],
@@ -29,19 +33,31 @@ describe('row filters', () => {
 
   test.each([
     ['', 0, 'empty; leave `rows` out for all rows'],
-    ["a = 1 -- and b = 2", 6, 'a comment (`--`); a row filter holds no comments, since Lake Formation evaluates the text as written'],
+    ['a = 1 -- and b = 2', 6, 'a comment (`--`); a row filter holds no comments, since Lake Formation evaluates the text as written'],
     ['a = 1 /* unclosed', 6, 'a comment (`/*`); a row filter holds no comments, since Lake Formation evaluates the text as written'],
     ['a = 1; DROP TABLE t', 5, '`;` ends a statement; a row filter is one condition, never statements'],
     ["a = 'open", 4, "the string that starts here is never closed; expected a closing `'` (write `''` for a quote inside a string)"],
     ['"a = 1', 0, 'the quoted column name that starts here is never closed; expected a closing `"`'],
     ['))) ((( AND OR NOT', 0, '`)` closes no `(`; parentheses must balance'],
     ['(a = 1 and (b = 2)', 0, '`(` is never closed; expected `)`'],
-    ['a = (select max(x) from t)', 5, '`select max(x) from t` is a subquery; Lake Formation row filters allow no subqueries; expected a constant (a \'string\', a number, TRUE or FALSE)'],
-    ["lower(email) = 'x'", 0, '`lower(email)` calls a function; Lake Formation row filters allow no functions; expected a column on the left of ='],
+    [
+      'a = (select max(x) from t)',
+      5,
+      "`select max(x) from t` is a subquery; Lake Formation row filters allow no subqueries; expected a constant (a 'string', a number, TRUE or FALSE)",
+    ],
+    [
+      "lower(email) = 'x'",
+      0,
+      '`lower(email)` calls a function; Lake Formation row filters allow no functions; expected a column on the left of =',
+    ],
     ['exists (select 1)', 0, '`exists (select 1)` calls a function; Lake Formation row filters allow no functions; expected a condition'],
     ['a::int = 1', 0, '`a::int` is a type cast; Lake Formation row filters allow no casts; expected a column on the left of ='],
     ['a + 1 > 2', 0, 'unexpected `a + 1`; expected a column on the left of >'],
-    ["a ilike 'x'", 0, "operator `ILIKE` in `a ilike 'x'` is not one Lake Formation row filters support; expected =, <>, !=, <, <=, >, >=, IN, BETWEEN, LIKE, IS [NOT] NULL, AND, OR, NOT"],
+    [
+      "a ilike 'x'",
+      0,
+      "operator `ILIKE` in `a ilike 'x'` is not one Lake Formation row filters support; expected =, <>, !=, <, <=, >, >=, IN, BETWEEN, LIKE, IS [NOT] NULL, AND, OR, NOT",
+    ],
     ['a = b', 4, 'compares with column `b`; Lake Formation compares columns with constants only'],
     ["'x' = a", 0, "unexpected `'x'`; expected a column on the left of ="],
     ['a = null', 4, '`= NULL` is never true; use `IS NULL` or `IS NOT NULL`'],
@@ -60,7 +76,7 @@ describe('row filters', () => {
   });
 
   describe('reader attributes (row policies)', () => {
-    const policy = 'country = @country AND business_line IN (@businessLine, \'all\')';
+    const policy = "country = @country AND business_line IN (@businessLine, 'all')";
 
     test('are accepted when declared, and rendered as written', () => {
       const parsed = parseRowFilter(policy, { parameters: ['country', 'businessLine'] });
@@ -68,7 +84,10 @@ describe('row filters', () => {
     });
 
     test('fails if an attribute is not declared', () => {
-      expect(parseRowFilter(policy, { parameters: ['country'] })).toEqual({ ok: false, error: { offset: 41, message: 'unknown attribute `@businessLine`; expected one of `@country`' } });
+      expect(parseRowFilter(policy, { parameters: ['country'] })).toEqual({
+        ok: false,
+        error: { offset: 41, message: 'unknown attribute `@businessLine`; expected one of `@country`' },
+      });
     });
 
     test('a @ inside a string is text, not an attribute', () => {
@@ -93,7 +112,7 @@ describe('row filters', () => {
   });
 
   test('the canonical text parses back to itself', () => {
-    for (const filter of ["a between 1 and 2 and not (b is null or c like 'x%')", "\"select\" = 'x' or level in (1, 2)"]) {
+    for (const filter of ["a between 1 and 2 and not (b is null or c like 'x%')", '"select" = \'x\' or level in (1, 2)']) {
       const once = parseRowFilter(filter);
       if (!once.ok) throw new Error(once.error.message);
       expect(parseRowFilter(once.filter.text)).toEqual({ ok: true, filter: expect.objectContaining({ text: once.filter.text }) });

@@ -46,7 +46,8 @@ function must(cwd: string, command: string, args: readonly string[], env: Record
 /** `npx meshgrant <args>` in `dir`, which must exit 0; `--` keeps npx from taking `--version` for its own. */
 const meshgrant = (dir: string, ...args: string[]) => must(dir, 'npx', ['--no', '--', 'meshgrant', ...args]);
 
-const npmInstall = (dir: string, ...specs: string[]) => must(dir, 'npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...specs]);
+const npmInstall = (dir: string, ...specs: string[]) =>
+  must(dir, 'npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...specs]);
 
 /** Hard-links each package folder of `from`'s node_modules into `to`'s: a copy in no time, and no download. */
 function linkPackages(from: string, to: string, names: readonly string[]): void {
@@ -58,7 +59,12 @@ function linkPackages(from: string, to: string, names: readonly string[]): void 
 
 /** cdktf 0.21's peers from npm, installed once per version set and kept for later runs (renamed into place when complete). */
 function cdktfPeers(): string {
-  const dir = join(tmpdir(), `meshgrant-test-peers-${Object.entries(CDKTF_PEERS).map(([n, v]) => `${n.replace('/', '+')}@${v}`).join('-')}`);
+  const dir = join(
+    tmpdir(),
+    `meshgrant-test-peers-${Object.entries(CDKTF_PEERS)
+      .map(([n, v]) => `${n.replace('/', '+')}@${v}`)
+      .join('-')}`,
+  );
   if (existsSync(dir)) return dir;
   const partial = mkdtempSync(`${dir}.partial-`);
   writeFileSync(join(partial, 'package.json'), JSON.stringify({ name: 'peers', private: true }));
@@ -76,8 +82,12 @@ function consumer(dir: string, tarball: string, peers: Record<string, string>, p
   mkdirSync(dir, { recursive: true });
   linkPackages(peersFrom, dir, Object.keys(peers));
   linkPackages(ROOT, dir, ['@types/node', 'undici-types']);
-  const typesNode = (JSON.parse(readFileSync(join(ROOT, 'node_modules', '@types', 'node', 'package.json'), 'utf8')) as { version: string }).version;
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, dependencies: peers, devDependencies: { '@types/node': typesNode } }, null, 2));
+  const typesNode = (JSON.parse(readFileSync(join(ROOT, 'node_modules', '@types', 'node', 'package.json'), 'utf8')) as { version: string })
+    .version;
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, dependencies: peers, devDependencies: { '@types/node': typesNode } }, null, 2),
+  );
   npmInstall(dir, tarball);
   return dir;
 }
@@ -131,10 +141,14 @@ describe('the packed tarball, installed into an empty folder with cdktn', () => 
   it('runs the CLI: --version, --help, validate and synth', () => {
     expect(meshgrant(dir, '--version')).toBe(`${VERSION}\n`);
     const help = meshgrant(dir, '--help');
-    for (const command of ['validate', 'synth', 'access', 'diff', 'promote-check', 'impact', 'graph']) expect(help).toContain(`  ${command} `);
+    for (const command of ['validate', 'synth', 'access', 'diff', 'promote-check', 'impact', 'graph'])
+      expect(help).toContain(`  ${command} `);
     expect(meshgrant(dir, 'validate', EXAMPLE)).toBe('mesh acme is valid: 6 products, 2 environments, 3 purposes\n');
     meshgrant(dir, 'synth', EXAMPLE, '--out', join(dir, 'cdktf.out'));
-    expect(flavourFields(stack(join(dir, 'cdktf.out'), 'acme-dev'))).toEqual({ cdkVersion: '0.24.0', awsProvider: { source: 'hashicorp/aws', version: '6.66.0' } });
+    expect(flavourFields(stack(join(dir, 'cdktf.out'), 'acme-dev'))).toEqual({
+      cdkVersion: '0.24.0',
+      awsProvider: { source: 'hashicorp/aws', version: '6.66.0' },
+    });
   });
 
   it('loads with require, the core and the constructs', () => {
@@ -184,18 +198,34 @@ loadMesh(42);
 `;
     for (const file of files) writeFileSync(join(dir, file), source);
     const tsconfig = `tsconfig.${name}.json`;
-    writeFileSync(join(dir, tsconfig), JSON.stringify({ compilerOptions: { ...options, target: 'es2022', strict: true, noEmit: true, skipLibCheck: true, types: ['node'] }, files }));
-    expect(run(dir, process.execPath, [require.resolve('typescript/bin/tsc'), '-p', tsconfig])).toEqual({ code: 0, stdout: '', stderr: '' });
+    writeFileSync(
+      join(dir, tsconfig),
+      JSON.stringify({
+        compilerOptions: { ...options, target: 'es2022', strict: true, noEmit: true, skipLibCheck: true, types: ['node'] },
+        files,
+      }),
+    );
+    expect(run(dir, process.execPath, [require.resolve('typescript/bin/tsc'), '-p', tsconfig])).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: '',
+    });
   });
 
   it('fails with 2 and says what to install when MESHGRANT_CDK names a flavour that is not installed, or none', () => {
-    const synth = (flavour: string) => run(dir, 'npx', ['--no', '--', 'meshgrant', 'synth', EXAMPLE, '--out', join(dir, 'other.out')], { MESHGRANT_CDK: flavour });
+    const synth = (flavour: string) =>
+      run(dir, 'npx', ['--no', '--', 'meshgrant', 'synth', EXAMPLE, '--out', join(dir, 'other.out')], { MESHGRANT_CDK: flavour });
     expect(synth('cdktf')).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'meshgrant synth: MESHGRANT_CDK=cdktf, but cdktf or @cdktf/provider-aws is not installed: npm install cdktf @cdktf/provider-aws constructs\n',
+      stderr:
+        'meshgrant synth: MESHGRANT_CDK=cdktf, but cdktf or @cdktf/provider-aws is not installed: npm install cdktf @cdktf/provider-aws constructs\n',
     });
-    expect(synth('cdk\u001b[2J')).toEqual({ code: 2, stdout: '', stderr: 'meshgrant synth: MESHGRANT_CDK must be cdktn or cdktf, not "cdk\\u001b[2J"\n' });
+    expect(synth('cdk\u001b[2J')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'meshgrant synth: MESHGRANT_CDK must be cdktn or cdktf, not "cdk\\u001b[2J"\n',
+    });
   });
 });
 

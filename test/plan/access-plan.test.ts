@@ -15,7 +15,9 @@ describe('the access plan', () => {
       if (list === 'grants') {
         const g = product.grants![position];
         expect(g.port).toBe(e.port);
-        expect(e.via).toEqual(g.role !== undefined ? { kind: 'role', product: e.product, role: g.role } : { kind: 'consumer', product: g.consumer });
+        expect(e.via).toEqual(
+          g.role !== undefined ? { kind: 'role', product: e.product, role: g.role } : { kind: 'consumer', product: g.consumer },
+        );
       } else {
         expect(list).toBe('purposes');
         const b = product.purposes![position];
@@ -33,11 +35,19 @@ describe('the access plan', () => {
   });
 
   it('says how each entry is enforced', () => {
-    const find = (via: string, port: string) => plan.find((e) => e.environment === 'prod' && JSON.stringify(e.via).includes(via) && e.port === port)!;
+    const find = (via: string, port: string) =>
+      plan.find((e) => e.environment === 'prod' && JSON.stringify(e.via).includes(via) && e.port === port)!;
     expect(find('"analyst"', 'transactions').mechanism).toBe('tag-policy');
     expect(find('"marketing.attribution"', 'transactions').mechanism).toBe('named-columns');
-    expect(find('"marketing-analytics"', 'transactions')).toMatchObject({ mechanism: 'data-cells-filter', rows: "country IN ('FR', 'DE')" });
-    expect(find('"owner"', 'transactions')).toMatchObject({ mechanism: 'tag-policy', grantable: true, permissions: ['ALTER', 'DELETE', 'DESCRIBE', 'DROP', 'INSERT', 'SELECT'] });
+    expect(find('"marketing-analytics"', 'transactions')).toMatchObject({
+      mechanism: 'data-cells-filter',
+      rows: "country IN ('FR', 'DE')",
+    });
+    expect(find('"owner"', 'transactions')).toMatchObject({
+      mechanism: 'tag-policy',
+      grantable: true,
+      permissions: ['ALTER', 'DELETE', 'DESCRIBE', 'DROP', 'INSERT', 'SELECT'],
+    });
   });
 
   it('gives a consumer access only where it is promoted', () => {
@@ -56,14 +66,32 @@ describe('the access plan', () => {
 
   it('plans nothing for a request whose allowance hides every asked column', () => {
     const port = mesh.product('payments.transactions').outputPorts.find((p) => p.name === 'transactions')!;
-    const request = { environment: 'dev', via: { kind: 'purpose', purpose: 'x' } as const, product: 'payments.transactions', port, level: 'read' as const };
-    expect(planAccess(mesh.classification, { ...request, allowance: { kind: 'classes', allowed: [] }, columns: ['card_number'] })).toBeUndefined();
-    expect(planAccess(mesh.classification, { ...request, allowance: { kind: 'classes', allowed: ['pci'] }, columns: ['card_number'] })?.columns).toEqual(['card_number']);
+    const request = {
+      environment: 'dev',
+      via: { kind: 'purpose', purpose: 'x' } as const,
+      product: 'payments.transactions',
+      port,
+      level: 'read' as const,
+    };
+    expect(
+      planAccess(mesh.classification, { ...request, allowance: { kind: 'classes', allowed: [] }, columns: ['card_number'] }),
+    ).toBeUndefined();
+    expect(
+      planAccess(mesh.classification, { ...request, allowance: { kind: 'classes', allowed: ['pci'] }, columns: ['card_number'] })?.columns,
+    ).toEqual(['card_number']);
   });
 
   it('fails if a write would limit columns or rows', () => {
     const port = mesh.product('payments.transactions').outputPorts[0];
-    const request = { environment: 'dev', via: { kind: 'role', product: 'payments.transactions', role: 'engineer' } as const, product: 'payments.transactions', port, level: 'write' as const };
-    expect(() => planAccess(mesh.classification, { ...request, allowance: { kind: 'clearance', level: 'restricted' }, rows: "country = 'FR'" })).toThrow('a write grant cannot limit columns or rows');
+    const request = {
+      environment: 'dev',
+      via: { kind: 'role', product: 'payments.transactions', role: 'engineer' } as const,
+      product: 'payments.transactions',
+      port,
+      level: 'write' as const,
+    };
+    expect(() =>
+      planAccess(mesh.classification, { ...request, allowance: { kind: 'clearance', level: 'restricted' }, rows: "country = 'FR'" }),
+    ).toThrow('a write grant cannot limit columns or rows');
   });
 });

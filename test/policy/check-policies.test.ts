@@ -9,7 +9,13 @@ describe('checkPolicies', () => {
   test('pins the rule ids of every pack', () => {
     const packs = Object.fromEntries(Object.entries(BUILT_IN_PACKS).map(([name, rules]) => [name, rules.map((r) => r.id)]));
     expect(packs).toEqual({
-      readiness: ['readiness/owner-role', 'readiness/description', 'readiness/column-classified', 'readiness/retention', 'readiness/purpose-binding'],
+      readiness: [
+        'readiness/owner-role',
+        'readiness/description',
+        'readiness/column-classified',
+        'readiness/retention',
+        'readiness/purpose-binding',
+      ],
       security: [
         'security/no-wildcard-principal',
         'security/no-wildcard-action',
@@ -22,10 +28,21 @@ describe('checkPolicies', () => {
         'security/environment-principals',
         'security/separation-of-duties',
       ],
-      aws: ['aws/lf-tag-length', 'aws/lf-tags-per-resource', 'aws/lf-tag-quotas', 'aws/glue-text-length', 'aws/trust-policy-size', 'aws/lf-permissions-valid'],
+      aws: [
+        'aws/lf-tag-length',
+        'aws/lf-tags-per-resource',
+        'aws/lf-tag-quotas',
+        'aws/glue-text-length',
+        'aws/trust-policy-size',
+        'aws/lf-permissions-valid',
+      ],
     });
     expect(Object.values(META_RULES).map((r) => r.id)).toEqual([
-      'policy/config', 'policy/rule-failed', 'policy/suppression-invalid', 'policy/suppression-expired', 'policy/suppression-unmatched',
+      'policy/config',
+      'policy/rule-failed',
+      'policy/suppression-invalid',
+      'policy/suppression-expired',
+      'policy/suppression-unmatched',
     ]);
   });
 
@@ -80,22 +97,35 @@ describe('checkPolicies', () => {
 
   describe('configuration', () => {
     test('runs only the selected packs', () => {
-      const report = check((s) => { delete orders(s).policies; s.policy = { packs: ['security', 'aws'] }; });
+      const report = check((s) => {
+        delete orders(s).policies;
+        s.policy = { packs: ['security', 'aws'] };
+      });
       expect(report.findings).toEqual([]);
       expect(report.rules.some((r) => r.id.startsWith('readiness/'))).toBe(false);
     });
 
     test('changes severities and switches rules off', () => {
-      const raised = check((s) => { s.purposes![0].approver = 'ann.lee'; s.policy = { severities: { 'security/separation-of-duties': 'error' } }; });
+      const raised = check((s) => {
+        s.purposes![0].approver = 'ann.lee';
+        s.policy = { severities: { 'security/separation-of-duties': 'error' } };
+      });
       expect(findingsOf(raised, 'security/separation-of-duties')[0].severity).toBe('error');
       expect(raised.hasErrors).toBe(true);
-      const off = check((s) => { delete orders(s).policies; s.policy = { severities: { 'readiness/retention': 'off' } }; });
+      const off = check((s) => {
+        delete orders(s).policies;
+        s.policy = { severities: { 'readiness/retention': 'off' } };
+      });
       expect(off.findings).toEqual([]);
     });
 
     test('reports unknown packs, rule ids, classes and levels as policy/config errors', () => {
       const report = check((s) => {
-        s.policy = { packs: ['security', 'securty'], severities: { 'security/no-wildcard-princpal': 'off' }, sensitive: { classes: ['pij'], level: 'secret' } };
+        s.policy = {
+          packs: ['security', 'securty'],
+          severities: { 'security/no-wildcard-princpal': 'off' },
+          sensitive: { classes: ['pij'], level: 'secret' },
+        };
       });
       expect(findingsOf(report, 'policy/config').map((f) => `${formatPath(f.path)}: ${f.message} (${f.fix})`)).toEqual([
         'policy.packs[1]: unknown rule pack `securty` (did you mean `security`?)',
@@ -113,23 +143,45 @@ describe('checkPolicies', () => {
       severity: 'warning',
       description: 'Product descriptions name a data steward.',
       rationale: 'Consumers need a person to ask about the data.',
-      check: ({ mesh }) => mesh.products
-        .filter((p) => !/steward/i.test(p.description ?? ''))
-        .map((p) => ({ path: [...p.specPath, 'info', 'description'], message: `product ${p.id} names no steward`, fix: 'add "Steward: <name>" to info.description' })),
+      check: ({ mesh }) =>
+        mesh.products
+          .filter((p) => !/steward/i.test(p.description ?? ''))
+          .map((p) => ({
+            path: [...p.specPath, 'info', 'description'],
+            message: `product ${p.id} names no steward`,
+            fix: 'add "Steward: <name>" to info.description',
+          })),
     };
 
     test('run with the built-in packs, obey severities and can be selected as a pack', () => {
       expect(check(() => undefined, { rules: [steward] }).findings.map((f) => `${f.severity} ${f.rule} ${f.message}`)).toEqual([
         'warning shop/steward-named product sales.orders names no steward',
       ]);
-      const onlyShop = check((s) => { delete orders(s).policies; s.policy = { packs: ['shop'], severities: { 'shop/steward-named': 'error' } }; }, { rules: [steward] });
+      const onlyShop = check(
+        (s) => {
+          delete orders(s).policies;
+          s.policy = { packs: ['shop'], severities: { 'shop/steward-named': 'error' } };
+        },
+        { rules: [steward] },
+      );
       expect(onlyShop.findings.map((f) => `${f.severity} ${f.rule}`)).toEqual(['error shop/steward-named']);
       expect(knownRules({ rules: [steward] }).map((r) => r.id)).toContain('shop/steward-named');
     });
 
     test('a rule that throws becomes a policy/rule-failed finding and the others still run', () => {
-      const broken: PolicyRule = { ...steward, id: 'shop/broken', check: () => { throw new Error('boom'); } };
-      const report = check((s) => { delete orders(s).policies; }, { rules: [broken] });
+      const broken: PolicyRule = {
+        ...steward,
+        id: 'shop/broken',
+        check: () => {
+          throw new Error('boom');
+        },
+      };
+      const report = check(
+        (s) => {
+          delete orders(s).policies;
+        },
+        { rules: [broken] },
+      );
       expect(ids(report)).toEqual(['policy/rule-failed', 'readiness/retention']);
       expect(formatFinding(findingsOf(report, 'policy/rule-failed')[0])).toContain('rule shop/broken failed: boom');
     });
@@ -143,7 +195,9 @@ describe('checkPolicies', () => {
   });
 
   test('mesh-level findings are located at the nearest written parent', () => {
-    const mesh = meshOf((s) => { s.environments[1].identity!.groups!['shop-eng'] = 'arn:aws:iam::222222222222:root'; });
+    const mesh = meshOf((s) => {
+      s.environments[1].identity!.groups!['shop-eng'] = 'arn:aws:iam::222222222222:root';
+    });
     const finding = checkPolicies(mesh).findings[0];
     expect(finding.location).toEqual(mesh.locate(finding.path));
   });

@@ -20,7 +20,11 @@ function brokenAcme(): string {
     writeFileSync(path, text.replace(from, to));
   };
   edit('customers.profiles.yaml', 'policies: { retention: P5Y }\n', ''); // readiness/retention
-  edit('customers.profiles.yaml', 'members: { groups: [ customer-analysts ] }', 'members: { groups: [ customer-analysts ] }\n    clearance: confidential'); // security/sensitive-data-needs-purpose
+  edit(
+    'customers.profiles.yaml',
+    'members: { groups: [ customer-analysts ] }',
+    'members: { groups: [ customer-analysts ] }\n    clearance: confidential',
+  ); // security/sensitive-data-needs-purpose
   edit('customers.profiles.yaml', 'description: Customer master data', `description: ${'x'.repeat(2049)}`); // aws/glue-text-length
   return join(dir, 'acme');
 }
@@ -34,11 +38,21 @@ describe('meshgrant validate and synth run the policies', () => {
     const run = await cli('validate', mesh);
     expect(run.code).toBe(1);
     const file = join(mesh, 'products', 'customers.profiles.yaml');
-    expect(run.stdout).toMatch(/^mesh acme breaks governance policies: 6 products, 2 environments, 3 purposes\n\nPolicy check of mesh acme: 3 errors, \d+ warnings?, 0 suppressed\n/);
+    expect(run.stdout).toMatch(
+      /^mesh acme breaks governance policies: 6 products, 2 environments, 3 purposes\n\nPolicy check of mesh acme: 3 errors, \d+ warnings?, 0 suppressed\n/,
+    );
     expect(run.stdout).toContain(`\nproduct customers.profiles:\n  ${file}:`);
-    expect(run.stdout).toContain(`\n  ${file}:13:18: error aws/glue-text-length: product customers.profiles: port profiles: description has 2049 characters; Glue accepts at most 2048\n      fix: shorten it`);
-    expect(run.stdout).toMatch(new RegExp(`${file}:\\d+:\\d+: error readiness/retention: product customers.profiles declares no retention period\\n {6}fix: `));
-    expect(run.stdout).toMatch(new RegExp(`${file}:\\d+:\\d+: error security/sensitive-data-needs-purpose: product customers.profiles: the analyst role can read sensitive columns \`email\`, \`full_name\` and \`date_of_birth\` \\(pii\\)`));
+    expect(run.stdout).toContain(
+      `\n  ${file}:13:18: error aws/glue-text-length: product customers.profiles: port profiles: description has 2049 characters; Glue accepts at most 2048\n      fix: shorten it`,
+    );
+    expect(run.stdout).toMatch(
+      new RegExp(`${file}:\\d+:\\d+: error readiness/retention: product customers.profiles declares no retention period\\n {6}fix: `),
+    );
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `${file}:\\d+:\\d+: error security/sensitive-data-needs-purpose: product customers.profiles: the analyst role can read sensitive columns \`email\`, \`full_name\` and \`date_of_birth\` \\(pii\\)`,
+      ),
+    );
   });
 
   test('validate --json lists the findings; --sarif and --markdown write the reports', async () => {
@@ -48,11 +62,16 @@ describe('meshgrant validate and synth run the policies', () => {
       expect(run.code).toBe(1);
       const json = JSON.parse(run.stdout);
       expect(json.ok).toBe(false);
-      const errors = json.policy.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { rule: string }) => f.rule).sort();
+      const errors = json.policy.findings
+        .filter((f: { severity: string }) => f.severity === 'error')
+        .map((f: { rule: string }) => f.rule)
+        .sort();
       expect(errors).toEqual(['aws/glue-text-length', 'readiness/retention', 'security/sensitive-data-needs-purpose']);
       const sarif = JSON.parse(readFileSync(join(out, 'policy.sarif'), 'utf8'));
       expect(sarif.runs[0].results.filter((r: { level: string }) => r.level === 'error')).toHaveLength(3);
-      expect(readFileSync(join(out, 'policy.md'), 'utf8')).toMatch(/:x: \*\*Policy check failed\*\*: 3 errors, \d+ warnings?, 0 suppressed\./);
+      expect(readFileSync(join(out, 'policy.md'), 'utf8')).toMatch(
+        /:x: \*\*Policy check failed\*\*: 3 errors, \d+ warnings?, 0 suppressed\./,
+      );
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
@@ -74,10 +93,13 @@ describe('meshgrant validate and synth run the policies', () => {
 
   test('--rules adds organisation rules from JavaScript modules; a module that cannot load fails with 2', async () => {
     const rules = join(mesh, '..', 'rules.js');
-    writeFileSync(rules, `exports.stewardNamed = {
+    writeFileSync(
+      rules,
+      `exports.stewardNamed = {
   id: 'acme/steward-named', severity: 'error', description: 'Descriptions name a steward.', rationale: 'Consumers need a person to ask.',
   check: ({ mesh }) => mesh.products.filter((p) => !/steward/i.test(p.description || '')).map((p) => ({ path: [...p.specPath, 'info', 'description'], message: 'product ' + p.id + ' names no steward', fix: 'add a steward' })),
-};\n`);
+};\n`,
+    );
     const run = await cli('validate', 'examples/acme', '--rules', rules, '--json');
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout).policy.findings.filter((f: { rule: string }) => f.rule === 'acme/steward-named')).toHaveLength(6);
@@ -90,15 +112,25 @@ describe('meshgrant validate and synth run the policies', () => {
   test('a suppression in a product file accepts a finding; once expired it is reported and the finding is back', async () => {
     const file = join(mesh, 'products', 'customers.profiles.yaml');
     const original = readFileSync(file, 'utf8');
-    const suppress = (expires: string) => writeFileSync(file, `${original}suppressions:\n  - { rule: aws/glue-text-length, reason: Catalogue text is trimmed by the loader job (DATA-42), expires: ${expires} }\n`);
+    const suppress = (expires: string) =>
+      writeFileSync(
+        file,
+        `${original}suppressions:\n  - { rule: aws/glue-text-length, reason: Catalogue text is trimmed by the loader job (DATA-42), expires: ${expires} }\n`,
+      );
     try {
       suppress('2999-12-31');
       const accepted = JSON.parse((await cli('validate', mesh, '--json')).stdout).policy;
       expect(accepted.findings.map((f: { rule: string }) => f.rule)).not.toContain('aws/glue-text-length');
-      expect(accepted.suppressions).toEqual([expect.objectContaining({ rule: 'aws/glue-text-length', status: 'applied', matched: 1, product: 'customers.profiles' })]);
+      expect(accepted.suppressions).toEqual([
+        expect.objectContaining({ rule: 'aws/glue-text-length', status: 'applied', matched: 1, product: 'customers.profiles' }),
+      ]);
       suppress('2020-01-31');
       const run = await cli('validate', mesh);
-      expect(run.stdout).toMatch(new RegExp(`${file}:\\d+:\\d+: warning policy/suppression-expired: suppression of aws/glue-text-length on product customers.profiles expired on 2020-01-31; its 1 finding is reported again`));
+      expect(run.stdout).toMatch(
+        new RegExp(
+          `${file}:\\d+:\\d+: warning policy/suppression-expired: suppression of aws/glue-text-length on product customers.profiles expired on 2020-01-31; its 1 finding is reported again`,
+        ),
+      );
       expect(run.stdout).toContain('error aws/glue-text-length');
     } finally {
       writeFileSync(file, original);

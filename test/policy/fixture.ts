@@ -9,7 +9,8 @@ type DeepMutable<T> = T extends string | number | boolean | undefined
     ? DeepMutable<U>[]
     : { -readonly [K in keyof T]: DeepMutable<T[K]> };
 
-const sso = (account: string, set: string) => `arn:aws:iam::${account}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_${set}_0123456789abcdef`;
+const sso = (account: string, set: string) =>
+  `arn:aws:iam::${account}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_${set}_0123456789abcdef`;
 const groups = (account: string) => ({
   'shop-analysts': sso(account, 'ShopAnalysts'),
   'shop-eng': sso(account, 'ShopEngineers'),
@@ -34,22 +35,27 @@ export function compliantSpec(): Draft {
     },
     environments: [
       {
-        name: 'dev', account: '111111111111', region: 'eu-west-1', promotesTo: 'prod',
-        backend: { bucket: 'shop-state-dev' }, dataBucket: 'shop-lake-dev',
+        name: 'dev',
+        account: '111111111111',
+        region: 'eu-west-1',
+        promotesTo: 'prod',
+        backend: { bucket: 'shop-state-dev' },
+        dataBucket: 'shop-lake-dev',
         deployRoleArn: 'arn:aws:iam::111111111111:role/deploy',
         identity: { groups: groups('111111111111'), users: { 'ann.lee': 'arn:aws:iam::111111111111:role/people/ann.lee' } },
       },
       {
-        name: 'prod', account: '222222222222', region: 'eu-west-1',
-        backend: { bucket: 'shop-state-prod' }, dataBucket: 'shop-lake-prod',
+        name: 'prod',
+        account: '222222222222',
+        region: 'eu-west-1',
+        backend: { bucket: 'shop-state-prod' },
+        dataBucket: 'shop-lake-prod',
         deployRoleArn: 'arn:aws:iam::222222222222:role/deploy',
         identity: { groups: groups('222222222222'), users: { 'ann.lee': 'arn:aws:iam::222222222222:role/people/ann.lee' } },
       },
     ],
     domains: [{ name: 'sales' }],
-    purposes: [
-      { name: 'fraud-detection', approver: 'max.risk', members: { groups: ['risk-team'] }, allowedClasses: ['pii', 'reference'] },
-    ],
+    purposes: [{ name: 'fraud-detection', approver: 'max.risk', members: { groups: ['risk-team'] }, allowedClasses: ['pii', 'reference'] }],
     products: [
       {
         id: 'sales.orders',

@@ -23,21 +23,31 @@ describe('annotatePolicyFindings', () => {
       s.purposes![0].approver = 'ann.lee';
       orders(s).suppressions = [{ rule: 'security/separation-of-duties', reason: REASON }];
     });
-    expect(stack).toEqual([expect.stringMatching(/^@cdktf\/error security\/no-wildcard-principal: environment prod: group `shop-eng` maps to .* \(fix: map it to .*\) \[shop\.yaml:\d+:3\]$/)]);
+    expect(stack).toEqual([
+      expect.stringMatching(
+        /^@cdktf\/error security\/no-wildcard-principal: environment prod: group `shop-eng` maps to .* \(fix: map it to .*\) \[shop\.yaml:\d+:3\]$/,
+      ),
+    ]);
     expect(product).toEqual([
       `@cdktf/info suppressed security/separation-of-duties: product sales.orders: its owner ann.lee is also the approver of purpose fraud-detection, which the product is bound to (fix: name another approver for fraud-detection, or suppress with a reason: \`{ rule: security/separation-of-duties, target: purposes[0], reason: <why it is acceptable> }\`) [shop.yaml:${lineOf(['products', 0, 'purposes', 0])}:3]; accepted at products[0].suppressions[0]: ${REASON}`,
     ]);
   });
 
   test('warnings do not stop synthesis', () => {
-    const { app, product } = annotatedApp((s) => { s.purposes![0].approver = 'ann.lee'; });
+    const { app, product } = annotatedApp((s) => {
+      s.purposes![0].approver = 'ann.lee';
+    });
     expect(product).toEqual([expect.stringMatching(/^@cdktf\/warn security\/separation-of-duties: /)]);
     expect(() => app.synth()).not.toThrow();
   });
 
   test('fails synthesis if an error-level finding is open', () => {
-    const { app, product } = annotatedApp((s) => { delete orders(s).policies; });
-    expect(product).toEqual([expect.stringMatching(/^@cdktf\/error readiness\/retention: product sales.orders declares no retention period/)]);
+    const { app, product } = annotatedApp((s) => {
+      delete orders(s).policies;
+    });
+    expect(product).toEqual([
+      expect.stringMatching(/^@cdktf\/error readiness\/retention: product sales.orders declares no retention period/),
+    ]);
     expect(() => app.synth()).toThrow(/readiness\/retention/);
   });
 });

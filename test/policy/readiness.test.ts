@@ -7,7 +7,13 @@ describe('readiness pack', () => {
 
   describe('readiness/owner-role', () => {
     test('fails if nobody is in the Owner role', () => {
-      const f = theFinding(check((s) => { orders(s).roles!.owner = {}; }), 'readiness/owner-role', ['products', 0, 'roles', 'owner']);
+      const f = theFinding(
+        check((s) => {
+          orders(s).roles!.owner = {};
+        }),
+        'readiness/owner-role',
+        ['products', 0, 'roles', 'owner'],
+      );
       expect(f.message).toBe('product sales.orders has nobody in its Owner role');
       expect(f.fix).toContain('users: [ann.lee]');
     });
@@ -15,49 +21,103 @@ describe('readiness pack', () => {
 
   describe('readiness/description', () => {
     test('fails if the product has no description', () => {
-      const f = theFinding(check((s) => { orders(s).info.description = '  '; }), 'readiness/description', ['products', 0, 'info']);
+      const f = theFinding(
+        check((s) => {
+          orders(s).info.description = '  ';
+        }),
+        'readiness/description',
+        ['products', 0, 'info'],
+      );
       expect(f.message).toBe('product sales.orders has no description');
     });
   });
 
   describe('readiness/column-classified', () => {
     test('fails if a column has neither tags nor unclassified', () => {
-      const f = theFinding(check((s) => { delete orders(s).outputPorts[0].columns[0].unclassified; }), 'readiness/column-classified', ['products', 0, 'outputPorts', 0, 'columns', 0]);
+      const f = theFinding(
+        check((s) => {
+          delete orders(s).outputPorts[0].columns[0].unclassified;
+        }),
+        'readiness/column-classified',
+        ['products', 0, 'outputPorts', 0, 'columns', 0],
+      );
       expect(f.message).toBe('product sales.orders: port orders: column order_id has no entity tags and is not marked unclassified');
       expect(f.fix).toContain('unclassified: <why it is not sensitive>');
     });
 
     test('fails if a partition key is unclassified with a placeholder reason', () => {
-      const report = check((s) => { orders(s).outputPorts[0].table = { partitionKeys: [{ name: 'day', type: 'date', unclassified: 'TODO' }] }; });
-      const f = theFinding(report, 'readiness/column-classified', ['products', 0, 'outputPorts', 0, 'table', 'partitionKeys', 0, 'unclassified']);
+      const report = check((s) => {
+        orders(s).outputPorts[0].table = { partitionKeys: [{ name: 'day', type: 'date', unclassified: 'TODO' }] };
+      });
+      const f = theFinding(report, 'readiness/column-classified', [
+        'products',
+        0,
+        'outputPorts',
+        0,
+        'table',
+        'partitionKeys',
+        0,
+        'unclassified',
+      ]);
       expect(f.message).toContain('column day is marked unclassified without a real reason (`TODO`)');
     });
 
     test('fails if a tagged column is also marked unclassified', () => {
-      const f = theFinding(check((s) => { orders(s).outputPorts[0].columns[1].unclassified = 'Not really an email'; }), 'readiness/column-classified', ['products', 0, 'outputPorts', 0, 'columns', 1, 'unclassified']);
+      const f = theFinding(
+        check((s) => {
+          orders(s).outputPorts[0].columns[1].unclassified = 'Not really an email';
+        }),
+        'readiness/column-classified',
+        ['products', 0, 'outputPorts', 0, 'columns', 1, 'unclassified'],
+      );
       expect(f.message).toContain('column email has entity tags and is also marked unclassified');
     });
   });
 
   describe('readiness/retention', () => {
     test('fails if no retention is declared', () => {
-      const f = theFinding(check((s) => { delete orders(s).policies; }), 'readiness/retention', ['products', 0, 'policies']);
+      const f = theFinding(
+        check((s) => {
+          delete orders(s).policies;
+        }),
+        'readiness/retention',
+        ['products', 0, 'policies'],
+      );
       expect(f.fix).toContain('P7Y');
     });
 
     test.each(['7 years', 'P', 'P0D', 'p7y', 'PT'])('fails if retention is `%s`', (value) => {
-      const f = theFinding(check((s) => { orders(s).policies = { retention: value }; }), 'readiness/retention', ['products', 0, 'policies', 'retention']);
+      const f = theFinding(
+        check((s) => {
+          orders(s).policies = { retention: value };
+        }),
+        'readiness/retention',
+        ['products', 0, 'policies', 'retention'],
+      );
       expect(f.message).toBe(`product sales.orders: retention \`${value}\` is not a non-zero ISO 8601 duration`);
     });
 
     test.each(['P90D', 'P1Y6M', 'P2W', 'PT36H'])('passes with `%s`', (value) => {
-      expect(findingsOf(check((s) => { orders(s).policies = { retention: value }; }), 'readiness/retention')).toEqual([]);
+      expect(
+        findingsOf(
+          check((s) => {
+            orders(s).policies = { retention: value };
+          }),
+          'readiness/retention',
+        ),
+      ).toEqual([]);
     });
   });
 
   describe('readiness/purpose-binding', () => {
     test('fails if the product is bound to no purpose, and suggests one', () => {
-      const f = theFinding(check((s) => { delete orders(s).purposes; }), 'readiness/purpose-binding', ['products', 0, 'purposes']);
+      const f = theFinding(
+        check((s) => {
+          delete orders(s).purposes;
+        }),
+        'readiness/purpose-binding',
+        ['products', 0, 'purposes'],
+      );
       expect(f.fix).toContain('{ purpose: fraud-detection, ports: [orders] }');
     });
   });

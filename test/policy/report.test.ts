@@ -16,26 +16,28 @@ function mixedReport(): PolicyReport {
 describe('report renderers', () => {
   test('text: summary, findings grouped by product with file:line and fix, then suppressions', () => {
     const text = renderText(mixedReport());
-    expect(text).toBe([
-      'Policy check of mesh shop: 2 errors, 0 warnings, 1 suppressed',
-      '',
-      'mesh:',
-      `  shop.yaml:${lineOf(['environments', 1, 'identity', 'groups', 'shop-eng'])}:3: error security/no-wildcard-principal: environment prod: group \`shop-eng\` maps to \`arn:aws:iam::222222222222:root\`, which admits every principal of account 222222222222`,
-      '      fix: map it to the role of its permission set or its IAM role, e.g. `arn:aws:iam::222222222222:role/aws-reserved/sso.amazonaws.com/<region>/AWSReservedSSO_<set>_<id>`',
-      '',
-      'product sales.orders:',
-      `  shop.yaml:${lineOf(['products', 0, 'policies'])}:3: error readiness/retention: product sales.orders declares no retention period`,
-      '      fix: add `policies.retention` as an ISO 8601 duration, e.g. `P7Y` (7 years) or `P90D` (90 days)',
-      '',
-      'Suppressions:',
-      `  applied security/separation-of-duties on product sales.orders, 1 finding (products[0].suppressions[0]): ${REASON}`,
-      '',
-      'Suppressed findings:',
-      `  shop.yaml:${lineOf(['products', 0, 'purposes', 0])}:3: warning security/separation-of-duties: product sales.orders: its owner ann.lee is also the approver of purpose fraud-detection, which the product is bound to`,
-      '      fix: name another approver for fraud-detection, or suppress with a reason: `{ rule: security/separation-of-duties, target: purposes[0], reason: <why it is acceptable> }`',
-      `      accepted: ${REASON}`,
-      '',
-    ].join('\n'));
+    expect(text).toBe(
+      [
+        'Policy check of mesh shop: 2 errors, 0 warnings, 1 suppressed',
+        '',
+        'mesh:',
+        `  shop.yaml:${lineOf(['environments', 1, 'identity', 'groups', 'shop-eng'])}:3: error security/no-wildcard-principal: environment prod: group \`shop-eng\` maps to \`arn:aws:iam::222222222222:root\`, which admits every principal of account 222222222222`,
+        '      fix: map it to the role of its permission set or its IAM role, e.g. `arn:aws:iam::222222222222:role/aws-reserved/sso.amazonaws.com/<region>/AWSReservedSSO_<set>_<id>`',
+        '',
+        'product sales.orders:',
+        `  shop.yaml:${lineOf(['products', 0, 'policies'])}:3: error readiness/retention: product sales.orders declares no retention period`,
+        '      fix: add `policies.retention` as an ISO 8601 duration, e.g. `P7Y` (7 years) or `P90D` (90 days)',
+        '',
+        'Suppressions:',
+        `  applied security/separation-of-duties on product sales.orders, 1 finding (products[0].suppressions[0]): ${REASON}`,
+        '',
+        'Suppressed findings:',
+        `  shop.yaml:${lineOf(['products', 0, 'purposes', 0])}:3: warning security/separation-of-duties: product sales.orders: its owner ann.lee is also the approver of purpose fraud-detection, which the product is bound to`,
+        '      fix: name another approver for fraud-detection, or suppress with a reason: `{ rule: security/separation-of-duties, target: purposes[0], reason: <why it is acceptable> }`',
+        `      accepted: ${REASON}`,
+        '',
+      ].join('\n'),
+    );
   });
 
   test('json: paths rendered, byte-identical across runs', () => {
@@ -55,17 +57,22 @@ describe('report renderers', () => {
     const md = renderMarkdown(mixedReport());
     expect(md).toContain(':x: **Policy check failed**: 2 errors, 0 warnings, 1 suppressed.');
     expect(md).toContain('#### product sales.orders\n\n| Severity | Rule | Where | Finding | Fix |\n| --- | --- | --- | --- | --- |\n');
-    expect(md).toContain(`| error | \`readiness/retention\` | shop.yaml:${lineOf(['products', 0, 'policies'])}:3 | product sales.orders declares no retention period |`);
+    expect(md).toContain(
+      `| error | \`readiness/retention\` | shop.yaml:${lineOf(['products', 0, 'policies'])}:3 | product sales.orders declares no retention period |`,
+    );
     expect(md).toContain('<details><summary>1 suppression</summary>');
     expect(renderMarkdown(check())).toContain(':white_check_mark: **Policy check passed**: 0 errors, 0 warnings, 0 suppressed.');
   });
 
   test('markdown lists errors first when findings are cut', () => {
-    const md = renderMarkdown(check((s) => {
-      s.purposes![0].approver = 'ann.lee';
-      delete orders(s).policies;
-      delete orders(s).info.description;
-    }), { maxFindings: 2 });
+    const md = renderMarkdown(
+      check((s) => {
+        s.purposes![0].approver = 'ann.lee';
+        delete orders(s).policies;
+        delete orders(s).info.description;
+      }),
+      { maxFindings: 2 },
+    );
     expect(md).toContain('`readiness/description`');
     expect(md).toContain('`readiness/retention`');
     expect(md).not.toContain('`security/separation-of-duties`');
@@ -73,7 +80,11 @@ describe('report renderers', () => {
   });
 
   test('markdown escapes pipes in cells', () => {
-    const md = renderMarkdown(check((s) => { orders(s).policies = { retention: 'P|7Y' }; }));
+    const md = renderMarkdown(
+      check((s) => {
+        orders(s).policies = { retention: 'P|7Y' };
+      }),
+    );
     expect(md).toContain('retention `P\\|7Y` is not');
   });
 });
@@ -105,10 +116,12 @@ describe('SARIF 2.1.0', () => {
     keysWithin(run.tool.driver, 'driver');
     const rules = run.tool.driver.rules as { id: string; defaultConfiguration: { level: string }; helpUri: string }[];
     rules.forEach((r) => keysWithin(r, 'rule'));
-    expect(rules.find((r) => r.id === 'readiness/retention')).toEqual(expect.objectContaining({
-      defaultConfiguration: { level: 'error' },
-      helpUri: 'https://example.org/policies.md#readinessretention',
-    }));
+    expect(rules.find((r) => r.id === 'readiness/retention')).toEqual(
+      expect.objectContaining({
+        defaultConfiguration: { level: 'error' },
+        helpUri: 'https://example.org/policies.md#readinessretention',
+      }),
+    );
     expect(run.results).toHaveLength(3);
     for (const r of run.results) {
       keysWithin(r, 'result');
@@ -128,7 +141,10 @@ describe('SARIF 2.1.0', () => {
 
   test('makes absolute file paths relative to the root, with forward slashes', () => {
     const report = mixedReport();
-    const located = { ...report, findings: report.findings.map((f) => ({ ...f, location: { file: '/repo/mesh/products/sales orders.yaml', line: 4, column: 2 } })) };
+    const located = {
+      ...report,
+      findings: report.findings.map((f) => ({ ...f, location: { file: '/repo/mesh/products/sales orders.yaml', line: 4, column: 2 } })),
+    };
     const sarif = JSON.parse(renderSarif(located, { root: '/repo' }));
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('mesh/products/sales%20orders.yaml');
   });

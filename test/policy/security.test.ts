@@ -23,9 +23,13 @@ describe('security pack', () => {
 
   describe('security/no-wildcard-principal', () => {
     test('fails if a group maps to an account root', () => {
-      const report = check((s) => { s.environments[1].identity!.groups!['shop-analysts'] = 'arn:aws:iam::222222222222:root'; });
+      const report = check((s) => {
+        s.environments[1].identity!.groups!['shop-analysts'] = 'arn:aws:iam::222222222222:root';
+      });
       const f = theFinding(report, 'security/no-wildcard-principal', ['environments', 1, 'identity', 'groups', 'shop-analysts']);
-      expect(f.message).toBe('environment prod: group `shop-analysts` maps to `arn:aws:iam::222222222222:root`, which admits every principal of account 222222222222');
+      expect(f.message).toBe(
+        'environment prod: group `shop-analysts` maps to `arn:aws:iam::222222222222:root`, which admits every principal of account 222222222222',
+      );
     });
   });
 
@@ -39,13 +43,18 @@ describe('security pack', () => {
 
   describe('security/analyst-read-only', () => {
     test('fails if read access includes a write permission', () => {
-      const found = withPermissions('security/analyst-read-only', (p) => ({ ...p, table: { ...p.table, read: ['DESCRIBE', 'INSERT', 'SELECT'] } }));
+      const found = withPermissions('security/analyst-read-only', (p) => ({
+        ...p,
+        table: { ...p.table, read: ['DESCRIBE', 'INSERT', 'SELECT'] },
+      }));
       expect(found.map((v) => v.message)).toEqual(['TABLE_PERMISSIONS.read in lib/aws/permissions.ts grants INSERT with read access']);
     });
 
     test('fails if the declared access gives an analyst more than read', () => {
       const context = createRuleContext(meshOf());
-      const access = context.access.map((a) => (a.holder.kind === 'role' && a.holder.role === 'analyst' ? { ...a, level: 'write' as const } : a));
+      const access = context.access.map((a) =>
+        a.holder.kind === 'role' && a.holder.role === 'analyst' ? { ...a, level: 'write' as const } : a,
+      );
       const found = [...rule('security/analyst-read-only').check({ ...context, access })];
       expect(found.map((v) => [formatPath(v.path), v.message])).toEqual([
         ['products[0].grants[0]', 'product sales.orders: the analyst role gets write access to port orders in dev'],
@@ -57,7 +66,9 @@ describe('security pack', () => {
   describe('security/owner-grant-option', () => {
     test('fails if a level Engineers can hold carries the grant option', () => {
       const found = withPermissions('security/owner-grant-option', (p) => ({ ...p, grantableLevels: ['write', 'admin'] }));
-      expect(found.map((v) => v.message)).toEqual(['GRANTABLE_LEVELS in lib/model/product-role.ts includes `write`, which engineer roles can be granted']);
+      expect(found.map((v) => v.message)).toEqual([
+        'GRANTABLE_LEVELS in lib/model/product-role.ts includes `write`, which engineer roles can be granted',
+      ]);
     });
 
     test("fails if the declared access gives a grant option to anyone but the product's Owner", () => {
@@ -71,9 +82,13 @@ describe('security pack', () => {
 
   describe('security/sensitive-data-needs-purpose', () => {
     test('fails if the analyst clearance exposes pii', () => {
-      const report = check((s) => { orders(s).roles!.analyst!.clearance = 'confidential'; });
+      const report = check((s) => {
+        orders(s).roles!.analyst!.clearance = 'confidential';
+      });
       const f = theFinding(report, 'security/sensitive-data-needs-purpose', ['products', 0, 'grants', 0]);
-      expect(f.message).toBe('product sales.orders: the analyst role can read sensitive column `email` (pii) of port orders without a purpose');
+      expect(f.message).toBe(
+        'product sales.orders: the analyst role can read sensitive column `email` (pii) of port orders without a purpose',
+      );
     });
 
     test('fails for a configured level too, and only for what the grant really exposes', () => {
@@ -97,26 +112,58 @@ describe('security pack', () => {
 
   describe('security/binding-within-purpose', () => {
     test('fails if a binding lists a column of a class the purpose does not allow', () => {
-      const f = theFinding(check((s) => { orders(s).purposes![0].columns = ['order_id', 'card_number']; }), 'security/binding-within-purpose', ['products', 0, 'purposes', 0, 'columns']);
-      expect(f.message).toBe('product sales.orders: binding to purpose fraud-detection lists `card_number` (class pci), which fraud-detection does not allow; they are left out');
+      const f = theFinding(
+        check((s) => {
+          orders(s).purposes![0].columns = ['order_id', 'card_number'];
+        }),
+        'security/binding-within-purpose',
+        ['products', 0, 'purposes', 0, 'columns'],
+      );
+      expect(f.message).toBe(
+        'product sales.orders: binding to purpose fraud-detection lists `card_number` (class pci), which fraud-detection does not allow; they are left out',
+      );
       expect(f.fix).toContain('ask max.risk (approver of fraud-detection) to allow pci');
     });
 
     test('passes if every listed column is allowed', () => {
-      expect(findingsOf(check((s) => { orders(s).purposes![0].columns = ['order_id', 'email']; }), 'security/binding-within-purpose')).toEqual([]);
+      expect(
+        findingsOf(
+          check((s) => {
+            orders(s).purposes![0].columns = ['order_id', 'email'];
+          }),
+          'security/binding-within-purpose',
+        ),
+      ).toEqual([]);
     });
   });
 
   describe('security/grant-within-clearance', () => {
     test("fails if a grant lists columns above the grantee's clearance", () => {
-      const f = theFinding(check((s) => { orders(s).grants![0].columns = ['order_id', 'email']; }), 'security/grant-within-clearance', ['products', 0, 'grants', 0, 'columns']);
-      expect(f.message).toBe('product sales.orders: grant to the analyst role on port orders lists `email` (confidential), above its clearance internal; they are left out');
+      const f = theFinding(
+        check((s) => {
+          orders(s).grants![0].columns = ['order_id', 'email'];
+        }),
+        'security/grant-within-clearance',
+        ['products', 0, 'grants', 0, 'columns'],
+      );
+      expect(f.message).toBe(
+        'product sales.orders: grant to the analyst role on port orders lists `email` (confidential), above its clearance internal; they are left out',
+      );
     });
   });
 
   describe('security/purpose-approver', () => {
     test('fails if the approver is a member of the purpose', () => {
-      const f = theFinding(check((s) => { s.purposes![0].members = { users: ['max.risk'] }; s.environments.forEach((e) => { e.identity!.users!['max.risk'] = `arn:aws:iam::${e.account}:role/people/max.risk`; }); }), 'security/purpose-approver', ['purposes', 0, 'approver']);
+      const f = theFinding(
+        check((s) => {
+          s.purposes![0].members = { users: ['max.risk'] };
+          s.environments.forEach((e) => {
+            e.identity!.users!['max.risk'] = `arn:aws:iam::${e.account}:role/people/max.risk`;
+          });
+        }),
+        'security/purpose-approver',
+        ['purposes', 0, 'approver'],
+      );
       expect(f.message).toBe('purpose fraud-detection: approver max.risk is also one of its members');
     });
   });
@@ -128,26 +175,41 @@ describe('security pack', () => {
     };
 
     test("fails if a prod member maps to a principal of dev's account", () => {
-      const report = check((s) => { s.environments[1].identity!.groups!['shop-eng'] = s.environments[0].identity!.groups!['shop-eng']; acceptAccount(s, 1, '111111111111'); });
+      const report = check((s) => {
+        s.environments[1].identity!.groups!['shop-eng'] = s.environments[0].identity!.groups!['shop-eng'];
+        acceptAccount(s, 1, '111111111111');
+      });
       const f = theFinding(report, 'security/environment-principals', ['products', 0, 'roles', 'engineer', 'members', 'groups']);
-      expect(f.message).toContain("group `shop-eng` maps in prod to `arn:aws:iam::111111111111:role/");
+      expect(f.message).toContain('group `shop-eng` maps in prod to `arn:aws:iam::111111111111:role/');
       expect(f.message).toContain("a principal of account 111111111111, not of prod's account 222222222222");
     });
 
     test('fails for members of a purpose bound by a prod product', () => {
-      const report = check((s) => { s.environments[1].identity!.groups!['risk-team'] = s.environments[0].identity!.groups!['risk-team']; acceptAccount(s, 1, '111111111111'); });
+      const report = check((s) => {
+        s.environments[1].identity!.groups!['risk-team'] = s.environments[0].identity!.groups!['risk-team'];
+        acceptAccount(s, 1, '111111111111');
+      });
       theFinding(report, 'security/environment-principals', ['purposes', 0, 'members', 'groups']);
     });
 
     test('passes for a foreign principal in dev, which promotes and is not promoted to', () => {
-      const report = check((s) => { s.environments[0].identity!.groups!['shop-eng'] = s.environments[1].identity!.groups!['shop-eng']; acceptAccount(s, 0, '222222222222'); });
+      const report = check((s) => {
+        s.environments[0].identity!.groups!['shop-eng'] = s.environments[1].identity!.groups!['shop-eng'];
+        acceptAccount(s, 0, '222222222222');
+      });
       expect(findingsOf(report, 'security/environment-principals')).toEqual([]);
     });
   });
 
   describe('security/separation-of-duties', () => {
     test('warns if the product owner approves a purpose bound to the product', () => {
-      const f = theFinding(check((s) => { s.purposes![0].approver = 'ann.lee'; }), 'security/separation-of-duties', ['products', 0, 'purposes', 0]);
+      const f = theFinding(
+        check((s) => {
+          s.purposes![0].approver = 'ann.lee';
+        }),
+        'security/separation-of-duties',
+        ['products', 0, 'purposes', 0],
+      );
       expect(f.severity).toBe('warning');
       expect(f.fix).toContain('target: purposes[0]');
     });

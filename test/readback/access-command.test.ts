@@ -34,7 +34,16 @@ describe('meshgrant access', () => {
   });
 
   it('lists what a person reaches, and through which group, user or attributes', async () => {
-    const jane = await lines('--env', 'prod', '--user', 'jane.doe', '--directory', 'test/fixtures/directory/people.yaml', '--mesh', 'examples/acme');
+    const jane = await lines(
+      '--env',
+      'prod',
+      '--user',
+      'jane.doe',
+      '--directory',
+      'test/fixtures/directory/people.yaml',
+      '--mesh',
+      'examples/acme',
+    );
     expect([...new Set(jane.map((l) => l.principal))]).toEqual([
       'payments.refunds/engineer',
       'payments.refunds/owner',

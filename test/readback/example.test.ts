@@ -19,8 +19,10 @@ describe('access read back from the example mesh', () => {
   });
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
-  const who = (entries: EffectiveAccess[]) => [...new Set(entries.map((a) => a.principal.purpose ?? `${a.principal.product}/${a.principal.role}`))].sort();
-  const readingPii = (env: string) => access.filter((a) => a.environment === env && Object.values(a.columnClasses ?? {}).some((cs) => cs.includes('pii')));
+  const who = (entries: EffectiveAccess[]) =>
+    [...new Set(entries.map((a) => a.principal.purpose ?? `${a.principal.product}/${a.principal.role}`))].sort();
+  const readingPii = (env: string) =>
+    access.filter((a) => a.environment === env && Object.values(a.columnClasses ?? {}).some((cs) => cs.includes('pii')));
 
   it('lets only the engineers and owners of the PII products, and fraud detection, read PII in prod', () => {
     expect(who(readingPii('prod'))).toEqual([
@@ -48,22 +50,35 @@ describe('access read back from the example mesh', () => {
 
   it('deploys the dev-only product logistics.shipments in dev and not in prod', () => {
     const shipments = (env: string) => access.filter((a) => a.environment === env && a.product === 'logistics.shipments');
-    expect(who(shipments('dev'))).toEqual(['fraud-detection', 'logistics.shipments/analyst', 'logistics.shipments/engineer', 'logistics.shipments/owner']);
+    expect(who(shipments('dev'))).toEqual([
+      'fraud-detection',
+      'logistics.shipments/analyst',
+      'logistics.shipments/engineer',
+      'logistics.shipments/owner',
+    ]);
     expect(shipments('prod')).toEqual([]);
   });
 
   it('admits dev sandbox principals nowhere in prod', () => {
-    const prodMembers = access.filter((a) => a.environment === 'prod').flatMap((a) => [...a.principal.members.principals, ...a.principal.members.attributeRules.flatMap((r) => r.principals)]);
+    const prodMembers = access
+      .filter((a) => a.environment === 'prod')
+      .flatMap((a) => [...a.principal.members.principals, ...a.principal.members.attributeRules.flatMap((r) => r.principals)]);
     expect(prodMembers.length).toBeGreaterThan(0);
     expect(prodMembers.filter((p) => !p.startsWith('arn:aws:iam::222222222222:'))).toEqual([]);
   });
 
   it('has no wildcard principal, permission or IAM action anywhere', () => {
-    const principals = access.flatMap((a) => [a.principal.arn, ...a.principal.members.principals, ...a.principal.members.attributeRules.flatMap((r) => r.principals)]);
+    const principals = access.flatMap((a) => [
+      a.principal.arn,
+      ...a.principal.members.principals,
+      ...a.principal.members.attributeRules.flatMap((r) => r.principals),
+    ]);
     expect(principals.filter((p) => p.includes('*'))).toEqual([]);
     expect(access.flatMap((a) => [...a.permissions, ...a.grantable]).filter((p) => p === '*' || p === 'ALL')).toEqual([]);
     const statements = readStacks(outdir).flatMap((stack) =>
-      Object.values(stack.json.resource?.aws_iam_role_policy ?? {}).flatMap((p) => (JSON.parse(String(p.policy)) as { Statement: { Action: string[] }[] }).Statement),
+      Object.values(stack.json.resource?.aws_iam_role_policy ?? {}).flatMap(
+        (p) => (JSON.parse(String(p.policy)) as { Statement: { Action: string[] }[] }).Statement,
+      ),
     );
     expect(statements.length).toBeGreaterThan(0);
     expect(statements.flatMap((s) => s.Action).filter((a) => a === '*' || a.endsWith(':*'))).toEqual([]);

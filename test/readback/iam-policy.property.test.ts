@@ -10,7 +10,19 @@ const glue = `arn:aws:glue:eu-west-1:${ACCOUNT}`;
 const requests = [...requiredActions('eu-west-1', ACCOUNT, 'sales', 'orders'), ...requiredActions('eu-west-1', ACCOUNT, 'hr', 'salaries')];
 
 /** Action and resource patterns around those requests: exact, wildcards in and across parts, other services and accounts. */
-const actionArb = fc.constantFrom('glue:GetTable', 'glue:gettable', 'glue:Get*', 'glue:GetT?ble', 'glue:*', '*', 'lakeformation:GetDataAccess', 'lakeformation:*', 'lakeformation:Get*', 's3:GetObject', 'glue:GetDatabase');
+const actionArb = fc.constantFrom(
+  'glue:GetTable',
+  'glue:gettable',
+  'glue:Get*',
+  'glue:GetT?ble',
+  'glue:*',
+  '*',
+  'lakeformation:GetDataAccess',
+  'lakeformation:*',
+  'lakeformation:Get*',
+  's3:GetObject',
+  'glue:GetDatabase',
+);
 const resourceArb = fc.constantFrom(
   '*',
   `${glue}:catalog`,
@@ -26,7 +38,11 @@ const resourceArb = fc.constantFrom(
   `arn:aws:s3:::bucket/*`,
 );
 const listOrOne = <T>(arb: fc.Arbitrary<T>) => fc.oneof(arb, fc.array(arb, { minLength: 1, maxLength: 3 }));
-const statementArb = fc.record({ Effect: fc.constantFrom('Allow', 'Deny'), Action: listOrOne(actionArb), Resource: listOrOne(resourceArb) });
+const statementArb = fc.record({
+  Effect: fc.constantFrom('Allow', 'Deny'),
+  Action: listOrOne(actionArb),
+  Resource: listOrOne(resourceArb),
+});
 const policyArb = fc.record({ Version: fc.constant('2012-10-17'), Statement: fc.array(statementArb, { minLength: 1, maxLength: 4 }) });
 
 describe('the IAM evaluation of identity policies', () => {
@@ -37,7 +53,12 @@ describe('the IAM evaluation of identity policies', () => {
         for (const { action, resource } of requests) {
           const oracle = runUnsafeSimulation(
             {
-              request: { principal: `arn:aws:iam::${ACCOUNT}:role/reader`, action, resource: { resource, accountId: ACCOUNT }, contextVariables: {} },
+              request: {
+                principal: `arn:aws:iam::${ACCOUNT}:role/reader`,
+                action,
+                resource: { resource, accountId: ACCOUNT },
+                contextVariables: {},
+              },
               identityPolicies: policies.map((policy, i) => ({ name: `p${i}`, policy })),
               serviceControlPolicies: [],
               resourceControlPolicies: [],
@@ -70,7 +91,10 @@ describe('the IAM evaluation of identity policies', () => {
 
   it('fails closed: a role whose policies it cannot read is taken as denied nothing', () => {
     expect(deniedActions(undefined, requests)).toEqual([]);
-    const denyAll = { statements: readIdentityPolicy({ Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] })!, decisions: new Map() };
+    const denyAll = {
+      statements: readIdentityPolicy({ Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] })!,
+      decisions: new Map(),
+    };
     expect(deniedActions(denyAll, requests)).toHaveLength(requests.length);
   });
 });

@@ -54,9 +54,13 @@ const productArb = fc.record({
   name: fc.constantFrom('plain', 'dashed-name', 'a-very-long-product-name-that-overflows-iam-role-names'),
   roles: fc.record({ analyst: membersArb, engineer: membersArb, owner: membersArb }),
   clearance: fc.option(fc.constantFrom(...LEVELS), { nil: undefined }),
-  grants: fc.array(fc.record({ role: fc.nat({ max: 2 }), port: fc.nat(), level: fc.nat({ max: 2 }), columns: maskArb, rows: rowsArb }), { maxLength: 4 }),
+  grants: fc.array(fc.record({ role: fc.nat({ max: 2 }), port: fc.nat(), level: fc.nat({ max: 2 }), columns: maskArb, rows: rowsArb }), {
+    maxLength: 4,
+  }),
   consumers: fc.array(fc.record({ source: fc.nat(), port: fc.nat(), columns: maskArb, rows: rowsArb }), { maxLength: 2 }),
-  bindings: fc.array(fc.record({ purpose: fc.nat({ max: 1 }), ports: fc.nat({ max: 3 }), columns: maskArb, rows: rowsArb }), { maxLength: 2 }),
+  bindings: fc.array(fc.record({ purpose: fc.nat({ max: 1 }), ports: fc.nat({ max: 3 }), columns: maskArb, rows: rowsArb }), {
+    maxLength: 2,
+  }),
 });
 
 /** Random valid mesh specs. */
@@ -135,7 +139,12 @@ function productSpec(plan: Plan, scheme: Classification, ids: string[], i: numbe
     ...(port.partitioned ? { table: { partitionKeys: [{ name: 'pk', type: 'date' }] } } : {}),
   }));
   const columnsOf = (j: number) => [...ports[j].columns.map((c) => c.name), ...(ports[j].table ? ['pk'] : [])];
-  const modelOf = (j: number) => ({ columns: [...ports[j].columns.map((c) => toColumn(scheme, c, false)), ...(ports[j].table?.partitionKeys ?? []).map((c) => toColumn(scheme, c, true))] });
+  const modelOf = (j: number) => ({
+    columns: [
+      ...ports[j].columns.map((c) => toColumn(scheme, c, false)),
+      ...(ports[j].table?.partitionKeys ?? []).map((c) => toColumn(scheme, c, true)),
+    ],
+  });
   const analystClearance = p.clearance ?? plan.defaultLevel;
   const pick = (all: string[], mask: number | undefined) => {
     if (mask === undefined) return undefined;
@@ -153,17 +162,27 @@ function productSpec(plan: Plan, scheme: Classification, ids: string[], i: numbe
     granted.add(`${role}/${j}`);
     const columns = pick(columnsOf(j), g.columns);
     const clearance = role === 'analyst' ? analystClearance : scheme.topLevel;
-    const limits = level === 'read' ? { columns, rows: rowsOn(readableColumns(scheme, modelOf(j), { kind: 'clearance', level: clearance }, columns), g.rows) } : {};
+    const limits =
+      level === 'read'
+        ? { columns, rows: rowsOn(readableColumns(scheme, modelOf(j), { kind: 'clearance', level: clearance }, columns), g.rows) }
+        : {};
     grants.push(strip({ role, port: ports[j].name, level, ...limits }));
   }
   // Consumers: later products that read this one's ports through an input port.
-  const consumerGrants = plan.products.flatMap((_, j) => consumersOf(plan, j).filter((c) => c.source === i).map((c) => ({ ...c, consumer: j })));
+  const consumerGrants = plan.products.flatMap((_, j) =>
+    consumersOf(plan, j)
+      .filter((c) => c.source === i)
+      .map((c) => ({ ...c, consumer: j })),
+  );
   for (const c of consumerGrants) {
     const port = ports[c.port % ports.length].name;
     if (granted.has(`${ids[c.consumer]}/${port}`)) continue;
     granted.add(`${ids[c.consumer]}/${port}`);
     const columns = pick(columnsOf(c.port % ports.length), c.columns);
-    const rows = rowsOn(readableColumns(scheme, modelOf(c.port % ports.length), { kind: 'clearance', level: analystClearance }, columns), c.rows);
+    const rows = rowsOn(
+      readableColumns(scheme, modelOf(c.port % ports.length), { kind: 'clearance', level: analystClearance }, columns),
+      c.rows,
+    );
     grants.push(strip({ consumer: ids[c.consumer], port, level: 'read' as const, columns, rows }));
   }
   const inputs = consumersOf(plan, i).map((c) => ({ product: ids[c.source], port: portName(plan, c.source, c.port) }));
@@ -178,8 +197,13 @@ function productSpec(plan: Plan, scheme: Classification, ids: string[], i: numbe
     const columns = pick(all, b.columns);
     const allowedClasses = plan.purposes[b.purpose].allowedClasses;
     // The filter must name a column every bound port has and shows the purpose.
-    const visible = chosen.map((port) => readableColumns(scheme, modelOf(ports.indexOf(port)), { kind: 'classes', allowed: allowedClasses }, columns));
-    const rows = rowsOn(visible[0].filter((c) => visible.every((v) => v.includes(c))), b.rows);
+    const visible = chosen.map((port) =>
+      readableColumns(scheme, modelOf(ports.indexOf(port)), { kind: 'classes', allowed: allowedClasses }, columns),
+    );
+    const rows = rowsOn(
+      visible[0].filter((c) => visible.every((v) => v.includes(c))),
+      b.rows,
+    );
     bindings.push(strip({ purpose, ports: chosen.map((x) => x.name), columns, rows }));
   }
 
@@ -189,7 +213,11 @@ function productSpec(plan: Plan, scheme: Classification, ids: string[], i: numbe
     promotedTo: promotedTo(i),
     outputPorts: ports,
     inputPorts: dedupe(inputs),
-    roles: { analyst: { members: p.roles.analyst, ...(p.clearance ? { clearance: p.clearance } : {}) }, engineer: { members: p.roles.engineer }, owner: { members: p.roles.owner } },
+    roles: {
+      analyst: { members: p.roles.analyst, ...(p.clearance ? { clearance: p.clearance } : {}) },
+      engineer: { members: p.roles.engineer },
+      owner: { members: p.roles.owner },
+    },
     grants,
     purposes: bindings,
   };
@@ -201,7 +229,7 @@ function consumersOf(plan: Plan, j: number): { source: number; port: number; col
   const seen = new Set<string>();
   return plan.products[j].consumers
     .map((c) => ({ ...c, source: c.source % j }))
-    .filter((c) => (plan.products[c.source].prod || !plan.products[j].prod))
+    .filter((c) => plan.products[c.source].prod || !plan.products[j].prod)
     .filter((c) => {
       const key = `${c.source}/${portName(plan, c.source, c.port)}`;
       if (seen.has(key)) return false;

@@ -39,7 +39,8 @@ describe('readback of a changed prod stack', () => {
     return found[0];
   };
   const resource = (json: Json, type: string, prefix: string) => json.resource[type][nameOf(json, type, prefix)];
-  const on = (entries: readonly EffectiveAccess[], role: string, table: string) => entries.filter((a) => a.principal.roleName === role && a.table === table);
+  const on = (entries: readonly EffectiveAccess[], role: string, table: string) =>
+    entries.filter((a) => a.principal.roleName === role && a.table === table);
 
   it('drops access whose role IAM does not allow lakeformation:GetDataAccess, and reports it blocked', () => {
     const report = readChanged((json) => {
@@ -53,10 +54,14 @@ describe('readback of a changed prod stack', () => {
     ]);
   });
 
-  it('blocks table access of a role that cannot see the database or Athena\'s default database', () => {
+  it("blocks table access of a role that cannot see the database or Athena's default database", () => {
     const report = readChanged((json) => {
-      delete json.resource.aws_lakeformation_permissions[nameOf(json, 'aws_lakeformation_permissions', 'customers-profiles_analyst_db-acme_prod_customers_profiles_')];
-      delete json.resource.aws_lakeformation_permissions[nameOf(json, 'aws_lakeformation_permissions', 'payments-transactions_analyst_db-default_')];
+      delete json.resource.aws_lakeformation_permissions[
+        nameOf(json, 'aws_lakeformation_permissions', 'customers-profiles_analyst_db-acme_prod_customers_profiles_')
+      ];
+      delete json.resource.aws_lakeformation_permissions[
+        nameOf(json, 'aws_lakeformation_permissions', 'payments-transactions_analyst_db-default_')
+      ];
     });
     expect(on(report.access, 'acme-prod-customers-profiles-analyst', 'profiles')).toEqual([]);
     expect(report.blocked.map((b) => [b.access.principal.roleName, b.access.table, b.missingPermissions])).toEqual([
@@ -68,7 +73,9 @@ describe('readback of a changed prod stack', () => {
 
   it('lets a DATABASE tag-policy grant stand in for the named database grant', () => {
     const report = readChanged((json) => {
-      delete json.resource.aws_lakeformation_permissions[nameOf(json, 'aws_lakeformation_permissions', 'customers-profiles_analyst_db-acme_prod_customers_profiles_')];
+      delete json.resource.aws_lakeformation_permissions[
+        nameOf(json, 'aws_lakeformation_permissions', 'customers-profiles_analyst_db-acme_prod_customers_profiles_')
+      ];
       json.resource.aws_lakeformation_permissions.byTag = {
         principal: 'arn:aws:iam::222222222222:role/acme-prod-customers-profiles-analyst',
         lf_tag_policy: { resource_type: 'DATABASE', expression: [{ key: 'dataproduct', values: ['customers.profiles'] }] },
@@ -83,7 +90,12 @@ describe('readback of a changed prod stack', () => {
     const report = readChanged((json) => {
       const policy = resource(json, 'aws_iam_role_policy', 'payments-transactions_analyst_policy_');
       const doc = JSON.parse(String(policy.policy)) as { Statement: object[] };
-      const deny = { Sid: 'NoTotals', Effect: 'Deny', Action: ['glue:GetTable'], Resource: ['arn:aws:glue:eu-west-1:222222222222:table/acme_prod_payments_transactions/daily_totals'] };
+      const deny = {
+        Sid: 'NoTotals',
+        Effect: 'Deny',
+        Action: ['glue:GetTable'],
+        Resource: ['arn:aws:glue:eu-west-1:222222222222:table/acme_prod_payments_transactions/daily_totals'],
+      };
       policy.policy = JSON.stringify({ ...doc, Statement: [...doc.Statement, deny] });
     });
     expect(on(report.access, 'acme-prod-payments-transactions-analyst', 'daily_totals')).toEqual([]);
@@ -92,7 +104,9 @@ describe('readback of a changed prod stack', () => {
 
   it('reduces a write grant matching only some columns by tag to SELECT on those and DESCRIBE', () => {
     const report = readChanged((json) => {
-      const write = resource(json, 'aws_lakeformation_permissions', 'customers-profiles_engineer_tables-write_') as { lf_tag_policy: { expression: object[] } };
+      const write = resource(json, 'aws_lakeformation_permissions', 'customers-profiles_engineer_tables-write_') as {
+        lf_tag_policy: { expression: object[] };
+      };
       write.lf_tag_policy.expression.push({ key: 'classification', values: ['public', 'internal'] });
     });
     const [engineer] = on(report.access, 'acme-prod-customers-profiles-engineer', 'profiles');
@@ -102,7 +116,9 @@ describe('readback of a changed prod stack', () => {
 
   it('lets a table tag override the database value for every column that does not set its own', () => {
     const report = readChanged((json) => {
-      const tags = resource(json, 'aws_lakeformation_resource_lf_tags', 'customers-profiles_port-profiles_table-tags_') as { lf_tag: { key: string; value: string }[] };
+      const tags = resource(json, 'aws_lakeformation_resource_lf_tags', 'customers-profiles_port-profiles_table-tags_') as {
+        lf_tag: { key: string; value: string }[];
+      };
       tags.lf_tag.push({ key: 'class-pii', value: 'yes' });
     });
     // Every column of profiles now inherits class-pii = yes; marketing analytics may read no PII.
@@ -117,20 +133,38 @@ describe('readback of a changed prod stack', () => {
       resource(json, 'aws_iam_role', 'customers-profiles_analyst_role_').assume_role_policy = '${data.aws_iam_policy_document.trust.json}';
     });
     expect(report.problems).toEqual([
-      { stack: 'acme-prod', environment: 'prod', address, message: '`assume_role_policy` holds a Terraform expression, resolved only at plan time: "${data.aws_iam_policy_document.trust.json}"', mayWiden: true },
+      {
+        stack: 'acme-prod',
+        environment: 'prod',
+        address,
+        message:
+          '`assume_role_policy` holds a Terraform expression, resolved only at plan time: "${data.aws_iam_policy_document.trust.json}"',
+        mayWiden: true,
+      },
     ]);
-    expect(on(report.access, 'acme-prod-customers-profiles-analyst', 'profiles')[0].principal.members).toEqual({ principals: [], attributeRules: [] });
+    expect(on(report.access, 'acme-prod-customers-profiles-analyst', 'profiles')[0].principal.members).toEqual({
+      principals: [],
+      attributeRules: [],
+    });
   });
 
   it('reports a tag assignment whose value the stack does not define, and ignores it', () => {
     let address = '';
     const report = readChanged((json) => {
       address = `aws_lakeformation_resource_lf_tags.${nameOf(json, 'aws_lakeformation_resource_lf_tags', 'customers-profiles_port-profiles_table-tags_')}`;
-      const tags = resource(json, 'aws_lakeformation_resource_lf_tags', 'customers-profiles_port-profiles_table-tags_') as { lf_tag: { key: string; value: string }[] };
+      const tags = resource(json, 'aws_lakeformation_resource_lf_tags', 'customers-profiles_port-profiles_table-tags_') as {
+        lf_tag: { key: string; value: string }[];
+      };
       tags.lf_tag.push({ key: 'class-pii', value: 'maybe' });
     });
     expect(report.problems).toEqual([
-      { stack: 'acme-prod', environment: 'prod', address, message: 'LF-tag class-pii=maybe is assigned but not defined in the stack; the assignment cannot deploy', mayWiden: false },
+      {
+        stack: 'acme-prod',
+        environment: 'prod',
+        address,
+        message: 'LF-tag class-pii=maybe is assigned but not defined in the stack; the assignment cannot deploy',
+        mayWiden: false,
+      },
     ]);
     expect(on(report.access, 'acme-prod-purpose-marketing-analytics', 'profiles')).toHaveLength(1);
   });

@@ -21,7 +21,14 @@ const accessList = fc
     { selector: (r) => `${r.role}/${r.table}` },
   )
   .map((records) =>
-    records.map((r): EffectiveAccess => access(productRole('dev', 'payments.transactions', r.role), 'payments.transactions', r.table, { columns: r.columns, rows: r.rows, permissions: r.permissions, grantable: r.grantable })),
+    records.map((r): EffectiveAccess =>
+      access(productRole('dev', 'payments.transactions', r.role), 'payments.transactions', r.table, {
+        columns: r.columns,
+        rows: r.rows,
+        permissions: r.permissions,
+        grantable: r.grantable,
+      }),
+    ),
   );
 
 describe('diffAccess properties', () => {
@@ -32,7 +39,13 @@ describe('diffAccess properties', () => {
   it('gains one way exactly what it loses the other way', () => {
     fc.assert(
       fc.property(accessList, accessList, (a, b) => {
-        const forth = diffAccess(a, b).changes.map((c) => [c.principal, c.table, c.columns.gained, c.permissions.gained, c.grantable.gained]);
+        const forth = diffAccess(a, b).changes.map((c) => [
+          c.principal,
+          c.table,
+          c.columns.gained,
+          c.permissions.gained,
+          c.grantable.gained,
+        ]);
         const back = diffAccess(b, a).changes.map((c) => [c.principal, c.table, c.columns.lost, c.permissions.lost, c.grantable.lost]);
         expect(forth).toEqual(back);
       }),
@@ -42,7 +55,9 @@ describe('diffAccess properties', () => {
   it('never widens when every access is removed or narrowed to fewer columns and permissions', () => {
     fc.assert(
       fc.property(accessList, fc.infiniteStream(fc.boolean()), (list, keep) => {
-        const narrowed = list.filter(() => keep.next().value).map((a) => ({ ...a, columns: a.columns.slice(1), permissions: a.permissions.slice(1), grantable: [] }));
+        const narrowed = list
+          .filter(() => keep.next().value)
+          .map((a) => ({ ...a, columns: a.columns.slice(1), permissions: a.permissions.slice(1), grantable: [] }));
         expect(diffAccess(list, narrowed).widens).toBe(false);
       }),
     );

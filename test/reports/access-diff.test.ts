@@ -13,7 +13,13 @@ describe('diffAccess within an environment', () => {
     const diff = diffAccess([], [txns]);
     expect(diff.widens).toBe(true);
     expect(diff.changes).toEqual([
-      expect.objectContaining({ change: 'added', principal: 'payments.transactions/analyst', table: 'transactions', columns: { gained: ['amount', 'country', 'txn_id'], lost: [] }, widens: true }),
+      expect.objectContaining({
+        change: 'added',
+        principal: 'payments.transactions/analyst',
+        table: 'transactions',
+        columns: { gained: ['amount', 'country', 'txn_id'], lost: [] },
+        widens: true,
+      }),
     ]);
   });
 
@@ -21,7 +27,11 @@ describe('diffAccess within an environment', () => {
     const narrower = { ...txns, columns: ['country'], rows: "country = 'FR'", permissions: ['DESCRIBE'] };
     const diff = diffAccess([txns], [narrower]);
     expect(diff.widens).toBe(false);
-    expect(diff.changes[0]).toMatchObject({ change: 'modified', columns: { gained: [], lost: ['amount', 'txn_id'] }, permissions: { gained: [], lost: ['SELECT'] } });
+    expect(diff.changes[0]).toMatchObject({
+      change: 'modified',
+      columns: { gained: [], lost: ['amount', 'txn_id'] },
+      permissions: { gained: [], lost: ['SELECT'] },
+    });
     expect(diffAccess([txns], []).changes[0]).toMatchObject({ change: 'removed', widens: false });
   });
 
@@ -41,13 +51,29 @@ describe('diffAccess within an environment', () => {
   });
 
   it('matches principals by ARN, whatever else the outputs hold', () => {
-    const auditor = { ...productRole('dev', 'x.y', 'z'), roleName: 'acme-dev-auditor', arn: 'arn:aws:iam::111111111111:role/acme-dev-auditor', kind: 'other' as const };
+    const auditor = {
+      ...productRole('dev', 'x.y', 'z'),
+      roleName: 'acme-dev-auditor',
+      arn: 'arn:aws:iam::111111111111:role/acme-dev-auditor',
+      kind: 'other' as const,
+    };
     const shared = access(auditor, 'payments.transactions', 'ledger', { product: undefined, database: 'acme_dev_shared' });
-    expect(diffAccess([shared], [shared, txns]).changes.map((c) => [c.change, c.principal])).toEqual([['added', 'payments.transactions/analyst']]);
+    expect(diffAccess([shared], [shared, txns]).changes.map((c) => [c.change, c.principal])).toEqual([
+      ['added', 'payments.transactions/analyst'],
+    ]);
   });
 
   it('lists members a principal starts or stops trusting; a new member widens', () => {
-    const wider = { ...txns, principal: { ...analyst, members: { principals: ['arn:aws:iam::111111111111:role/group-b'], attributeRules: [{ principals: ['arn:aws:iam::111111111111:root'], attributes: { department: ['finance'] } }] } } };
+    const wider = {
+      ...txns,
+      principal: {
+        ...analyst,
+        members: {
+          principals: ['arn:aws:iam::111111111111:role/group-b'],
+          attributeRules: [{ principals: ['arn:aws:iam::111111111111:root'], attributes: { department: ['finance'] } }],
+        },
+      },
+    };
     const diff = diffAccess([txns], [wider]);
     expect(diff.changes).toEqual([]);
     expect(diff.members).toEqual([
@@ -67,19 +93,34 @@ describe('diffAccess within an environment', () => {
 });
 
 describe('diffAccess across environments', () => {
-  const prodTxns = access(productRole('prod', 'payments.transactions', 'analyst', ['arn:aws:iam::222222222222:role/group-a']), 'payments.transactions', 'transactions');
+  const prodTxns = access(
+    productRole('prod', 'payments.transactions', 'analyst', ['arn:aws:iam::222222222222:role/group-a']),
+    'payments.transactions',
+    'transactions',
+  );
 
   it('matches principals by their tags and databases without the environment prefix', () => {
     expect(diffAccess([txns], [prodTxns], { acrossEnvironments: true })).toEqual({ changes: [], members: [], widens: false });
   });
 
   it('matches roles without tags by their name without the environment prefix', () => {
-    const other = (env: string) => ({ ...productRole(env, 'x.y', 'z'), roleName: `acme-${env}-auditor`, kind: 'other' as const, product: undefined, role: undefined });
+    const other = (env: string) => ({
+      ...productRole(env, 'x.y', 'z'),
+      roleName: `acme-${env}-auditor`,
+      kind: 'other' as const,
+      product: undefined,
+      role: undefined,
+    });
     const devAudit = access(other('dev'), 'payments.transactions', 'transactions');
     const prodAudit = access(other('prod'), 'payments.transactions', 'transactions');
     expect(diffAccess([txns, devAudit], [prodTxns, prodAudit], { acrossEnvironments: true }).changes).toEqual([]);
     expect(diffAccess([txns], [prodTxns, prodAudit], { acrossEnvironments: true }).changes).toEqual([
-      expect.objectContaining({ change: 'added', principal: 'role:auditor', environment: 'prod', database: 'acme_prod_payments_transactions' }),
+      expect.objectContaining({
+        change: 'added',
+        principal: 'role:auditor',
+        environment: 'prod',
+        database: 'acme_prod_payments_transactions',
+      }),
     ]);
   });
 });

@@ -20,7 +20,9 @@ describe('meshgrant diff, promote-check, impact, graph', () => {
     it('exits 3 when access widens, listing the new members', async () => {
       const run = await cli('diff', before, after);
       expect(run.code).toBe(3);
-      expect(run.stdout).toMatch(/^dev\s+payments\.refunds\/analyst\s+acme-dev-payments-refunds-analyst\s+arn:aws:iam::111111111111:role\/.*AWSReservedSSO_FraudAnalysts_f1a1b2c3d4e5f60718\s*$/m);
+      expect(run.stdout).toMatch(
+        /^dev\s+payments\.refunds\/analyst\s+acme-dev-payments-refunds-analyst\s+arn:aws:iam::111111111111:role\/.*AWSReservedSSO_FraudAnalysts_f1a1b2c3d4e5f60718\s*$/m,
+      );
       expect(run.stdout).toMatch(/2 member changes\. Access widens: an approval is required\.\n$/);
     });
 
@@ -39,16 +41,28 @@ describe('meshgrant diff, promote-check, impact, graph', () => {
     it('compares two environments of one output, old first', async () => {
       const devToProd = await cli('diff', '--env', 'dev', '--env', 'prod', '--out', before, '--format', 'md');
       expect(devToProd.code).toBe(0);
-      expect(devToProd.stdout).toContain('### Access diff dev -> prod\n\n|  | env | principal | table | gained | lost |\n| --- | --- | --- | --- | --- | --- |\n| - | dev | logistics.shipments/analyst | acme_dev_logistics_shipments.shipments |  | all access: DESCRIBE, SELECT on country (reference), customer_id, shipment_id, shipped_on (reference) (all rows) |');
+      expect(devToProd.stdout).toContain(
+        '### Access diff dev -> prod\n\n|  | env | principal | table | gained | lost |\n| --- | --- | --- | --- | --- | --- |\n| - | dev | logistics.shipments/analyst | acme_dev_logistics_shipments.shipments |  | all access: DESCRIBE, SELECT on country (reference), customer_id, shipment_id, shipped_on (reference) (all rows) |',
+      );
       expect(devToProd.stdout).toContain('4 access changes, 0 member changes. **Access does not widen.**');
       const prodToDev = await cli('diff', '--env', 'prod', '--env', 'dev', '--out', before, '--json');
       expect(prodToDev.code).toBe(3);
-      expect(JSON.parse(prodToDev.stdout)).toMatchObject({ command: 'diff', ok: false, before: 'prod', after: 'dev', diff: { widens: true } });
+      expect(JSON.parse(prodToDev.stdout)).toMatchObject({
+        command: 'diff',
+        ok: false,
+        before: 'prod',
+        after: 'dev',
+        diff: { widens: true },
+      });
     });
 
     it('exits 2 on usage and load errors, without a stack trace', async () => {
       const usage = await cli('diff', before);
-      expect(usage).toMatchObject({ code: 2, stdout: '', stderr: 'meshgrant diff: give two outputs (`diff <old> <new>`) or two environments (`diff --env dev --env prod`)\n' });
+      expect(usage).toMatchObject({
+        code: 2,
+        stdout: '',
+        stderr: 'meshgrant diff: give two outputs (`diff <old> <new>`) or two environments (`diff --env dev --env prod`)\n',
+      });
       const missing = await cli('diff', before, 'no/such/out');
       expect(missing.code).toBe(2);
       expect(missing.stderr).toMatch(/^meshgrant diff: cannot read synthesized Terraform at `no\/such\/out`: /);
@@ -84,7 +98,9 @@ describe('meshgrant diff, promote-check, impact, graph', () => {
       writeFileSync(file, JSON.stringify(json));
       const run = await cli('promote-check', '--from', 'dev', '--to', 'prod', '--out', out);
       expect(run.code).toBe(1);
-      expect(run.stdout).toMatch(/^purpose:marketing-analytics\s+acme-prod-purpose-marketing-analytics\s+acme_prod_customers_profiles\.profiles\s+columns date_of_birth \(pii\), email \(pii\), full_name \(pii\)$/m);
+      expect(run.stdout).toMatch(
+        /^purpose:marketing-analytics\s+acme-prod-purpose-marketing-analytics\s+acme_prod_customers_profiles\.profiles\s+columns date_of_birth \(pii\), email \(pii\), full_name \(pii\)$/m,
+      );
       expect(run.stdout).toContain('1 grant in prod that dev does not hold: promote through dev first.');
       // A grant readback cannot place is said, not silently dropped, and fails the check by itself.
       expect(run.stdout).toContain(
@@ -100,9 +116,23 @@ describe('meshgrant diff, promote-check, impact, graph', () => {
 
   describe('impact', () => {
     it('names the people who gain access when a group is added to a role', async () => {
-      const run = await cli('impact', '--directory', users, '--directory', groups, '--old', before, '--new', after, '--mesh', 'examples/acme');
+      const run = await cli(
+        'impact',
+        '--directory',
+        users,
+        '--directory',
+        groups,
+        '--old',
+        before,
+        '--new',
+        after,
+        '--mesh',
+        'examples/acme',
+      );
       expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(/^maria\.lopez\s+prod\s+acme_prod_payments_refunds\.refunds\s+gains new access: DESCRIBE, SELECT on reason, refund_date \(reference\), refund_id, txn_id \(all rows\)\s+acme-prod-payments-refunds-analyst via group fraud-analysts$/m);
+      expect(run.stdout).toMatch(
+        /^maria\.lopez\s+prod\s+acme_prod_payments_refunds\.refunds\s+gains new access: DESCRIBE, SELECT on reason, refund_date \(reference\), refund_id, txn_id \(all rows\)\s+acme-prod-payments-refunds-analyst via group fraud-analysts$/m,
+      );
       expect(run.stdout).toContain('2 people gain access, 0 people lose access.');
     });
 

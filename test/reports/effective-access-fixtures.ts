@@ -9,7 +9,14 @@ import { exampleSpec } from '../helpers/synth';
 /** A product role of the `acme` naming scheme in an environment (`acme-dev-...`, account by environment). */
 export function productRole(environment: string, product: string, role: string, members: string[] = []): AccessPrincipal {
   const roleName = `acme-${environment}-${product.replace('.', '-')}-${role}`;
-  return { arn: `arn:aws:iam::${accountOf(environment)}:role/${roleName}`, roleName, kind: 'product-role', product, role, members: { principals: members, attributeRules: [] } };
+  return {
+    arn: `arn:aws:iam::${accountOf(environment)}:role/${roleName}`,
+    roleName,
+    kind: 'product-role',
+    product,
+    role,
+    members: { principals: members, attributeRules: [] },
+  };
 }
 
 const accountOf = (environment: string) => (environment === 'prod' ? '222222222222' : '111111111111');

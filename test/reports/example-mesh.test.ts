@@ -34,7 +34,13 @@ describe('the example mesh, synthesized', () => {
     const diff = diffAccess(inEnv('prod'), inEnv('dev'), { acrossEnvironments: true });
     expect(diff.widens).toBe(true);
     expect(diff.changes.every((c) => c.change === 'added' && c.environment === 'dev')).toBe(true);
-    expect(diff.changes.find((c) => c.principal === 'purpose:fraud-detection')?.after?.columns).toEqual(['country', 'customer_id', 'delivery_address', 'shipment_id', 'shipped_on']);
+    expect(diff.changes.find((c) => c.principal === 'purpose:fraud-detection')?.after?.columns).toEqual([
+      'country',
+      'customer_id',
+      'delivery_address',
+      'shipment_id',
+      'shipped_on',
+    ]);
   });
 
   it('passes the promotion guard from dev to prod', () => {

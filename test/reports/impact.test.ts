@@ -34,9 +34,13 @@ describe('analyzeImpact', () => {
     ]);
   });
 
-  it('lists everyone\'s access without an old output, and principals it cannot resolve', () => {
+  it("lists everyone's access without an old output, and principals it cannot resolve", () => {
     const report = analyzeImpact([], before, directory, new Map([['dev', identities.get('dev')!]]));
-    expect(report.people.find((p) => p.person === 'paul.martin')?.changes.map((c) => `${c.environment} ${c.principal} ${c.table} ${c.via.join()}`)).toEqual([
+    expect(
+      report.people
+        .find((p) => p.person === 'paul.martin')
+        ?.changes.map((c) => `${c.environment} ${c.principal} ${c.table} ${c.via.join()}`),
+    ).toEqual([
       'dev payments.transactions/analyst daily_totals attributes country=FR|US department=finance',
       'dev payments.transactions/analyst transactions attributes country=FR|US department=finance',
     ]);
@@ -47,10 +51,24 @@ describe('analyzeImpact', () => {
 
   it('says when a person keeps a table through another role', () => {
     const arn = (group: string) => `arn:aws:iam::111111111111:role/groups/${group}`;
-    const dev = { groups: new Map([['analysts', arn('analysts')], ['engineers', arn('engineers')]]), users: new Map(), attributeSessionPrincipals: [] };
-    const people = loadDirectorySources([{ path: 'people.yaml', text: 'users:\n  - { name: ann, groups: [analysts, engineers] }\n  - { name: bob, groups: [analysts] }\n' }]);
+    const dev = {
+      groups: new Map([
+        ['analysts', arn('analysts')],
+        ['engineers', arn('engineers')],
+      ]),
+      users: new Map(),
+      attributeSessionPrincipals: [],
+    };
+    const people = loadDirectorySources([
+      { path: 'people.yaml', text: 'users:\n  - { name: ann, groups: [analysts, engineers] }\n  - { name: bob, groups: [analysts] }\n' },
+    ]);
     const read = access(productRole('dev', 'payments.transactions', 'analyst', [arn('analysts')]), 'payments.transactions', 'transactions');
-    const write = access(productRole('dev', 'payments.transactions', 'engineer', [arn('engineers')]), 'payments.transactions', 'transactions', { permissions: ['DESCRIBE', 'INSERT', 'SELECT'] });
+    const write = access(
+      productRole('dev', 'payments.transactions', 'engineer', [arn('engineers')]),
+      'payments.transactions',
+      'transactions',
+      { permissions: ['DESCRIBE', 'INSERT', 'SELECT'] },
+    );
     const report = analyzeImpact([read, write], [write], people, new Map([['dev', dev]]));
     expect(report.people.map((p) => [p.person, p.changes.map((c) => [c.change, c.roleName, c.stillThrough])])).toEqual([
       ['ann', [['removed', 'acme-dev-payments-transactions-analyst', ['acme-dev-payments-transactions-engineer']]]],

@@ -5,11 +5,20 @@ import { access, productRole } from './effective-access-fixtures';
 
 describe('formatTable', () => {
   it('aligns text columns without trailing blanks', () => {
-    expect(formatTable('text', ['a', 'bb'], [['xxx', ''], ['y', 'z']])).toBe('a    bb\nxxx\ny    z');
+    expect(
+      formatTable(
+        'text',
+        ['a', 'bb'],
+        [
+          ['xxx', ''],
+          ['y', 'z'],
+        ],
+      ),
+    ).toBe('a    bb\nxxx\ny    z');
   });
 
   it('escapes pipes in Markdown cells and cuts long tables with a pointer to --json', () => {
-    const rows = Array.from({ length: MARKDOWN_MAX_ROWS + 2 }, (_, i) => [`r${i}`, "a | b"]);
+    const rows = Array.from({ length: MARKDOWN_MAX_ROWS + 2 }, (_, i) => [`r${i}`, 'a | b']);
     const md = formatTable('md', ['row', 'cell'], rows).split('\n');
     expect(md.slice(0, 3)).toEqual(['| row | cell |', '| --- | --- |', '| r0 | a \\| b |']);
     expect(md).toHaveLength(2 + MARKDOWN_MAX_ROWS + 2);

@@ -11,7 +11,11 @@ describe('examples/acme', () => {
   it('locates model objects in their files', () => {
     const mesh = loadMesh('examples/acme');
     const product = mesh.product('payments.transactions');
-    expect(mesh.locate([...product.specPath, 'grants', 6, 'consumer'])).toEqual({ file: 'examples/acme/products/payments.transactions.yaml', line: 52, column: 15 });
+    expect(mesh.locate([...product.specPath, 'grants', 6, 'consumer'])).toEqual({
+      file: 'examples/acme/products/payments.transactions.yaml',
+      line: 52,
+      column: 15,
+    });
     expect(mesh.locate(['environments', 1, 'account'])?.file).toBe('examples/acme/environments.yaml');
   });
 });

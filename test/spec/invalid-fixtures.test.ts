@@ -4,7 +4,9 @@ import { MeshValidationError, loadMesh } from '../../lib';
 import { BASE_MESH, expectLine, meshWithFixture, readFixture, removeMesh } from './fixture-mesh';
 
 const DIR = join(__dirname, '..', 'fixtures', 'invalid');
-const fixtures = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
+const fixtures = readdirSync(DIR)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 /** Every problem loading the fixture's mesh reports, as `# expect:` lines write them. */
 function problemsOf(dir: string): string[] {

@@ -21,7 +21,13 @@ function loadsOrReportsLocated(sources: readonly SourceText[]): void {
     // Checked as plain values and asserted once: expect() per problem would dominate the run time.
     const unlocated = e.problems.filter((p) => {
       const source = sources.find((s) => join('mesh', s.path) === p.location?.file);
-      return source === undefined || p.location!.line < 1 || p.location!.line > source.text.split('\n').length || p.location!.column < 1 || p.message === '';
+      return (
+        source === undefined ||
+        p.location!.line < 1 ||
+        p.location!.line > source.text.split('\n').length ||
+        p.location!.column < 1 ||
+        p.message === ''
+      );
     });
     expect({ problems: e.problems.length > 0, unlocated }).toEqual({ problems: true, unlocated: [] });
   }
@@ -38,7 +44,9 @@ function pathsIn(value: unknown, prefix: (string | number)[] = []): (string | nu
 }
 
 /** Every string in the mesh files: swapping one for another makes plausible dangling references. */
-const strings = [...new Set(base.flatMap((s) => JSON.stringify(parse(s.text)).match(/"(?:[^"\\]|\\.)*"/g) ?? []).map((q) => JSON.parse(q) as string))];
+const strings = [
+  ...new Set(base.flatMap((s) => JSON.stringify(parse(s.text)).match(/"(?:[^"\\]|\\.)*"/g) ?? []).map((q) => JSON.parse(q) as string)),
+];
 
 const structuralEdit = fc.record({
   file: fc.nat(),
@@ -46,7 +54,11 @@ const structuralEdit = fc.record({
   edit: fc.oneof(
     fc.constant({ kind: 'delete' as const }),
     fc.record({ kind: fc.constant('replace' as const), value: fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(...strings)) }),
-    fc.record({ kind: fc.constant('add' as const), key: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('name', 'columns', 'grants', '__proto__')), value: fc.jsonValue({ maxDepth: 2 }) }),
+    fc.record({
+      kind: fc.constant('add' as const),
+      key: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('name', 'columns', 'grants', '__proto__')),
+      value: fc.jsonValue({ maxDepth: 2 }),
+    }),
   ),
 });
 
@@ -57,7 +69,9 @@ function applyEdit(value: unknown, at: number, edit: Edit): unknown {
   const paths = pathsIn(value);
   if (paths.length === 0) return edit.kind === 'delete' ? null : 'value' in edit ? edit.value : value;
   const path = paths[at % paths.length];
-  const parent = path.slice(0, -1).reduce<Record<string, unknown>>((v, k) => v[k] as Record<string, unknown>, value as Record<string, unknown>);
+  const parent = path
+    .slice(0, -1)
+    .reduce<Record<string, unknown>>((v, k) => v[k] as Record<string, unknown>, value as Record<string, unknown>);
   const key = path[path.length - 1];
   if (edit.kind === 'delete') {
     if (Array.isArray(parent)) parent.splice(Number(key), 1);
@@ -67,13 +81,39 @@ function applyEdit(value: unknown, at: number, edit: Edit): unknown {
   } else {
     const target = parent[key];
     if (Array.isArray(target)) target.push(edit.value);
-    else if (target !== null && typeof target === 'object') Object.defineProperty(target, edit.key, { value: edit.value, enumerable: true, writable: true, configurable: true });
+    else if (target !== null && typeof target === 'object')
+      Object.defineProperty(target, edit.key, { value: edit.value, enumerable: true, writable: true, configurable: true });
     else parent[key] = edit.value;
   }
   return value;
 }
 
-const YAML_CHARS = [':', '-', '[', ']', '{', '}', '"', "'", '\t', '\n', ' ', '#', '&', '*', '!', '|', '>', '%', '@', '`', ',', '?', 'a', '0'];
+const YAML_CHARS = [
+  ':',
+  '-',
+  '[',
+  ']',
+  '{',
+  '}',
+  '"',
+  "'",
+  '\t',
+  '\n',
+  ' ',
+  '#',
+  '&',
+  '*',
+  '!',
+  '|',
+  '>',
+  '%',
+  '@',
+  '`',
+  ',',
+  '?',
+  'a',
+  '0',
+];
 const textEdit = fc.record({ at: fc.nat(), op: fc.constantFrom('insert', 'delete', 'replace'), ch: fc.constantFrom(...YAML_CHARS) });
 
 describe('the loader, fed random mutations of a valid mesh', () => {
@@ -134,14 +174,18 @@ function restyle(text: string, choices: readonly number[]): string {
 describe('the loader, fed files rewritten without changing their meaning', () => {
   it('loads the same model (key order, flow or block style, quoting, comments, product file names)', () => {
     fc.assert(
-      fc.property(fc.array(fc.nat(), { minLength: 1, maxLength: 64 }), fc.uniqueArray(fc.stringMatching(/^[a-z]{1,6}$/), { minLength: base.length, maxLength: base.length }), (choices, names) => {
-        const sources = base.map((s, i) => ({
-          path: s.path.startsWith('products/') ? `products/${names[i]}.yaml` : s.path,
-          text: restyle(s.text, choices),
-        }));
-        // isDeepStrictEqual: as strict as toEqual here, and much faster over a hundred runs.
-        expect(isDeepStrictEqual(modelContent(loadMeshSources(sources)), baseModel)).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.nat(), { minLength: 1, maxLength: 64 }),
+        fc.uniqueArray(fc.stringMatching(/^[a-z]{1,6}$/), { minLength: base.length, maxLength: base.length }),
+        (choices, names) => {
+          const sources = base.map((s, i) => ({
+            path: s.path.startsWith('products/') ? `products/${names[i]}.yaml` : s.path,
+            text: restyle(s.text, choices),
+          }));
+          // isDeepStrictEqual: as strict as toEqual here, and much faster over a hundred runs.
+          expect(isDeepStrictEqual(modelContent(loadMeshSources(sources)), baseModel)).toBe(true);
+        },
+      ),
       RUNS,
     );
   });

@@ -7,7 +7,10 @@ import { MESH_FILES, SPEC_FILES } from '../../lib/spec/layout';
 import schema from '../../schema/meshgrant.schema.json';
 
 const EXAMPLE = 'examples/acme';
-const exampleFiles = [...readdirSync(EXAMPLE).filter((f) => f.endsWith('.yaml')), ...readdirSync(join(EXAMPLE, 'products')).map((f) => `products/${f}`)].map((f) => join(EXAMPLE, f));
+const exampleFiles = [
+  ...readdirSync(EXAMPLE).filter((f) => f.endsWith('.yaml')),
+  ...readdirSync(join(EXAMPLE, 'products')).map((f) => `products/${f}`),
+].map((f) => join(EXAMPLE, f));
 
 // Editors validate with the schema's root, which picks the definition by `kind`; the loader uses the definitions directly.
 const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
@@ -27,7 +30,9 @@ describe('the JSON Schema, as editors use it', () => {
   it('flags an unknown field and a wrong kind through the root schema', () => {
     const product = parse(readFileSync(join(EXAMPLE, 'products', 'payments.refunds.yaml'), 'utf8'));
     expect(validate({ ...product, owner: 'jane.doe' })).toBe(false);
-    expect(validate.errors).toContainEqual(expect.objectContaining({ keyword: 'additionalProperties', params: { additionalProperty: 'owner' } }));
+    expect(validate.errors).toContainEqual(
+      expect.objectContaining({ keyword: 'additionalProperties', params: { additionalProperty: 'owner' } }),
+    );
     expect(validate({ ...product, kind: 'Product' })).toBe(false);
   });
 });
@@ -36,7 +41,9 @@ describe('the JSON Schema and the table of spec files', () => {
   const definitions = schema.definitions as Record<string, { properties?: Record<string, unknown> }>;
 
   it('has a file definition for every kind of spec file, and no other', () => {
-    const fileDefinitions = Object.keys(definitions).filter((d) => d.endsWith('File')).sort();
+    const fileDefinitions = Object.keys(definitions)
+      .filter((d) => d.endsWith('File'))
+      .sort();
     expect(fileDefinitions).toEqual(SPEC_FILES.map((f) => `${f.kind}File`).sort());
   });
 

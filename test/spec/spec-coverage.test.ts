@@ -1,4 +1,13 @@
-import { DataProductSpec, EnvironmentSpec, ForeignPrincipalSpec, GrantSpec, MeshSpec, NAME_PATTERNS, ProductRoleSpec, buildMesh } from '../../lib';
+import {
+  DataProductSpec,
+  EnvironmentSpec,
+  ForeignPrincipalSpec,
+  GrantSpec,
+  MeshSpec,
+  NAME_PATTERNS,
+  ProductRoleSpec,
+  buildMesh,
+} from '../../lib';
 import { AWS_NAME_PATTERNS } from '../../lib/aws/names';
 import { loadMeshSources, meshSpecToSources } from '../../lib/spec';
 import schema from '../../schema/meshgrant.schema.json';
@@ -22,7 +31,9 @@ type CompleteProduct = Complete<Omit<DataProductSpec, 'grants' | 'roles'>> & {
 
 /** A foreign principal entry names a principal or an account: both are covered across two entries. */
 type CompleteEnvironment = Complete<Omit<EnvironmentSpec, 'foreignPrincipals'>> & {
-  readonly foreignPrincipals: readonly (Complete<Omit<ForeignPrincipalSpec, 'account'>> | Complete<Omit<ForeignPrincipalSpec, 'principal'>>)[];
+  readonly foreignPrincipals: readonly (
+    Complete<Omit<ForeignPrincipalSpec, 'account'>> | Complete<Omit<ForeignPrincipalSpec, 'principal'>>
+  )[];
 };
 
 const arn = (account: string, name: string) => `arn:aws:iam::${account}:role/${name}`;
@@ -36,18 +47,26 @@ const orders: CompleteProduct = {
     {
       name: 'orders',
       description: 'One row per order',
-      table: { name: 'orders_v2', format: 'orc', partitionKeys: [{ name: 'day', type: 'string', description: 'Order day, yyyy-mm-dd', tags: ['day'], unclassified: 'A date' }] },
+      table: {
+        name: 'orders_v2',
+        format: 'orc',
+        partitionKeys: [{ name: 'day', type: 'string', description: 'Order day, yyyy-mm-dd', tags: ['day'], unclassified: 'A date' }],
+      },
       columns: [{ name: 'email', type: 'string', description: 'Buyer', tags: ['email'], unclassified: 'n/a' }],
     },
   ],
   inputPorts: [{ product: 'sales.carts', port: 'carts' }],
-  roles: { analyst: { members, clearance: 'public' }, engineer: { members: { groups: ['analysts'] } }, owner: { members: { users: ['ana'] } } },
-  grants: [
-    { role: 'analyst', port: 'orders', level: 'read', columns: ['day'], rows: "day > '2024-01-01'" },
-  ],
+  roles: {
+    analyst: { members, clearance: 'public' },
+    engineer: { members: { groups: ['analysts'] } },
+    owner: { members: { users: ['ana'] } },
+  },
+  grants: [{ role: 'analyst', port: 'orders', level: 'read', columns: ['day'], rows: "day > '2024-01-01'" }],
   purposes: [{ purpose: 'fraud', ports: ['orders'], columns: ['email'], rows: "email <> ''" }],
   policies: { retention: 'P90D' },
-  suppressions: [{ rule: 'readiness/column-classified', reason: 'Legacy column, replaced in Q3', expires: '2027-01-31', target: 'outputPorts[0]' }],
+  suppressions: [
+    { rule: 'readiness/column-classified', reason: 'Legacy column, replaced in Q3', expires: '2027-01-31', target: 'outputPorts[0]' },
+  ],
 };
 
 const carts: DataProductSpec = {
@@ -63,7 +82,14 @@ const full: Complete<Omit<MeshSpec, 'products' | 'environments'>> & {
   readonly products: readonly DataProductSpec[];
 } = {
   name: 'shop',
-  classification: { levels: ['public', 'confidential'], defaultLevel: 'public', classes: { pii: { level: 'confidential', entities: ['email'], description: 'Personal' }, time: { level: 'public', entities: ['day'], description: 'Dates' } } },
+  classification: {
+    levels: ['public', 'confidential'],
+    defaultLevel: 'public',
+    classes: {
+      pii: { level: 'confidential', entities: ['email'], description: 'Personal' },
+      time: { level: 'public', entities: ['day'], description: 'Dates' },
+    },
+  },
   environments: [
     {
       name: 'dev',
@@ -76,14 +102,25 @@ const full: Complete<Omit<MeshSpec, 'products' | 'environments'>> & {
       deployRoleArn: arn('111111111111', 'deploy'),
       lakeAdmins: [arn('111111111111', 'admin'), arn('333333333333', 'auditor')],
       manageDataLakeSettings: false,
-      identity: { groups: { analysts: arn('111111111111', 'analysts'), auditors: arn('444444444444', 'auditors') }, users: { ana: arn('111111111111', 'ana') }, attributeSessionPrincipals: [arn('111111111111', 'sso')] },
+      identity: {
+        groups: { analysts: arn('111111111111', 'analysts'), auditors: arn('444444444444', 'auditors') },
+        users: { ana: arn('111111111111', 'ana') },
+        attributeSessionPrincipals: [arn('111111111111', 'sso')],
+      },
       foreignPrincipals: [
         { principal: arn('333333333333', 'auditor'), reason: 'Central audit account reviews every lake' },
         { account: '444444444444', reason: 'Directory account hosts the federated roles' },
       ],
       tags: { CostCenter: 'data' },
     },
-    { name: 'prod', account: '222222222222', region: 'eu-west-1', backend: { bucket: 'shop-state-prod' }, dataBucket: 'shop-lake-prod', deployRoleArn: arn('222222222222', 'deploy') },
+    {
+      name: 'prod',
+      account: '222222222222',
+      region: 'eu-west-1',
+      backend: { bucket: 'shop-state-prod' },
+      dataBucket: 'shop-lake-prod',
+      deployRoleArn: arn('222222222222', 'deploy'),
+    },
   ],
   domains: [{ name: 'sales', description: 'Selling', owner: 'ana' }],
   purposes: [{ name: 'fraud', description: 'Catch fraud', approver: 'bo', members, allowedClasses: ['pii'] }],
@@ -99,7 +136,13 @@ const full: Complete<Omit<MeshSpec, 'products' | 'environments'>> & {
 describe('the YAML format', () => {
   it('carries every field of MeshSpec: written as files and loaded, it gives the same model', () => {
     const sources = meshSpecToSources(full);
-    expect(sources.map((s) => s.path)).toEqual(['mesh.yaml', 'environments.yaml', 'purposes.yaml', 'products/sales.orders.yaml', 'products/sales.carts.yaml']);
+    expect(sources.map((s) => s.path)).toEqual([
+      'mesh.yaml',
+      'environments.yaml',
+      'purposes.yaml',
+      'products/sales.orders.yaml',
+      'products/sales.carts.yaml',
+    ]);
     expect(modelContent(loadMeshSources(sources))).toEqual(modelContent(buildMesh(full)));
   });
 
@@ -122,6 +165,7 @@ describe('the YAML format', () => {
       BucketName: 'bucket',
       IamArn: 'iamArn',
     };
-    for (const [definition, pattern] of Object.entries(sameAs)) expect([definition, defs[definition].pattern]).toEqual([definition, patterns[pattern].source]);
+    for (const [definition, pattern] of Object.entries(sameAs))
+      expect([definition, defs[definition].pattern]).toEqual([definition, patterns[pattern].source]);
   });
 });

@@ -9,7 +9,14 @@ describe('trust policies of attribute rules', () => {
   const mesh = exampleMesh();
   for (const env of mesh.environments) {
     const statements = resourcesOf(synthEnvironment(mesh, env.name), 'aws_iam_role').flatMap(
-      (r) => JSON.parse(r.assume_role_policy).Statement as { Sid: string; Effect: string; Principal: { AWS: string | string[] }; Action: string; Condition?: Record<string, Record<string, unknown>> }[],
+      (r) =>
+        JSON.parse(r.assume_role_policy).Statement as {
+          Sid: string;
+          Effect: string;
+          Principal: { AWS: string | string[] };
+          Action: string;
+          Condition?: Record<string, Record<string, unknown>>;
+        }[],
     );
 
     test(`${env.name}: attribute rules trust the declared session roles, never the account root`, () => {

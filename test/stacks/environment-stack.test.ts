@@ -29,7 +29,10 @@ describe('environment stacks', () => {
   test('the data lake settings are owned once per stack and keep the deploy role as admin', () => {
     const settings = resourcesOf(prod, 'aws_lakeformation_data_lake_settings');
     expect(settings).toHaveLength(1);
-    expect(settings[0].admins).toEqual(['arn:aws:iam::222222222222:role/data-platform-admin', 'arn:aws:iam::222222222222:role/meshgrant-deploy']);
+    expect(settings[0].admins).toEqual([
+      'arn:aws:iam::222222222222:role/data-platform-admin',
+      'arn:aws:iam::222222222222:role/meshgrant-deploy',
+    ]);
   });
 
   test('LF-tag keys and values are lower case', () => {
@@ -70,13 +73,19 @@ describe('product roles', () => {
       {
         Sid: 'DirectoryMembers',
         Effect: 'Allow',
-        Principal: { AWS: ['arn:aws:iam::222222222222:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_PaymentsAnalysts_p19f8e7d6c5b4a3921'] },
+        Principal: {
+          AWS: [
+            'arn:aws:iam::222222222222:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_PaymentsAnalysts_p19f8e7d6c5b4a3921',
+          ],
+        },
         Action: 'sts:AssumeRole',
       },
       {
         Sid: 'AttributeRule1',
         Effect: 'Allow',
-        Principal: { AWS: ['arn:aws:iam::222222222222:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_DataConsumers_d19f8e7d6c5b4a3921'] },
+        Principal: {
+          AWS: ['arn:aws:iam::222222222222:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_DataConsumers_d19f8e7d6c5b4a3921'],
+        },
         Action: 'sts:AssumeRole',
         Condition: { StringEquals: { 'aws:PrincipalTag/country': ['FR', 'US'], 'aws:PrincipalTag/department': 'finance' } },
       },
@@ -90,7 +99,9 @@ describe('product roles', () => {
     const json = synthEnvironment(buildMesh(spec), 'prod');
     const owner = resourcesOf(json, 'aws_iam_role').find((r) => r.name === 'acme-prod-payments-refunds-owner')!;
     const statements = JSON.parse(owner.assume_role_policy).Statement;
-    expect(statements).toEqual([{ Sid: 'NoMembersYet', Effect: 'Deny', Principal: { AWS: 'arn:aws:iam::222222222222:root' }, Action: 'sts:AssumeRole' }]);
+    expect(statements).toEqual([
+      { Sid: 'NoMembersYet', Effect: 'Deny', Principal: { AWS: 'arn:aws:iam::222222222222:root' }, Action: 'sts:AssumeRole' },
+    ]);
   });
 
   test('no principal and no action is a wildcard, and no permission is ALL', () => {
@@ -120,7 +131,9 @@ describe('product roles', () => {
     };
     for (const name of Object.keys(parsed.resource.aws_lakeformation_resource_lf_tags)) {
       const assignment = parsed.resource.aws_lakeformation_resource_lf_tags[name] as unknown as { lf_tag: { key: string }[] };
-      const definedFirst = [...before(`aws_lakeformation_resource_lf_tags.${name}`)].filter((d) => d.startsWith('aws_lakeformation_lf_tag.')).map((d) => at(d).key);
+      const definedFirst = [...before(`aws_lakeformation_resource_lf_tags.${name}`)]
+        .filter((d) => d.startsWith('aws_lakeformation_lf_tag.'))
+        .map((d) => at(d).key);
       expect(definedFirst).toEqual(expect.arrayContaining(assignment.lf_tag.map((t) => t.key)));
     }
   });
@@ -168,7 +181,9 @@ describe('who reads what', () => {
     const write = grants.find((g) => g.lf_tag_policy)!;
     expect(write.permissions).toEqual([...TABLE_PERMISSIONS.write]);
     expect(expressionOf(write)).toEqual({ dataproduct: ['payments.transactions'], 'access-engineer': ['write'] });
-    expect(grants.filter((g) => g.data_location).map((g) => g.data_location.arn)).toEqual(['arn:aws:s3:::acme-lake-prod/payments/transactions']);
+    expect(grants.filter((g) => g.data_location).map((g) => g.data_location.arn)).toEqual([
+      'arn:aws:s3:::acme-lake-prod/payments/transactions',
+    ]);
     const databases = grants.filter((g) => g.database).map((g) => [g.database.name, g.permissions]);
     expect(databases).toEqual([
       ['acme_prod_payments_transactions', ['CREATE_TABLE', 'DESCRIBE']],
@@ -217,7 +232,10 @@ describe('who reads what', () => {
     expect(byTag[0].permissions).toEqual(['DESCRIBE']);
     expect(grants.filter((g) => g.database).map((g) => g.database.name)).toEqual(['default']);
     const bound = resourcesOf(prod, 'aws_lakeformation_resource_lf_tags')
-      .filter((t) => t.database && t.lf_tag.some((l: { key: string; value: string }) => l.key === 'purpose-fraud-detection' && l.value === 'bound'))
+      .filter(
+        (t) =>
+          t.database && t.lf_tag.some((l: { key: string; value: string }) => l.key === 'purpose-fraud-detection' && l.value === 'bound'),
+      )
       .map((t) => t.database.name)
       .sort();
     expect(bound).toEqual(['acme_prod_customers_profiles', 'acme_prod_payments_transactions']);
@@ -225,14 +243,16 @@ describe('who reads what', () => {
 
   test('a row-filtered binding exposes only its columns and rows to the purpose', () => {
     expect(prod).toHaveResourceWithProperties(LakeformationDataCellsFilter, {
-      table_data: [{
-        database_name: 'acme_prod_payments_transactions',
-        table_name: 'transactions',
-        name: 'transactions-purpose-marketing-analytics',
-        table_catalog_id: '222222222222',
-        column_names: ['country', 'currency', 'settlement_date', 'txn_id'],
-        row_filter: [{ filter_expression: "country IN ('FR', 'DE')" }],
-      }],
+      table_data: [
+        {
+          database_name: 'acme_prod_payments_transactions',
+          table_name: 'transactions',
+          name: 'transactions-purpose-marketing-analytics',
+          table_catalog_id: '222222222222',
+          column_names: ['country', 'currency', 'settlement_date', 'txn_id'],
+          row_filter: [{ filter_expression: "country IN ('FR', 'DE')" }],
+        },
+      ],
     });
     expect(prod).toHaveResourceWithProperties(LakeformationPermissions, {
       principal: 'arn:aws:iam::222222222222:role/acme-prod-purpose-marketing-analytics',

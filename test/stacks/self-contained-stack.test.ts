@@ -29,8 +29,13 @@ describe('EnvironmentStack skips preparing its own elements for references to ot
     const stack = new EnvironmentStack(app, 'acme-dev', { mesh, environment: 'dev' });
     new GlueCatalogDatabase(stack, 'audit-copy', { name: `${database.name}_copy` });
     app.synth();
-    const json = JSON.parse(Testing.synth(stack)) as { data?: Record<string, unknown>; resource: { aws_glue_catalog_database: Record<string, { name: string }> } };
+    const json = JSON.parse(Testing.synth(stack)) as {
+      data?: Record<string, unknown>;
+      resource: { aws_glue_catalog_database: Record<string, { name: string }> };
+    };
     expect(Object.keys(json.data ?? {})).toEqual(['terraform_remote_state']);
-    expect(json.resource.aws_glue_catalog_database['audit-copy'].name).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-shared\.outputs\.[^}]+\}_copy$/);
+    expect(json.resource.aws_glue_catalog_database['audit-copy'].name).toMatch(
+      /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-shared\.outputs\.[^}]+\}_copy$/,
+    );
   });
 });

@@ -19,15 +19,23 @@ describe('synthesizeMeshParallel', () => {
 
   it.each([
     ['the example mesh', exampleMesh, 2],
-    ['a generated mesh of 60 products in 3 environments, with 2 workers for 3 stacks', () => buildMesh(generateMeshSpec({ products: 60, environments: 3, seed: 7 })), 2],
-  ] as const)('writes %s byte for byte as in one thread, manifest.json included', async (_, mesh: () => Mesh, jobs) => {
-    const serial = synthesizeMesh(mesh(), { outdir: join(dir, 'serial') });
-    const parallel = await synthesizeMeshParallel(mesh(), { outdir: join(dir, 'parallel'), jobs });
-    const files = readTree(join(dir, 'serial'));
-    expect(Object.keys(files)).toEqual(['manifest.json', ...serial.environments.map((e) => `stacks/${e.stack}/cdk.tf.json`).sort()]);
-    expect(readTree(join(dir, 'parallel'))).toEqual(files);
-    expect(placeless(parallel)).toEqual(placeless(serial));
-  }, 120_000);
+    [
+      'a generated mesh of 60 products in 3 environments, with 2 workers for 3 stacks',
+      () => buildMesh(generateMeshSpec({ products: 60, environments: 3, seed: 7 })),
+      2,
+    ],
+  ] as const)(
+    'writes %s byte for byte as in one thread, manifest.json included',
+    async (_, mesh: () => Mesh, jobs) => {
+      const serial = synthesizeMesh(mesh(), { outdir: join(dir, 'serial') });
+      const parallel = await synthesizeMeshParallel(mesh(), { outdir: join(dir, 'parallel'), jobs });
+      const files = readTree(join(dir, 'serial'));
+      expect(Object.keys(files)).toEqual(['manifest.json', ...serial.environments.map((e) => `stacks/${e.stack}/cdk.tf.json`).sort()]);
+      expect(readTree(join(dir, 'parallel'))).toEqual(files);
+      expect(placeless(parallel)).toEqual(placeless(serial));
+    },
+    120_000,
+  );
 
   it('replaces the stack files of an earlier output and keeps what others put beside them', async () => {
     const outdir = join(dir, 'out');
@@ -45,7 +53,16 @@ describe('synthesizeMeshParallel', () => {
     // An open error-level finding: cdktf refuses to synthesize the stack that holds the product.
     const policy: PolicyReport = {
       ...checkPolicies(mesh),
-      findings: [{ rule: 'test/blocker', severity: 'error', path: [...devOnly.specPath], product: devOnly.id, message: 'blocks synthesis', fix: 'none' }],
+      findings: [
+        {
+          rule: 'test/blocker',
+          severity: 'error',
+          path: [...devOnly.specPath],
+          product: devOnly.id,
+          message: 'blocks synthesis',
+          fix: 'none',
+        },
+      ],
     };
     const serial = (() => {
       try {
@@ -65,7 +82,15 @@ describe('synthesizeMeshParallel', () => {
   it('passes the policy report to the workers as it is: plain data', () => {
     const mesh = exampleMesh();
     const report = checkPolicies(mesh, {
-      rules: [{ id: 'acme/always', severity: 'warning', description: 'd', rationale: 'r', check: () => [{ path: ['products', 0], message: 'm', fix: 'f' }] }],
+      rules: [
+        {
+          id: 'acme/always',
+          severity: 'warning',
+          description: 'd',
+          rationale: 'r',
+          check: () => [{ path: ['products', 0], message: 'm', fix: 'f' }],
+        },
+      ],
     });
     expect(report.findings.length).toBeGreaterThan(0);
     expect(structuredClone(report)).toEqual(report);

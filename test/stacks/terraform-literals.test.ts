@@ -51,10 +51,14 @@ describe('synthesized stacks carry user text verbatim', () => {
   test('every free-text field comes out escaped, so Terraform sends it as written', () => {
     const database = resourcesOf(json, 'aws_glue_catalog_database').find((d) => d.name === 'acme_dev_payments_transactions')!;
     expect(database.description).toBe(escapeTemplateLiteral(`${text1} (payments.transactions); owner jane.doe`));
-    const table = resourcesOf(json, 'aws_glue_catalog_table').find((t) => t.database_name === 'acme_dev_payments_transactions' && t.name === 'transactions')!;
+    const table = resourcesOf(json, 'aws_glue_catalog_table').find(
+      (t) => t.database_name === 'acme_dev_payments_transactions' && t.name === 'transactions',
+    )!;
     expect(table.description).toBe(escapeTemplateLiteral(text3));
     expect(table.storage_descriptor.columns[0].comment).toBe(escapeTemplateLiteral(text4));
-    const filters = resourcesOf(json, 'aws_lakeformation_data_cells_filter').map((f) => one(one(f.table_data).row_filter).filter_expression);
+    const filters = resourcesOf(json, 'aws_lakeformation_data_cells_filter').map(
+      (f) => one(one(f.table_data).row_filter).filter_expression,
+    );
     expect(filters).toContain(escapeTemplateLiteral(`country = '${text2}'`));
     expect(filters).toContain("reason <> '$${var.secret}'");
     const refundsDatabase = resourcesOf(json, 'aws_glue_catalog_database').find((d) => d.name === 'acme_dev_payments_refunds')!;
@@ -79,7 +83,11 @@ describe('synthesized stacks carry user text verbatim', () => {
 class Probe extends SelfContainedStack {
   constructor(scope: Construct) {
     super(scope, 'probe');
-    const role = new IamRole(this, 'role', { name: 'probe', assumeRolePolicy: '{"Statement":[{"Resource":"${aws:username}"}]}', description: `made for ${'${file("x")}'}` });
+    const role = new IamRole(this, 'role', {
+      name: 'probe',
+      assumeRolePolicy: '{"Statement":[{"Resource":"${aws:username}"}]}',
+      description: `made for ${'${file("x")}'}`,
+    });
     new IamRolePolicy(this, 'policy', {
       role: role.id,
       // Data produced lazily is literal text too; a reference concatenated with text stays a reference.
@@ -107,7 +115,9 @@ describe('resolution separates references from text', () => {
   });
 
   test('the guard names any expression that is not a reference of the stack', () => {
-    const bad = { resource: { aws_iam_role: { r: { description: '${file("x")}', name: '${aws_iam_role.other.id}', tags: { '%{k}': 'v' } } } } };
+    const bad = {
+      resource: { aws_iam_role: { r: { description: '${file("x")}', name: '${aws_iam_role.other.id}', tags: { '%{k}': 'v' } } } },
+    };
     expect(strayExpressions(bad)).toEqual([
       { path: 'resource.aws_iam_role.r.description', sequence: '${file("x")}' },
       { path: 'resource.aws_iam_role.r.name', sequence: '${aws_iam_role.other.id}' },

@@ -16,7 +16,12 @@ export interface OfflineTerraform {
   readonly providerVersion: string;
 }
 
-const MIRROR_ROOTS = [process.env.MESHGRANT_TF_PLUGIN_DIR, '/opt/tf-plugins', join(homedir(), '.terraform.d', 'plugins'), '/usr/share/terraform/plugins'];
+const MIRROR_ROOTS = [
+  process.env.MESHGRANT_TF_PLUGIN_DIR,
+  '/opt/tf-plugins',
+  join(homedir(), '.terraform.d', 'plugins'),
+  '/usr/share/terraform/plugins',
+];
 
 /** Finds terraform and the provider mirror, or says why not. */
 export function findOfflineTerraform(): OfflineTerraform | string {
@@ -27,7 +32,9 @@ export function findOfflineTerraform(): OfflineTerraform | string {
     if (root === undefined) continue;
     const aws = join(root, 'registry.terraform.io', 'hashicorp', 'aws');
     if (!existsSync(aws)) continue;
-    const versions = readdirSync(aws).filter((v) => /^\d+\.\d+\.\d+$/.test(v)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    const versions = readdirSync(aws)
+      .filter((v) => /^\d+\.\d+\.\d+$/.test(v))
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
     if (versions.length > 0) return { binary, pluginDir: root, providerVersion: versions[versions.length - 1] };
   }
   return `no hashicorp/aws provider mirror in ${MIRROR_ROOTS.filter(Boolean).join(', ')} (set MESHGRANT_TF_PLUGIN_DIR)`;
@@ -49,7 +56,12 @@ export function offlineCopy(stack: Json, providerVersion: string): Json {
   copy.terraform.required_providers.aws = { source: 'hashicorp/aws', version: providerVersion };
   for (const provider of copy.provider.aws as Json[]) {
     delete provider.allowed_account_ids;
-    Object.assign(provider, { skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: true, skip_region_validation: true });
+    Object.assign(provider, {
+      skip_credentials_validation: true,
+      skip_requesting_account_id: true,
+      skip_metadata_api_check: true,
+      skip_region_validation: true,
+    });
   }
   return copy;
 }

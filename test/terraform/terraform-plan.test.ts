@@ -17,8 +17,11 @@ import { OfflineTerraform, findOfflineTerraform, planStacks } from './terraform-
 const found = findOfflineTerraform();
 const tf = typeof found === 'string' ? undefined : found;
 // The first line a CI log shows for this suite: which provider the plan was checked with, or why it skipped.
-// eslint-disable-next-line no-console
-console.log(tf ? `terraform plan suite: ${tf.binary}, hashicorp/aws ${tf.providerVersion} from ${tf.pluginDir}` : `terraform plan suite SKIPPED: ${found}`);
+console.log(
+  tf
+    ? `terraform plan suite: ${tf.binary}, hashicorp/aws ${tf.providerVersion} from ${tf.pluginDir}`
+    : `terraform plan suite SKIPPED: ${found}`,
+);
 const describeWithTerraform = tf ? describe : describe.skip;
 
 /**
@@ -42,7 +45,15 @@ function hostileSpec(): MeshSpec {
           ...p,
           info: { ...p.info, title: HOSTILE.title },
           outputPorts: p.outputPorts.map((port, i) =>
-            i > 0 ? port : { ...port, description: HOSTILE.port, columns: port.columns.map((c, j) => (j === 0 ? { ...c, description: HOSTILE.column } : j === 1 ? { ...c, description: HOSTILE.description } : c)) },
+            i > 0
+              ? port
+              : {
+                  ...port,
+                  description: HOSTILE.port,
+                  columns: port.columns.map((c, j) =>
+                    j === 0 ? { ...c, description: HOSTILE.column } : j === 1 ? { ...c, description: HOSTILE.description } : c,
+                  ),
+                },
           ),
         },
   );
@@ -50,13 +61,19 @@ function hostileSpec(): MeshSpec {
 }
 
 function stacksOf(label: string, mesh: Mesh): Record<string, Record<string, unknown>> {
-  return Object.fromEntries(mesh.environments.map((e) => [`${label}_${e.name}`, JSON.parse(synthEnvironment(mesh, e.name)) as Record<string, unknown>]));
+  return Object.fromEntries(
+    mesh.environments.map((e) => [`${label}_${e.name}`, JSON.parse(synthEnvironment(mesh, e.name)) as Record<string, unknown>]),
+  );
 }
 
 /** `module.<m>.<type>.<name>` for every resource of the stacks. */
 function declaredAddresses(stacks: Record<string, Record<string, unknown>>): string[] {
   return Object.entries(stacks)
-    .flatMap(([m, s]) => Object.entries((s.resource ?? {}) as Record<string, Record<string, unknown>>).flatMap(([type, byName]) => Object.keys(byName).map((n) => `module.${m}.${type}.${n}`)))
+    .flatMap(([m, s]) =>
+      Object.entries((s.resource ?? {}) as Record<string, Record<string, unknown>>).flatMap(([type, byName]) =>
+        Object.keys(byName).map((n) => `module.${m}.${type}.${n}`),
+      ),
+    )
     .sort();
 }
 
@@ -83,7 +100,6 @@ describeWithTerraform('real Terraform plans what meshgrant synthesizes', () => {
     dir = mkdtempSync(join(tmpdir(), 'meshgrant-tfplan-'));
     const result = planStacks(terraform, dir, stacks);
     plan = result.plan;
-    // eslint-disable-next-line no-console
     console.log(`terraform plan of ${Object.keys(stacks).length} stacks: ${JSON.stringify(result.seconds)} s`);
   }, 600_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -91,7 +107,9 @@ describeWithTerraform('real Terraform plans what meshgrant synthesizes', () => {
   it('plans every resource of the example, the hostile mesh and 5 random meshes, creating each once', () => {
     const planned = (plan.resource_changes as { address: string; change: { actions: string[] } }[]).map((c) => c.address).sort();
     expect(planned).toEqual(declaredAddresses(stacks));
-    expect(new Set(plan.resource_changes.map((c: { change: { actions: string[] } }) => c.change.actions.join(',')))).toEqual(new Set(['create']));
+    expect(new Set(plan.resource_changes.map((c: { change: { actions: string[] } }) => c.change.actions.join(',')))).toEqual(
+      new Set(['create']),
+    );
   });
 
   it('carries every hostile string into the planned values exactly as written', () => {

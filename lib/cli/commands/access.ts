@@ -43,16 +43,24 @@ export const accessCommand: CliCommand = {
       .option('--env <name>', 'only this environment')
       .option('--user <name>', 'only what this directory user can access (needs --directory)')
       .option('--product <id>', 'only the tables of this data product, e.g. payments.transactions')
-      .option('--class <class>', 'only columns of this class, e.g. pii (from the columns\' class-<class> LF-tags)')
-      .option('--directory <file>', 'with --user: directory snapshot (SCIM Users/Groups JSON or YAML); repeat for several files', repeatable, [])
+      .option('--class <class>', "only columns of this class, e.g. pii (from the columns' class-<class> LF-tags)")
+      .option(
+        '--directory <file>',
+        'with --user: directory snapshot (SCIM Users/Groups JSON or YAML); repeat for several files',
+        repeatable,
+        [],
+      )
       .option('--mesh <dir>', 'with --user: mesh directory whose environments map groups and users to principals', '.')
-      .addOption(new Option('--format <format>', 'table for a terminal, csv, json, md for a pull-request comment').choices(FORMATS).default('table')),
+      .addOption(
+        new Option('--format <format>', 'table for a terminal, csv, json, md for a pull-request comment').choices(FORMATS).default('table'),
+      ),
 
   run: (_args, options) => {
     const out = String(options.out);
     const env = options.env === undefined ? undefined : String(options.env);
     const filters = ['user', 'product', 'class'].filter((f) => options[f] !== undefined);
-    if (filters.length > 1) throw new CliError(`give one of --user, --product and --class, not ${filters.map((f) => `--${f}`).join(' and ')}`);
+    if (filters.length > 1)
+      throw new CliError(`give one of --user, --product and --class, not ${filters.map((f) => `--${f}`).join(' and ')}`);
 
     const synthesized = readSynthesized(out);
     const access = env === undefined ? synthesized.access : accessOf(synthesized, env);
@@ -67,10 +75,17 @@ export const accessCommand: CliCommand = {
 
     const blocked = synthesized.blocked.filter((b) => env === undefined || b.access.environment === env);
     const notes = [
-      ...blocked.map((b) => `blocked: ${b.access.principal.roleName} on ${b.access.database}.${b.access.table} (${[...b.deniedActions.map((d) => `IAM denies ${d}`), ...b.missingPermissions.map((m) => `no Lake Formation ${m}`)].join('; ')})`),
+      ...blocked.map(
+        (b) =>
+          `blocked: ${b.access.principal.roleName} on ${b.access.database}.${b.access.table} (${[...b.deniedActions.map((d) => `IAM denies ${d}`), ...b.missingPermissions.map((m) => `no Lake Formation ${m}`)].join('; ')})`,
+      ),
       ...synthesized.problems.map((p) => `${p.stack}: ${p.message}`),
     ];
-    return { exitCode: 0, text: render(lines, notes, options.format as AccessFormat), json: { out, access: lines, blocked, problems: synthesized.problems } };
+    return {
+      exitCode: 0,
+      text: render(lines, notes, options.format as AccessFormat),
+      json: { out, access: lines, blocked, problems: synthesized.problems },
+    };
   },
 };
 
@@ -98,8 +113,15 @@ function linesOfClass(access: readonly EffectiveAccess[], className: string, lab
 }
 
 /** What one person can access: the access of every principal they can become, and how. */
-function linesOfUser(access: readonly EffectiveAccess[], user: string, files: readonly string[], meshDir: string, label: (a: EffectiveAccess) => string): AccessLine[] {
-  if (files.length === 0) throw new CliError('--user needs --directory, the directory snapshot that says which groups and attributes the user has');
+function linesOfUser(
+  access: readonly EffectiveAccess[],
+  user: string,
+  files: readonly string[],
+  meshDir: string,
+  label: (a: EffectiveAccess) => string,
+): AccessLine[] {
+  if (files.length === 0)
+    throw new CliError('--user needs --directory, the directory snapshot that says which groups and attributes the user has');
   const context = new CliContext(meshDir);
   const directory = context.directory(files);
   if (!directory.people.some((p) => p.name === user)) throw new CliError(`no user \`${user}\` in the directory snapshot`);
@@ -113,7 +135,17 @@ function linesOfUser(access: readonly EffectiveAccess[], user: string, files: re
 function render(lines: readonly AccessLine[], notes: readonly string[], format: AccessFormat): string {
   if (format === 'json') return JSON.stringify(lines, null, 2);
   const withVia = lines.some((l) => l.via !== undefined);
-  const header = ['environment', 'principal', 'purpose', 'table', 'columns', 'rows', 'permissions', 'grantable', ...(withVia ? ['via'] : [])];
+  const header = [
+    'environment',
+    'principal',
+    'purpose',
+    'table',
+    'columns',
+    'rows',
+    'permissions',
+    'grantable',
+    ...(withVia ? ['via'] : []),
+  ];
   const rows = lines.map((l) => [
     l.environment,
     l.principal,

@@ -22,7 +22,12 @@ export const diffCommand: CliCommand = {
       .description('access gained and lost between two synthesized outputs, or between two environments; exit 3 when access widens')
       .argument('[old]', 'cdktf output before the change')
       .argument('[new]', 'cdktf output after the change')
-      .option('--env <name>', 'with <old> <new>: only these environments; alone: twice, the environments to compare (first is old)', repeatable, [])
+      .option(
+        '--env <name>',
+        'with <old> <new>: only these environments; alone: twice, the environments to compare (first is old)',
+        repeatable,
+        [],
+      )
       .option('--out <dir>', 'cdktf output holding the environments of --env', 'cdktf.out')
       .option('--mesh <dir>', 'mesh directory whose identity mappings name trusted members (groups, users) instead of ARNs')
       .addOption(formatOption()),
@@ -47,6 +52,10 @@ export const diffCommand: CliCommand = {
     const raw = diffAccess(before, after, { acrossEnvironments: oldDir === undefined, afterProblems });
     const diff = options.mesh === undefined ? raw : nameMembers(raw, new CliContext(String(options.mesh)).identities());
     const readback = read.flatMap((o) => o.problems);
-    return { exitCode: diff.widens ? WIDENS : 0, text: withReadbackNotes(renderDiff(diff, labels, format), read, diff.notUnderstood ?? []), json: { ...labels, diff, readback } };
+    return {
+      exitCode: diff.widens ? WIDENS : 0,
+      text: withReadbackNotes(renderDiff(diff, labels, format), read, diff.notUnderstood ?? []),
+      json: { ...labels, diff, readback },
+    };
   },
 };

@@ -15,8 +15,13 @@ export const impactCommand: CliCommand = {
     program
       .command('impact')
       .description('which people gain or lose access, to what and through which role, between two synthesized outputs')
-      .requiredOption('--directory <file>', 'directory snapshot: SCIM Users/Groups export (JSON) or YAML users; repeat for several files', repeatable, [])
-      .option('--old <dir>', 'cdktf output before the change (default: none, list everyone\'s access)')
+      .requiredOption(
+        '--directory <file>',
+        'directory snapshot: SCIM Users/Groups export (JSON) or YAML users; repeat for several files',
+        repeatable,
+        [],
+      )
+      .option('--old <dir>', "cdktf output before the change (default: none, list everyone's access)")
       .option('--new <dir>', 'cdktf output after the change', 'cdktf.out')
       .option('--mesh <dir>', 'mesh directory whose environments map directory groups and users to principals', '.')
       .addOption(formatOption()),

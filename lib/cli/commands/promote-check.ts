@@ -10,7 +10,9 @@ export const promoteCheckCommand: CliCommand = {
   define: (program: Command) =>
     program
       .command('promote-check')
-      .description('check that an environment holds no access the environment promoting to it does not hold; exit 1 naming each offending grant')
+      .description(
+        'check that an environment holds no access the environment promoting to it does not hold; exit 1 naming each offending grant',
+      )
       .requiredOption('--from <env>', 'environment promoted from, e.g. dev')
       .requiredOption('--to <env>', 'environment promoted to, e.g. prod')
       .option('--out <dir>', 'cdktf output holding both environments', 'cdktf.out')

@@ -18,7 +18,12 @@ export const synthCommand: CliCommand = {
       .description('synthesize the mesh to Terraform JSON, one stack per environment; an earlier output stays intact if it fails')
       .argument('[dir]', 'mesh directory (holds mesh.yaml)', '.')
       .option('--out <dir>', 'output directory', 'cdktf.out')
-      .addOption(new Option('--jobs <n>', 'stacks synthesized at once, each in a worker thread; 1: all in this process (default: one per environment and core, on a big enough mesh)').argParser(positiveInteger))
+      .addOption(
+        new Option(
+          '--jobs <n>',
+          'stacks synthesized at once, each in a worker thread; 1: all in this process (default: one per environment and core, on a big enough mesh)',
+        ).argParser(positiveInteger),
+      )
       .option(...RULES_OPTION),
 
   run: async ([dir], options) => {
@@ -27,7 +32,11 @@ export const synthCommand: CliCommand = {
     const report = checkMeshPolicies(mesh, options);
     const policy = policyReportJson(report);
     if (report.hasErrors) {
-      return { exitCode: 1, text: `${renderText(report)}nothing written: synthesis waits until no error-level finding is open`, json: { policy } };
+      return {
+        exitCode: 1,
+        text: `${renderText(report)}nothing written: synthesis waits until no error-level finding is open`,
+        json: { policy },
+      };
     }
     const { synthesizeMeshParallel, formatSummary } = await loadSynthesis();
     const summary = await replaceDirectory(out, async (staging) => {

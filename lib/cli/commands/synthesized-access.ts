@@ -58,7 +58,8 @@ export function withReadbackNotes(text: string, outputs: readonly SynthesizedAcc
 }
 
 /** `--format text|md`, shared by the report commands. */
-export const formatOption = () => new Option('--format <format>', 'text for a terminal, md for a pull-request comment').choices(REPORT_FORMATS).default('text');
+export const formatOption = () =>
+  new Option('--format <format>', 'text for a terminal, md for a pull-request comment').choices(REPORT_FORMATS).default('text');
 
 /** Commander's collector for an option given several times (`--env dev --env prod`). */
 export const repeatable = (value: string, previous: string[]) => [...previous, value];

@@ -10,7 +10,9 @@ export const validateCommand: CliCommand = {
   define: (program: Command) =>
     program
       .command('validate')
-      .description('check the mesh files (syntax, fields, names, references) and the governance policies; every problem with file:line:column')
+      .description(
+        'check the mesh files (syntax, fields, names, references) and the governance policies; every problem with file:line:column',
+      )
       .argument('[dir]', 'mesh directory (holds mesh.yaml)', '.')
       .option('--sarif <file>', 'also write the policy findings as SARIF 2.1.0, for code scanning')
       .option('--markdown <file>', 'also write the policy findings as Markdown, for a pull-request comment')

@@ -29,9 +29,15 @@ export interface MarkdownOptions {
 export function renderMarkdown(report: PolicyReport, options: MarkdownOptions = {}): string {
   const { errors, warnings, suppressed } = report.counts;
   const verdict = report.hasErrors ? ':x: **Policy check failed**' : ':white_check_mark: **Policy check passed**';
-  const out = [`### meshgrant policy check: ${report.mesh}`, '', `${verdict}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${suppressed} suppressed.`];
+  const out = [
+    `### meshgrant policy check: ${report.mesh}`,
+    '',
+    `${verdict}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${suppressed} suppressed.`,
+  ];
   const max = options.maxFindings ?? 100;
-  const shown = new Set([...report.findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)).slice(0, max));
+  const shown = new Set(
+    [...report.findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)).slice(0, max),
+  );
   for (const [product, findings] of groupByProduct(report.findings.filter((f) => shown.has(f)))) {
     out.push('', `#### ${groupTitle(product)}`, '', ...table(findings));
   }
@@ -39,7 +45,14 @@ export function renderMarkdown(report: PolicyReport, options: MarkdownOptions = 
     out.push('', `_${plural(report.findings.length - shown.size, 'more finding')} not shown; \`meshgrant validate\` lists them all._`);
   }
   if (report.suppressions.length > 0) {
-    out.push('', `<details><summary>${plural(report.suppressions.length, 'suppression')}</summary>`, '', ...report.suppressions.map((s) => `- ${cell(describeSuppression(s))}`), '', '</details>');
+    out.push(
+      '',
+      `<details><summary>${plural(report.suppressions.length, 'suppression')}</summary>`,
+      '',
+      ...report.suppressions.map((s) => `- ${cell(describeSuppression(s))}`),
+      '',
+      '</details>',
+    );
   }
   return `${out.join('\n')}\n`;
 }

@@ -42,7 +42,12 @@ export function renderSarif(report: PolicyReport, options: SarifOptions = {}): s
     locations: [
       {
         ...(f.location
-          ? { physicalLocation: { artifactLocation: { uri: uri(f.location.file) }, region: { startLine: f.location.line, startColumn: f.location.column } } }
+          ? {
+              physicalLocation: {
+                artifactLocation: { uri: uri(f.location.file) },
+                region: { startLine: f.location.line, startColumn: f.location.column },
+              },
+            }
           : {}),
         logicalLocations: [{ fullyQualifiedName: f.path.length > 0 ? formatPath(f.path) : report.mesh, kind: 'object' }],
       },

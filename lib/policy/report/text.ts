@@ -3,7 +3,10 @@ import { formatFinding } from '../format-finding';
 import { describeSuppression, groupByProduct, groupTitle, plural } from './sections';
 
 function indent(text: string, by: string): string {
-  return text.split('\n').map((l) => by + l).join('\n');
+  return text
+    .split('\n')
+    .map((l) => by + l)
+    .join('\n');
 }
 
 /** Human output: a summary line, open findings grouped by product, then every suppression. */

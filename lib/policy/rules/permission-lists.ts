@@ -14,7 +14,12 @@ export interface PermissionList {
 /** Every list the constructs grant from, for the rules that check the lists themselves. */
 export function permissionLists(t: PermissionTables): PermissionList[] {
   const perLevel = (constant: string, resource: PermissionList['resource'], lists: PermissionTables['table']) =>
-    (Object.keys(lists) as AccessLevel[]).map((level): PermissionList => ({ name: `${constant}.${level}`, resource, level, permissions: lists[level] }));
+    (Object.keys(lists) as AccessLevel[]).map((level): PermissionList => ({
+      name: `${constant}.${level}`,
+      resource,
+      level,
+      permissions: lists[level],
+    }));
   return [
     ...perLevel('TABLE_PERMISSIONS', 'table', t.table),
     ...perLevel('DATABASE_PERMISSIONS', 'database', t.database),

@@ -4,11 +4,13 @@ import type { PolicyRule, Violation } from '../../rule';
 
 function tooLong(text: string | undefined, max: number, path: SpecPath, what: string): Violation[] {
   if (text === undefined || text.length <= max) return [];
-  return [{
-    path,
-    message: `${what} has ${text.length} characters; Glue accepts at most ${max}`,
-    fix: `shorten it to ${max} characters and move details to the product's documentation`,
-  }];
+  return [
+    {
+      path,
+      message: `${what} has ${text.length} characters; Glue accepts at most ${max}`,
+      fix: `shorten it to ${max} characters and move details to the product's documentation`,
+    },
+  ];
 }
 
 /** Descriptions become Glue comments and descriptions, whose limits no name shortening can fix. */
@@ -22,9 +24,19 @@ export const glueTextLength: PolicyRule = {
     for (const p of mesh.products) {
       yield* tooLong(p.description, GLUE_TEXT_LIMITS.description, [...p.specPath, 'info', 'description'], `product ${p.id}: description`);
       for (const [i, port] of p.outputPorts.entries()) {
-        yield* tooLong(port.description, GLUE_TEXT_LIMITS.description, [...p.specPath, 'outputPorts', i, 'description'], `product ${p.id}: port ${port.name}: description`);
+        yield* tooLong(
+          port.description,
+          GLUE_TEXT_LIMITS.description,
+          [...p.specPath, 'outputPorts', i, 'description'],
+          `product ${p.id}: port ${port.name}: description`,
+        );
         for (const c of port.columns) {
-          yield* tooLong(c.description, GLUE_TEXT_LIMITS.columnComment, [...c.specPath, 'description'], `product ${p.id}: port ${port.name}: column ${c.name}: description`);
+          yield* tooLong(
+            c.description,
+            GLUE_TEXT_LIMITS.columnComment,
+            [...c.specPath, 'description'],
+            `product ${p.id}: port ${port.name}: column ${c.name}: description`,
+          );
         }
       }
     }

@@ -9,11 +9,13 @@ import type { PolicyRule, Violation } from '../../rule';
 function oversize(env: Environment, members: Members, path: SpecPath, who: string): Violation[] {
   const size = JSON.stringify(trustPolicy(members, env)).length;
   if (size <= TRUST_POLICY_MAX) return [];
-  return [{
-    path,
-    message: `${who}: its trust policy in ${env.name} has ${size} characters; IAM accepts ${TRUST_POLICY_MAX} by default`,
-    fix: 'admit fewer principals: put people in a directory group mapped to one role, or use an attribute rule; or raise the IAM quota "Role trust policy length" and suppress this finding with the case number',
-  }];
+  return [
+    {
+      path,
+      message: `${who}: its trust policy in ${env.name} has ${size} characters; IAM accepts ${TRUST_POLICY_MAX} by default`,
+      fix: 'admit fewer principals: put people in a directory group mapped to one role, or use an attribute rule; or raise the IAM quota "Role trust policy length" and suppress this finding with the case number',
+    },
+  ];
 }
 
 /** Uses the trust policy the constructs write, so the size is the real one. */

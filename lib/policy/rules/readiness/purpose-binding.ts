@@ -14,9 +14,10 @@ export const purposeBinding: PolicyRule = {
       yield {
         path: [...p.specPath, 'purposes'],
         message: `product ${p.id} is bound to no purpose`,
-        fix: names.length > 0
-          ? `add a binding such as \`purposes: [{ purpose: ${names[0]}, ports: [${p.outputPorts[0].name}] }]\` (purposes: ${names.join(', ')})`
-          : 'declare a purpose in the mesh (`purposes`) and bind the product to it under `purposes`',
+        fix:
+          names.length > 0
+            ? `add a binding such as \`purposes: [{ purpose: ${names[0]}, ports: [${p.outputPorts[0].name}] }]\` (purposes: ${names.join(', ')})`
+            : 'declare a purpose in the mesh (`purposes`) and bind the product to it under `purposes`',
       };
     }
   },

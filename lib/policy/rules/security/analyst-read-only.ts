@@ -12,7 +12,8 @@ const READ_ONLY = new Set(['DESCRIBE', 'SELECT']);
 export const analystReadOnly: PolicyRule = {
   id: 'security/analyst-read-only',
   severity: 'error',
-  description: 'Analysts, consumers and purposes only read: read permission lists hold only DESCRIBE and SELECT, and no such holder has more than read access.',
+  description:
+    'Analysts, consumers and purposes only read: read permission lists hold only DESCRIBE and SELECT, and no such holder has more than read access.',
   rationale:
     'Analysts and purpose members explore data; a write permission would let them alter the product others rely on. The model rejects `write` grants to Analysts; this rule guards the permission lists behind `read` and the declared access computed from the spec.',
   *check({ access, permissions }): Iterable<Violation> {

@@ -7,7 +7,7 @@ import { listNames } from '../list-names';
 export const bindingWithinPurpose: PolicyRule = {
   id: 'security/binding-within-purpose',
   severity: 'warning',
-  description: "A purpose binding lists only columns whose classes the purpose allows.",
+  description: 'A purpose binding lists only columns whose classes the purpose allows.',
   rationale:
     "A binding never exposes more than its purpose allows: columns of other classes are left out when access is computed. A binding that lists them anyway is wider than the purpose on paper, misleads reviewers and hides a request the purpose's approver never accepted.",
   *check({ mesh }): Iterable<Violation> {

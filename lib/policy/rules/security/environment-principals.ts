@@ -7,7 +7,10 @@ import type { PolicyRule, Violation } from '../../rule';
 const ARN_ACCOUNT = /^arn:aws[a-z-]*:iam::(\d{12}):/;
 
 function* foreignPrincipals(env: Environment, members: Members, path: SpecPath, who: string): Iterable<Violation> {
-  for (const [kind, map] of [['groups', env.groups], ['users', env.users]] as const) {
+  for (const [kind, map] of [
+    ['groups', env.groups],
+    ['users', env.users],
+  ] as const) {
     for (const name of members[kind]) {
       const arn = map.get(name);
       const account = arn === undefined ? undefined : ARN_ACCOUNT.exec(arn)?.[1];
@@ -33,7 +36,7 @@ export const environmentPrincipals: PolicyRule = {
   description:
     "In an environment that others promote to (prod), every member of a product role or bound purpose maps to a principal of that environment's own account.",
   rationale:
-    "Dev principals must never appear in prod stacks: a sandbox role, or any principal of another account, gains prod data through a mapping copied from dev. A missing mapping, or one into another account that the environment does not accept in `foreignPrincipals`, is already rejected by the model; this rule catches accepted ones used by members of a prod product or purpose.",
+    'Dev principals must never appear in prod stacks: a sandbox role, or any principal of another account, gains prod data through a mapping copied from dev. A missing mapping, or one into another account that the environment does not accept in `foreignPrincipals`, is already rejected by the model; this rule catches accepted ones used by members of a prod product or purpose.',
   *check({ mesh }): Iterable<Violation> {
     const targets = new Set(mesh.environments.map((e) => e.promotesTo).filter((e): e is string => e !== undefined));
     for (const env of mesh.environments.filter((e) => targets.has(e.name))) {

@@ -14,7 +14,10 @@ export const noWildcardPrincipal: PolicyRule = {
     'Role trust policies admit the principals that members map to. An account root as principal lets any role or user of that account that is allowed `sts:AssumeRole` become the member: a wildcard principal in disguise. (Literal `*` in names and ARNs is already rejected by the model; attribute rules legitimately use session principals with tag conditions.)',
   *check({ mesh }): Iterable<Violation> {
     for (const [i, env] of mesh.environments.entries()) {
-      for (const [kind, map] of [['groups', env.groups], ['users', env.users]] as const) {
+      for (const [kind, map] of [
+        ['groups', env.groups],
+        ['users', env.users],
+      ] as const) {
         for (const [name, arn] of map) {
           const root = ACCOUNT_ROOT.exec(arn);
           if (root === null) continue;
