@@ -4,7 +4,7 @@
  * as `meshgrant synth` does: load and validate, check the policies, write one stack per
  * environment atomically, print a summary.
  */
-import { synthAsCdktfApp } from './lib/cli/cdktf-app';
-import { exitWith } from './lib/cli/main';
+import { synthAsCdktfApp } from './cli/cdktf-app';
+import { exitWith } from './cli/main';
 
 exitWith(synthAsCdktfApp());

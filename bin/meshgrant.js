@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // Runs the compiled CLI (`npm run build` or `npm ci` compiles it to dist/).
-require('../dist/lib/cli/main.js').main();
+require('../dist/cli/main.js').main();

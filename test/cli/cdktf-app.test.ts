@@ -1,6 +1,6 @@
 import { cpSync, lstatSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { synthAsCdktfApp } from '../../lib/cli/cdktf-app';
+import { synthAsCdktfApp } from '../../cli/cdktf-app';
 import { removeMesh } from '../spec/fixture-mesh';
 import { readTree, tempDir } from './run-cli';
 

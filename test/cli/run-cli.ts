@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, relative } from 'path';
-import { runCli } from '../../lib/cli/main';
-import { OUTPUT_MARKER } from '../../lib/cli/replace-directory';
+import { runCli } from '../../cli/main';
+import { OUTPUT_MARKER } from '../../cli/replace-directory';
 
 export interface CliRun {
   readonly code: number;

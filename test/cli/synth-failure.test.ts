@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { stagingPath } from '../../lib/cli/replace-directory';
+import { stagingPath } from '../../cli/replace-directory';
 import { removeMesh } from '../spec/fixture-mesh';
 import { STACK_LINE, cli, earlierOutput, readTree, tempDir } from './run-cli';
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'fs';
 import { basename, join } from 'path';
-import { OUTPUT_MARKER, stagingPath } from '../../lib/cli/replace-directory';
+import { OUTPUT_MARKER, stagingPath } from '../../cli/replace-directory';
 import { meshWithFixture, readFixture, removeMesh } from '../spec/fixture-mesh';
 import { cli, earlierOutput, readTree, tempDir } from './run-cli';
 

@@ -117,7 +117,7 @@ export interface CaseRun {
 
 /** Runs meshgrant in a child process, killed after `seconds`. */
 export function runIsolated(args: readonly string[], seconds: number): CaseRun {
-  const main = join(__dirname, '..', '..', 'lib', 'cli', 'main');
+  const main = join(__dirname, '..', '..', 'cli', 'main');
   const script = `require(${JSON.stringify(main)}).runCli(JSON.parse(process.argv[1])).then((c) => { process.exitCode = c; })`;
   const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script, JSON.stringify(args)], {
     encoding: 'utf8',

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { runCli } from '../../lib/cli/main';
+import { runCli } from '../../cli/main';
 
 async function cli(...argv: string[]) {
   let stdout = '';

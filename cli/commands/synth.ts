@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { join, relative } from 'path';
-import { policyReportJson, renderText } from '../../policy';
-import { CdkFlavourError } from '../../../constructs/cdk-flavour';
+import { policyReportJson, renderText } from '../../lib/policy';
+import { CdkFlavourError } from '../../constructs/cdk-flavour';
 import { CliContext } from '../cli-context';
 import { CliCommand, CliError } from '../cli-command';
 import { RULES_OPTION, checkMeshPolicies } from '../policy-check';
@@ -53,9 +53,9 @@ export const synthCommand: CliCommand = {
  * Imported here, not at the top: it loads the CDK library (cdktn or cdktf), which `validate` and
  * the other commands do without, and which a user may not have installed.
  */
-async function loadSynthesis(): Promise<typeof import('../../../stacks')> {
+async function loadSynthesis(): Promise<typeof import('../../stacks')> {
   try {
-    return await import('../../../stacks');
+    return await import('../../stacks');
   } catch (e) {
     if (e instanceof CdkFlavourError) throw new CliError(e.message);
     throw e;

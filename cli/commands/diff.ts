@@ -1,8 +1,8 @@
 import { Command } from 'commander';
-import { diffAccess } from '../../reports/access-diff';
-import { nameMembers } from '../../reports/member-names';
-import { ReportFormat } from '../../reports/format-table';
-import { renderDiff } from '../../reports/render-diff';
+import { diffAccess } from '../../lib/reports/access-diff';
+import { nameMembers } from '../../lib/reports/member-names';
+import { ReportFormat } from '../../lib/reports/format-table';
+import { renderDiff } from '../../lib/reports/render-diff';
 import { CliCommand, CliError } from '../cli-command';
 import { CliContext } from '../cli-context';
 import { accessOf, formatOption, readSynthesized, repeatable, withReadbackNotes } from './synthesized-access';

@@ -1,5 +1,5 @@
-import type { Mesh } from '../model/mesh';
-import { PolicyReport, checkPolicies, loadRuleModules } from '../policy';
+import type { Mesh } from '../lib/model/mesh';
+import { PolicyReport, checkPolicies, loadRuleModules } from '../lib/policy';
 import { CliError } from './cli-command';
 
 /** The `--rules <module...>` option of the commands that check policies. */

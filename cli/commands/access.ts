@@ -1,8 +1,8 @@
 import { Command, Option } from 'commander';
-import { whoCanBecome } from '../../directory';
-import { EffectiveAccess } from '../../readback/effective-access';
-import { portableNames } from '../../reports/access-identity';
-import { formatTable } from '../../reports/format-table';
+import { whoCanBecome } from '../../lib/directory';
+import { EffectiveAccess } from '../../lib/readback/effective-access';
+import { portableNames } from '../../lib/reports/access-identity';
+import { formatTable } from '../../lib/reports/format-table';
 import { CliCommand, CliError } from '../cli-command';
 import { CliContext } from '../cli-context';
 import { accessOf, readSynthesized, repeatable } from './synthesized-access';

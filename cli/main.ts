@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
-import { printableJson, printableOutput } from '../input/printable';
-import { MeshValidationError } from '../model/problems';
-import { MeshLoadError } from '../spec';
+import { printableJson, printableOutput } from '../lib/input/printable';
+import { MeshValidationError } from '../lib/model/problems';
+import { MeshLoadError } from '../lib/spec';
 import { CliCommand, CliError, CommandResult } from './cli-command';
 import { problemLine, problemReport, problemsText } from './report';
 import { synthCommand } from './commands/synth';

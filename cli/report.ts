@@ -1,6 +1,6 @@
-import { printable } from '../input/printable';
-import { Problem, formatPath } from '../model/problems';
-import { fieldInFile } from '../spec';
+import { printable } from '../lib/input/printable';
+import { Problem, formatPath } from '../lib/model/problems';
+import { fieldInFile } from '../lib/spec';
 
 /** A problem as `--json` reports it. */
 export interface ProblemReport {

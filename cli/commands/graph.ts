@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { writeFileSync } from 'fs';
-import { meshGraph } from '../../reports/mesh-graph';
+import { meshGraph } from '../../lib/reports/mesh-graph';
 import { CliContext } from '../cli-context';
 import { CliCommand, CliError } from '../cli-command';
 

@@ -1,8 +1,8 @@
 import { Option } from 'commander';
-import { BlockedAccess, ReadbackProblem, readAccessReport } from '../../readback';
-import { EffectiveAccess } from '../../readback/effective-access';
-import { REPORT_FORMATS } from '../../reports/format-table';
-import { problemLines } from '../../reports/render-not-understood';
+import { BlockedAccess, ReadbackProblem, readAccessReport } from '../../lib/readback';
+import { EffectiveAccess } from '../../lib/readback/effective-access';
+import { REPORT_FORMATS } from '../../lib/reports/format-table';
+import { problemLines } from '../../lib/reports/render-not-understood';
 import { CliError } from '../cli-command';
 
 /** The access read back from one cdktf output, for the report commands. */

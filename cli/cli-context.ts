@@ -1,8 +1,8 @@
-import { DirectoryError, loadDirectory } from '../directory';
-import type { DirectorySnapshot } from '../directory/directory';
-import type { IdentityMapping } from '../directory/who-can-become';
-import type { Mesh } from '../model/mesh';
-import { loadMesh } from '../spec';
+import { DirectoryError, loadDirectory } from '../lib/directory';
+import type { DirectorySnapshot } from '../lib/directory/directory';
+import type { IdentityMapping } from '../lib/directory/who-can-become';
+import type { Mesh } from '../lib/model/mesh';
+import { loadMesh } from '../lib/spec';
 import { CliError } from './cli-command';
 
 /**

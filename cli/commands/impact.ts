@@ -1,7 +1,7 @@
 import { Command } from 'commander';
-import { ReportFormat } from '../../reports/format-table';
-import { analyzeImpact } from '../../reports/impact';
-import { renderImpact } from '../../reports/render-impact';
+import { ReportFormat } from '../../lib/reports/format-table';
+import { analyzeImpact } from '../../lib/reports/impact';
+import { renderImpact } from '../../lib/reports/render-impact';
 import { CliCommand } from '../cli-command';
 import { CliContext } from '../cli-context';
 import { formatOption, readSynthesized, repeatable, withReadbackNotes } from './synthesized-access';

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { writeFileSync } from 'fs';
-import { policyReportJson, renderMarkdown, renderSarif, renderText } from '../../policy';
+import { policyReportJson, renderMarkdown, renderSarif, renderText } from '../../lib/policy';
 import { CliContext } from '../cli-context';
 import { CliCommand } from '../cli-command';
 import { RULES_OPTION, checkMeshPolicies } from '../policy-check';

@@ -3,8 +3,8 @@ import { dirname, join } from 'path';
 
 /**
  * meshgrant's version, read from its package.json: the nearest one named `meshgrant` above this
- * file, which is the package root both in the installed package (`dist/lib/cli/`) and in a
- * checkout run from source (`lib/cli/`).
+ * file, which is the package root both in the installed package (`dist/cli/`) and in a
+ * checkout run from source (`cli/`).
  */
 export function meshgrantVersion(): string {
   for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {

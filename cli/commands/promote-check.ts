@@ -1,7 +1,7 @@
 import { Command } from 'commander';
-import { ReportFormat } from '../../reports/format-table';
-import { checkPromotion } from '../../reports/promote-check';
-import { renderPromotion } from '../../reports/render-promotion';
+import { ReportFormat } from '../../lib/reports/format-table';
+import { checkPromotion } from '../../lib/reports/promote-check';
+import { renderPromotion } from '../../lib/reports/render-promotion';
 import { CliCommand } from '../cli-command';
 import { accessOf, formatOption, readSynthesized, withReadbackNotes } from './synthesized-access';
 
