@@ -1,6 +1,6 @@
 import { OutputPortSpec, columnNames } from './output-port';
 import { SpecPath } from './problems';
-import { ACCESS_LEVELS, AccessLevel, MAX_LEVEL, PRODUCT_ROLES, ProductRoleName, levelWithin } from './product-role';
+import { ACCESS_LEVELS, AccessLevel, MAX_LEVEL, PRODUCT_ROLES, ProductRoleName, levelWithin, roleClearance } from './product-role';
 import { FilterReaders, canonicalRowFilter, checkRowFilter } from './check-row-filter';
 import type { Classification } from './classification';
 import { SpecCheck } from './spec-check';
@@ -143,7 +143,8 @@ function grantReaders(g: GrantSpec, scope: GrantScope): FilterReaders | undefine
   return (
     c && {
       kind: 'clearance',
-      clearance: g.role === undefined || g.role === 'analyst' ? (scope.analystClearance ?? c.defaultLevel) : c.topLevel,
+      // A consumer reads with the product's Analyst clearance.
+      clearance: roleClearance(g.role ?? 'analyst', scope.analystClearance, c),
     }
   );
 }

@@ -74,6 +74,14 @@ export function checkRoles(
   }
 }
 
+/**
+ * The level up to which a role reads: an Analyst its declared clearance (default: the
+ * classification's default level), Engineers and Owners the whole product.
+ */
+export function roleClearance(role: ProductRoleName, analystClearance: string | undefined, c: Classification): string {
+  return role === 'analyst' ? (analystClearance ?? c.defaultLevel) : c.topLevel;
+}
+
 /** The three validated roles of a checked product; a role left out exists, empty. */
 export function toProductRoles(
   roles: Partial<Readonly<Record<ProductRoleName, ProductRoleSpec>>> | undefined,
@@ -83,7 +91,7 @@ export function toProductRoles(
     PRODUCT_ROLES.map((role): [ProductRoleName, ProductRole] => {
       const r = roles?.[role];
       const members: Members = normalizeMembers(r?.members);
-      return [role, { name: role, members, clearance: role === 'analyst' ? (r?.clearance ?? c.defaultLevel) : c.topLevel }];
+      return [role, { name: role, members, clearance: roleClearance(role, r?.clearance, c) }];
     }),
   ) as Record<ProductRoleName, ProductRole>;
 }
