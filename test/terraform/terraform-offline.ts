@@ -40,6 +40,20 @@ export function findOfflineTerraform(): OfflineTerraform | string {
   return `no hashicorp/aws provider mirror in ${MIRROR_ROOTS.filter(Boolean).join(', ')} (set MESHGRANT_TF_PLUGIN_DIR)`;
 }
 
+/**
+ * Finds terraform and the mirror and says so on the suite's first line, the one a CI log shows:
+ * which provider the plan is checked with, or why the suite skips.
+ */
+export function announceOfflineTerraform(suite: string): OfflineTerraform | undefined {
+  const found = findOfflineTerraform();
+  if (typeof found === 'string') {
+    console.log(`${suite} SKIPPED: ${found}`);
+    return undefined;
+  }
+  console.log(`${suite}: ${found.binary}, hashicorp/aws ${found.providerVersion} from ${found.pluginDir}`);
+  return found;
+}
+
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- Terraform JSON of any shape
 
 /**
@@ -66,6 +80,17 @@ export function offlineCopy(stack: Json, providerVersion: string): Json {
   return copy;
 }
 
+/** `module.<m>.<type>.<name>` for every resource of the stacks. */
+export function declaredAddresses(stacks: Record<string, Record<string, unknown>>): string[] {
+  return Object.entries(stacks)
+    .flatMap(([m, s]) =>
+      Object.entries((s.resource ?? {}) as Record<string, Record<string, unknown>>).flatMap(([type, byName]) =>
+        Object.keys(byName).map((n) => `module.${m}.${type}.${n}`),
+      ),
+    )
+    .sort();
+}
+
 /** What `terraform show -json` says of a plan, with the time each step took. */
 export interface PlanResult {
   readonly plan: Json;
@@ -78,6 +103,59 @@ export interface PlanResult {
  * message when a step fails.
  */
 export function planStacks(tf: OfflineTerraform, dir: string, stacks: Readonly<Record<string, Json>>): PlanResult {
+  const run = offlineRoot(tf, dir, stacks);
+  run('validate', ['validate', '-no-color']);
+  run('plan', ['plan', '-refresh=false', '-input=false', '-lock=false', '-no-color', '-out=tfplan']);
+  const plan = JSON.parse(run('show', ['show', '-json', 'tfplan'])) as Json;
+  return { plan, seconds: run.seconds };
+}
+
+/** One `planned_change` of `terraform plan -json`: a resource address and what the plan does to it. */
+export interface PlannedChange {
+  readonly address: string;
+  readonly action: string;
+}
+
+/** What a lean plan says, with the time each step took. */
+export interface PlannedChanges {
+  readonly changes: readonly PlannedChange[];
+  readonly seconds: Record<string, number>;
+}
+
+/**
+ * The lean plan for big stacks: `init` and `plan -json`, nothing else. `plan` validates the
+ * configuration itself, and its machine-readable output names each planned resource and action,
+ * so a separate `validate`, the human rendering of the plan and `show -json` (one more provider
+ * start and the whole plan marshalled again) would only add time (docs/terraform-plan.md).
+ */
+export function planChanges(tf: OfflineTerraform, dir: string, stacks: Readonly<Record<string, Json>>): PlannedChanges {
+  const run = offlineRoot(tf, dir, stacks);
+  const lines = run('plan', ['plan', '-json', '-refresh=false', '-input=false', '-lock=false', '-out=tfplan'])
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Json);
+  return {
+    changes: lines
+      .filter((l) => l.type === 'planned_change')
+      .map((l) => ({ address: l.change.resource.addr as string, action: l.change.action as string })),
+    seconds: run.seconds,
+  };
+}
+
+/**
+ * A terraform command in an initialized root, its stdout returned; `wrapper` runs it under
+ * another command (e.g. `/usr/bin/time -v -o <file>`). `seconds` collects the wall time of each step.
+ */
+export type TerraformRun = ((step: string, args: string[], wrapper?: readonly string[]) => string) & {
+  readonly seconds: Record<string, number>;
+};
+
+/**
+ * Writes each stack's offline copy as a child module of one root in `dir`, runs `terraform
+ * init` there, and returns the runner for the next commands (fake credentials, no CLI config,
+ * no checkpoint calls).
+ */
+export function offlineRoot(tf: OfflineTerraform, dir: string, stacks: Readonly<Record<string, Json>>): TerraformRun {
   const modules: Json = {};
   for (const [name, stack] of Object.entries(stacks)) {
     mkdirSync(join(dir, name), { recursive: true });
@@ -96,16 +174,14 @@ export function planStacks(tf: OfflineTerraform, dir: string, stacks: Readonly<R
   };
   writeFileSync(join(dir, 'empty.tfrc'), '');
   const seconds: Record<string, number> = {};
-  const run = (step: string, args: string[]) => {
+  const run = (step: string, args: string[], wrapper: readonly string[] = []) => {
     const started = Date.now();
-    const r = spawnSync(tf.binary, args, { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const [command, ...rest] = [...wrapper, tf.binary, ...args];
+    const r = spawnSync(command, rest, { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 30 });
     seconds[step] = (Date.now() - started) / 1000;
     if (r.status !== 0) throw new Error(`terraform ${step} failed:\n${r.stdout}\n${r.stderr}`);
     return r.stdout;
   };
   run('init', ['init', '-backend=false', '-input=false', `-plugin-dir=${tf.pluginDir}`, '-no-color']);
-  run('validate', ['validate', '-no-color']);
-  run('plan', ['plan', '-refresh=false', '-input=false', '-lock=false', '-no-color', '-out=tfplan']);
-  const plan = JSON.parse(run('show', ['show', '-json', 'tfplan'])) as Json;
-  return { plan, seconds };
+  return Object.assign(run, { seconds });
 }

@@ -5,7 +5,7 @@ import { join } from 'path';
 import { Mesh, MeshSpec, buildMesh } from '../../lib';
 import { exampleSpec, synthEnvironment } from '../helpers/synth';
 import { meshSpecArb } from '../readback/mesh-generator';
-import { OfflineTerraform, findOfflineTerraform, planStacks } from './terraform-offline';
+import { OfflineTerraform, announceOfflineTerraform, declaredAddresses, planStacks } from './terraform-offline';
 
 /**
  * What we synthesize, planned by real Terraform with the real AWS provider (offline: a provider
@@ -14,14 +14,7 @@ import { OfflineTerraform, findOfflineTerraform, planStacks } from './terraform-
  * `%{` in every string, so unescaped text would be read as an expression (docs/aws-mapping.md).
  * A plan cannot prove what only an apply shows (docs/terraform-plan.md).
  */
-const found = findOfflineTerraform();
-const tf = typeof found === 'string' ? undefined : found;
-// The first line a CI log shows for this suite: which provider the plan was checked with, or why it skipped.
-console.log(
-  tf
-    ? `terraform plan suite: ${tf.binary}, hashicorp/aws ${tf.providerVersion} from ${tf.pluginDir}`
-    : `terraform plan suite SKIPPED: ${found}`,
-);
+const tf = announceOfflineTerraform('terraform plan suite');
 const describeWithTerraform = tf ? describe : describe.skip;
 
 /**
@@ -64,17 +57,6 @@ function stacksOf(label: string, mesh: Mesh): Record<string, Record<string, unkn
   return Object.fromEntries(
     mesh.environments.map((e) => [`${label}_${e.name}`, JSON.parse(synthEnvironment(mesh, e.name)) as Record<string, unknown>]),
   );
-}
-
-/** `module.<m>.<type>.<name>` for every resource of the stacks. */
-function declaredAddresses(stacks: Record<string, Record<string, unknown>>): string[] {
-  return Object.entries(stacks)
-    .flatMap(([m, s]) =>
-      Object.entries((s.resource ?? {}) as Record<string, Record<string, unknown>>).flatMap(([type, byName]) =>
-        Object.keys(byName).map((n) => `module.${m}.${type}.${n}`),
-      ),
-    )
-    .sort();
 }
 
 /** Every string in a JSON value. */
