@@ -6,7 +6,7 @@ import { LakeformationDataCellsFilter, LakeformationPermissions } from './aws';
 import { TerraformResource } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
 import { IGrantable, LakePrincipal } from './lake-principal';
-import type { OutputPort } from './output-port';
+import type { LakePort } from './output-port';
 import { PortGrant } from './port-grant';
 
 /** Options of a read grant. */
@@ -29,7 +29,7 @@ export interface ReadGrantOptions {
  */
 export class PortGrants {
   /** @internal made by the port */
-  constructor(private readonly port: OutputPort) {}
+  constructor(private readonly port: LakePort) {}
 
   /** Read access; with `rows` through a data cells filter, with `columns` only on those columns by name. */
   read(grantee: IGrantable, options: ReadGrantOptions = {}): PortGrant {
