@@ -1,13 +1,5 @@
-import {
-  DataProductSpec,
-  EnvironmentSpec,
-  ForeignPrincipalSpec,
-  GrantSpec,
-  MeshSpec,
-  NAME_PATTERNS,
-  ProductRoleSpec,
-  buildMesh,
-} from '../../lib';
+import { DataProductSpec, EnvironmentSpec, ForeignPrincipalSpec, GrantSpec, MeshSpec, ProductRoleSpec, buildMesh } from '../../lib';
+import { NAME_PATTERNS } from '../../lib/model';
 import { AWS_NAME_PATTERNS } from '../../lib/aws/names';
 import { loadMeshSources, meshSpecToSources } from '../../lib/spec';
 import schema from '../../schema/meshgrant.schema.json';
