@@ -3,6 +3,7 @@ import { NAME_PATTERNS, defaultTableName } from './names';
 import { SpecPath } from './problems';
 import { SpecCheck } from './spec-check';
 import { suggest } from './suggest';
+import { checkFactValue } from '../abac/attributes';
 
 /** A column of an output port's table. */
 export interface ColumnSpec {
@@ -37,6 +38,12 @@ export interface OutputPortSpec {
   /** Lower-case name, unique in the product. */
   readonly name: string;
   readonly description?: string;
+  /**
+   * Data tags: facts about the table that global policies land on and `tagMatchesAttribute`
+   * compares with. Hierarchical paths: a policy on `Cars` lands on a table tagged `Cars.Nissan`.
+   * @default - none
+   */
+  readonly tags?: readonly string[];
   readonly table?: TableSpec;
   readonly columns: readonly ColumnSpec[];
 }
@@ -63,6 +70,8 @@ export interface OutputPort {
   readonly name: string;
   readonly description?: string;
   readonly tableName: string;
+  /** Sorted data tags of the table. */
+  readonly tags: readonly string[];
   readonly format: 'parquet' | 'orc' | 'json' | 'csv';
   /** Data columns then partition keys, in declaration order. */
   readonly columns: readonly Column[];
@@ -95,6 +104,10 @@ export function checkPort(
       `${who}: table name`,
       'lower case letters, digits or _ (Glue names)',
     );
+  (o.tags ?? []).forEach((t, i) => {
+    const bad = checkFactValue(t, true);
+    if (bad) check.add([...path, 'tags', i], `${who}: port ${o.name}: tag ${bad}`);
+  });
   if (!o.columns || o.columns.length === 0) check.add([...path, 'columns'], `${who}: port ${o.name} has no columns`);
   const all = [
     ...(o.columns ?? []).map((c, i) => ({ c, p: [...path, 'columns', i] })),
@@ -130,6 +143,7 @@ export function toOutputPort(o: OutputPortSpec, c: Classification, path: SpecPat
     name: o.name,
     description: o.description,
     tableName: tableNameOf(o),
+    tags: [...new Set(o.tags ?? [])].sort(),
     format: o.table?.format ?? 'parquet',
     columns: [
       ...o.columns.map((col, j): Column => ({ ...toColumn(c, col, false), specPath: [...path, 'columns', j] })),
