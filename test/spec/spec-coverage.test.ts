@@ -170,6 +170,7 @@ const full: Complete<Omit<MeshSpec, 'products' | 'environments' | 'policies'>> &
   products: [orders, carts],
   policy: {
     packs: ['readiness'],
+    profile: 'starter',
     severities: { 'readiness/column-classified': 'warning' },
     suppressions: [{ rule: 'security/separation-of-duties', reason: 'Two-person team', expires: '2027-06-30', target: 'roles' }],
     sensitive: { classes: ['pii'], level: 'confidential' },
