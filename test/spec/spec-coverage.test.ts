@@ -45,11 +45,13 @@ const orders: CompleteProduct = {
       table: {
         name: 'orders_v2',
         format: 'orc',
+        owner: 'meshgrant',
         partitionKeys: [{ name: 'day', type: 'string', description: 'Order day, yyyy-mm-dd', tags: ['day'], unclassified: 'A date' }],
       },
       columns: [{ name: 'email', type: 'string', description: 'Buyer', tags: ['email'], unclassified: 'n/a' }],
     },
   ],
+  catalog: { owner: 'external', database: 'sales_mart', storagePrefix: 'marts/sales' },
   inputPorts: [{ product: 'sales.carts', port: 'carts' }],
   roles: {
     analyst: { members, clearance: 'public' },
