@@ -44,14 +44,24 @@ export interface AccessPrincipal {
   /** Role ARN. */
   readonly arn: string;
   readonly roleName: string;
-  /** From the role's tags: a product role, a purpose role, or anything else. */
-  readonly kind: 'product-role' | 'purpose' | 'other';
+  /**
+   * From the role's tags: a product role, a purpose role, a principal of global policies (tagged
+   * `Policy` only), or anything else.
+   */
+  readonly kind: 'product-role' | 'purpose' | 'policy' | 'other';
   /** `DataProduct` tag, for product roles. */
   readonly product?: string;
   /** `ProductRole` tag, for product roles. */
   readonly role?: string;
   /** `Purpose` tag, for purpose roles. */
   readonly purpose?: string;
+  /**
+   * `Policy` tag: the global policies whose merged condition the role's trust carries (sorted),
+   * on any kind of role. Absent when untagged.
+   */
+  readonly policies?: readonly string[];
+  /** `Segment` tag: the segment of a row policy the role reads (its data cells filter holds the rows). */
+  readonly segment?: string;
   readonly members: TrustedMembers;
 }
 
