@@ -1,9 +1,12 @@
 import { Command } from 'commander';
 import { writeFileSync } from 'fs';
-import { policyReportJson, renderMarkdown, renderSarif, renderText } from '../../lib/policy';
+import { MeshValidationError } from '../../lib/model/problems';
+import { PolicyReport, policyReportJson, renderMarkdown, renderSarif, renderText } from '../../lib/policy';
 import { CliContext } from '../cli-context';
-import { CliCommand } from '../cli-command';
+import { CliCommand, CliError } from '../cli-command';
 import { RULES_OPTION, checkMeshPolicies } from '../policy-check';
+import { problemsAsReport, repositoryRoot } from '../problem-report';
+import { meshgrantVersion } from '../version';
 
 /** `meshgrant validate [dir]`: loads the mesh and checks its governance policies, synthesizes nothing. */
 export const validateCommand: CliCommand = {
@@ -14,16 +17,26 @@ export const validateCommand: CliCommand = {
         'check the mesh files (syntax, fields, names, references) and the governance policies; every problem with file:line:column',
       )
       .argument('[dir]', 'mesh directory (holds mesh.yaml)', '.')
-      .option('--sarif <file>', 'also write the policy findings as SARIF 2.1.0, for code scanning')
-      .option('--markdown <file>', 'also write the policy findings as Markdown, for a pull-request comment')
+      .option(
+        '--sarif <file>',
+        'also write every problem and policy finding as SARIF 2.1.0, for code scanning (also when the mesh does not load)',
+      )
+      .option('--markdown <file>', 'also write them as Markdown, for a pull-request comment (also when the mesh does not load)')
+      .option('--root <dir>', 'directory that SARIF file URIs are relative to (default: the git repository root above the mesh, else .)')
       .option(...RULES_OPTION),
 
   run: ([dir], options) => {
-    const mesh = new CliContext(String(dir)).mesh();
+    let mesh;
+    try {
+      mesh = new CliContext(String(dir)).mesh();
+    } catch (e) {
+      // The commonest pull-request mistakes stop loading: the upload and comment steps still get their files.
+      if (e instanceof MeshValidationError) writeReports(problemsAsReport(e.problems, String(dir)), 'validation', String(dir), options);
+      throw e;
+    }
     const counts = { products: mesh.products.length, environments: mesh.environments.length, purposes: mesh.purposes.length };
     const report = checkMeshPolicies(mesh, options);
-    if (options.sarif !== undefined) writeFileSync(String(options.sarif), renderSarif(report, { root: process.cwd() }));
-    if (options.markdown !== undefined) writeFileSync(String(options.markdown), renderMarkdown(report));
+    writeReports(report, 'policy check', String(dir), options);
     const verdict = report.hasErrors ? 'breaks governance policies' : 'is valid';
     const summary = `mesh ${mesh.name} ${verdict}: ${counts.products} products, ${counts.environments} environments, ${counts.purposes} purposes`;
     const clean = report.findings.length === 0 && report.suppressions.length === 0;
@@ -34,3 +47,18 @@ export const validateCommand: CliCommand = {
     };
   },
 };
+
+/** Writes the `--sarif` and `--markdown` files asked for. */
+function writeReports(report: PolicyReport, check: string, dir: string, options: Readonly<Record<string, unknown>>): void {
+  const root = options.root === undefined ? repositoryRoot(dir) : String(options.root);
+  if (options.sarif !== undefined) write(String(options.sarif), renderSarif(report, { root, version: meshgrantVersion() }));
+  if (options.markdown !== undefined) write(String(options.markdown), renderMarkdown(report, { check }));
+}
+
+function write(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (e) {
+    throw new CliError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
