@@ -1,6 +1,7 @@
 import type { Classification } from './classification';
 import type { FilterReaders } from './check-row-filter';
 import type { EnvironmentSpec } from './environment';
+import { Approval, checkApproval, isExpired } from './approval';
 import { Grant, GrantSpec, checkGrant, toGrant } from './grant';
 import { NAME_PATTERNS } from './names';
 import { OutputPort, OutputPortSpec, checkPort, tableNameOf, toOutputPort } from './output-port';
@@ -69,8 +70,12 @@ export interface DataProduct {
   readonly outputPorts: readonly OutputPort[];
   readonly inputPorts: readonly InputPortSpec[];
   readonly roles: Readonly<Record<ProductRoleName, ProductRole>>;
+  /** Grants in force (not expired as of the mesh's day). */
   readonly grants: readonly Grant[];
+  /** Purpose bindings in force. */
   readonly purposes: readonly PurposeBinding[];
+  /** Grants and purpose bindings whose expiry lies before the mesh's day: dropped from synthesis, reported. */
+  readonly expired: { readonly grants: readonly Grant[]; readonly purposes: readonly PurposeBinding[] };
   readonly policies: ProductPoliciesSpec;
   readonly suppressions: readonly SuppressionSpec[];
   /** Where the product is in the spec (`['products', i]`), to locate findings. */
@@ -145,7 +150,10 @@ export function checkProduct(check: SpecCheck, p: DataProductSpec, path: SpecPat
     classification: ctx.classification,
     analystClearance: p.roles?.analyst?.clearance,
   };
-  (p.grants ?? []).forEach((g, i) => checkGrant(check, g, grantScope, [...path, 'grants', i]));
+  (p.grants ?? []).forEach((g, i) => {
+    checkGrant(check, g, grantScope, [...path, 'grants', i]);
+    checkApproval(check, g, [...path, 'grants', i], `product ${p.id}: grant ${i}`);
+  });
 
   const bound = new Set<string>();
   (p.purposes ?? []).forEach((b, i) => {
@@ -165,6 +173,7 @@ export function checkProduct(check: SpecCheck, p: DataProductSpec, path: SpecPat
         ? undefined
         : { kind: 'purpose', purpose: b.purpose, allowedClasses: ctx.purposeSpecs[purposeIndex].allowedClasses ?? [] };
     checkBinding(check, b, ports, bp, who, { classification: ctx.classification, readers });
+    checkApproval(check, b, bp, `${who}: binding to ${b.purpose}`);
   });
 
   checkInputPorts(check, p, path, ctx.products);
@@ -228,9 +237,15 @@ function checkInputPorts(check: SpecCheck, p: DataProductSpec, path: SpecPath, p
   });
 }
 
-/** The validated product of a checked spec. */
-export function toDataProduct(p: DataProductSpec, specPath: SpecPath, c: Classification): DataProduct {
+/**
+ * The validated product of a checked spec.
+ * @param asOf the day expiry is evaluated against (`YYYY-MM-DD`, UTC); undefined keeps every entry
+ */
+export function toDataProduct(p: DataProductSpec, specPath: SpecPath, c: Classification, asOf?: string): DataProduct {
   const [domain, name] = p.id.split('.');
+  const grants = (p.grants ?? []).map((g, i) => toGrant(g, [...specPath, 'grants', i]));
+  const bindings = (p.purposes ?? []).map((b, i) => toPurposeBinding(b, [...specPath, 'purposes', i]));
+  const lapsed = (a: Approval) => asOf !== undefined && isExpired(a, asOf);
   return {
     id: p.id,
     domain,
@@ -241,9 +256,10 @@ export function toDataProduct(p: DataProductSpec, specPath: SpecPath, c: Classif
     promotedTo: [...new Set(p.promotedTo)].sort(),
     outputPorts: p.outputPorts.map((o, i) => toOutputPort(o, c, [...specPath, 'outputPorts', i])),
     inputPorts: (p.inputPorts ?? []).map((ip) => ({ product: ip.product, port: ip.port })),
-    roles: toProductRoles(p.roles, c),
-    grants: (p.grants ?? []).map((g, i) => toGrant(g, [...specPath, 'grants', i])),
-    purposes: (p.purposes ?? []).map((b, i) => toPurposeBinding(b, [...specPath, 'purposes', i])),
+    roles: toProductRoles(p.roles, c, specPath, asOf),
+    grants: grants.filter((g) => !lapsed(g.approval)),
+    purposes: bindings.filter((b) => !lapsed(b.approval)),
+    expired: { grants: grants.filter((g) => lapsed(g.approval)), purposes: bindings.filter((b) => lapsed(b.approval)) },
     policies: { ...(p.policies ?? {}) },
     suppressions: p.suppressions ?? [],
     specPath,
