@@ -99,6 +99,16 @@ export const purposes: PurposeSpec[] = [
           approvedOn: '2026-03-02',
           ticket: 'SEC-1042',
           reason: 'Fraud operations team',
+          expires: '2030-03-31',
+        },
+        // Expired: kept in the spec until someone removes it, but no longer synthesized.
+        {
+          name: 'payments-analysts',
+          approvedBy: 'maria.lopez',
+          approvedOn: '2025-01-06',
+          ticket: 'SEC-977',
+          reason: 'Chargeback backlog',
+          expires: '2025-06-30',
         },
       ],
     },

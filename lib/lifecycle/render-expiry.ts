@@ -29,3 +29,25 @@ export function renderExpiry(r: ExpiryReport, format: ReportFormat): string {
   const summary = `${expired} expired (no longer synthesized; remove them or renew them), ${r.entries.length - expired} expiring by ${r.until}.`;
   return `${title}\n\n${sections.join('\n\n')}\n\n${summary}\n`;
 }
+
+/**
+ * What `validate` and `synth` add to their output: nothing when no entry has expired or expires
+ * in the window; otherwise the day evaluated against and one line per entry, expired ones
+ * first, each with where it is written.
+ */
+export function expiryNotice(r: ExpiryReport): string {
+  if (r.entries.length === 0) return '';
+  const line = (e: DatedEntry) =>
+    `  ${where(e)}: ${e.holder}: ${e.entry} ${e.status === 'expired' ? `expired after ${e.expires}: not synthesized` : `expires after ${e.expires}`} (ask ${e.approver})`;
+  const expired = r.entries.filter((e) => e.status === 'expired');
+  const expiring = r.entries.filter((e) => e.status !== 'expired');
+  return [
+    `As of ${r.asOf} (UTC):`,
+    ...(expired.length > 0
+      ? [`${expired.length} expired ${expired.length === 1 ? 'entry' : 'entries'}, dropped from synthesis:`, ...expired.map(line)]
+      : []),
+    ...(expiring.length > 0
+      ? [`${expiring.length} ${expiring.length === 1 ? 'entry expires' : 'entries expire'} by ${r.until}:`, ...expiring.map(line)]
+      : []),
+  ].join('\n');
+}
