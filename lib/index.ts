@@ -16,7 +16,9 @@ export type { SourceText } from './spec';
 
 // Building and validating a mesh; the problems it reports.
 export { MeshBuilder, MeshValidationError, buildMesh, formatPath, formatProblem } from './model';
-export type { Locator, MeshParts, MeshSpec, Problem, SourceLocation, SpecPath } from './model';
+export type { BuildOptions, Locator, MeshParts, MeshSpec, Problem, SourceLocation, SpecPath } from './model';
+// Recorded approvals and expiry of members, grants and bindings.
+export type { Approval, ApprovalSpec, MemberEntry, NamedEntrySpec, NamedMemberSpec, RuleEntrySpec, RuleMemberSpec } from './model';
 
 // The spec, as written (YAML or TypeScript).
 export type {
@@ -52,6 +54,7 @@ export type {
   GlobalPolicy,
   GlobalPolicySpec,
   MergeMode,
+  PolicyBase,
   PolicyTarget,
   PolicyTargetSpec,
   RowPolicy,
@@ -124,7 +127,15 @@ export type {
 
 // Effective access, read back from synthesized Terraform JSON.
 export { readAccess, readAccessReport } from './readback';
-export type { AccessPrincipal, AccessReport, BlockedAccess, EffectiveAccess, ReadbackProblem, TrustedMembers } from './readback';
+export type {
+  AccessPrincipal,
+  AccessReport,
+  BlockedAccess,
+  EffectiveAccess,
+  ReadbackProblem,
+  SessionRule,
+  TrustedMembers,
+} from './readback';
 
 // Reports on access: diff, impact, promotion check, graph.
 export {

@@ -15,3 +15,4 @@ export * from './purpose';
 export * from './purpose-binding';
 export * from './row-filter';
 export * from './suppression';
+export * from './approval';
