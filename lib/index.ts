@@ -134,6 +134,7 @@ export type {
   EffectiveAccess,
   ReadbackProblem,
   SessionRule,
+  TagTest,
   TrustedMembers,
 } from './readback';
 
