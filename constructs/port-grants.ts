@@ -6,7 +6,7 @@ import { LakeformationDataCellsFilter, LakeformationPermissions } from './aws';
 import { TerraformResource } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
 import { IGrantable, LakePrincipal } from './lake-principal';
-import type { OutputPort } from './output-port';
+import type { LakePort } from './output-port';
 import { PortGrant } from './port-grant';
 
 /** Options of a read grant. */
@@ -29,7 +29,7 @@ export interface ReadGrantOptions {
  */
 export class PortGrants {
   /** @internal made by the port */
-  constructor(private readonly port: OutputPort) {}
+  constructor(private readonly port: LakePort) {}
 
   /** Read access; with `rows` through a data cells filter, with `columns` only on those columns by name. */
   read(grantee: IGrantable, options: ReadGrantOptions = {}): PortGrant {
@@ -74,7 +74,7 @@ export class PortGrants {
             principal: principal.arn,
             tableWithColumns: { databaseName: port.database.name, name: port.model.tableName, columnNames: [...access.columns] },
             permissions: [...COLUMN_PERMISSIONS],
-            dependsOn: [principal.role, port.table],
+            dependsOn: [principal.role, port.tableDependency],
           }),
         );
         break;
@@ -85,7 +85,7 @@ export class PortGrants {
               databaseName: port.database.name,
               name: port.model.tableName,
               id: `${port.productId}-${port.model.name}`,
-              resource: port.table,
+              resource: port.tableDependency,
             },
             access.level,
           ),
@@ -123,7 +123,7 @@ export class PortGrants {
     };
     const filter = new LakeformationDataCellsFilter(port, `filter-${suffix}`, {
       tableData: [{ ...table, name, columnNames: [...columns], rowFilter: [{ filterExpression: rows }] }],
-      dependsOn: [port.table],
+      dependsOn: [port.tableDependency],
     });
     const grant = new LakeformationPermissions(port, `filter-${suffix}-grant`, {
       principal: principal.arn,

@@ -1,3 +1,4 @@
+import { ProductCatalog, ProductCatalogSpec, checkProductCatalog, toProductCatalog } from './catalog-owner';
 import type { Classification } from './classification';
 import type { FilterReaders } from './check-row-filter';
 import type { EnvironmentSpec } from './environment';
@@ -45,6 +46,11 @@ export interface DataProductSpec {
   /** Environments the product is deployed to, e.g. `[dev]` then `[dev, prod]`. */
   readonly promotedTo: readonly string[];
   readonly outputPorts: readonly OutputPortSpec[];
+  /**
+   * Where the product's tables live and who creates its database.
+   * @default - a database meshgrant creates, `<prefix>_<domain>_<product>`, over `<domain>/<product>` in the data bucket
+   */
+  readonly catalog?: ProductCatalogSpec;
   readonly inputPorts?: readonly InputPortSpec[];
   /** Members of the three product roles; a role left out exists, empty. */
   readonly roles?: Partial<Readonly<Record<ProductRoleName, ProductRoleSpec>>>;
@@ -68,6 +74,8 @@ export interface DataProduct {
   /** Sorted. */
   readonly promotedTo: readonly string[];
   readonly outputPorts: readonly OutputPort[];
+  /** Its database's name and owner, and where its data lives. */
+  readonly catalog: ProductCatalog;
   readonly inputPorts: readonly InputPortSpec[];
   readonly roles: Readonly<Record<ProductRoleName, ProductRole>>;
   /** Grants in force (not expired as of the mesh's day). */
@@ -125,6 +133,7 @@ export function checkProduct(check: SpecCheck, p: DataProductSpec, path: SpecPat
   if (!p.info?.title) check.add([...path, 'info', 'title'], `${who} has no title`);
 
   checkPromotion(check, p, path, ctx.environments);
+  checkProductCatalog(check, p.catalog, [...path, 'catalog'], who);
 
   const ports = new Map<string, OutputPortSpec>();
   if (!p.outputPorts || p.outputPorts.length === 0) check.add([...path, 'outputPorts'], `${who} has no output port`);
@@ -246,6 +255,7 @@ export function toDataProduct(p: DataProductSpec, specPath: SpecPath, c: Classif
   const grants = (p.grants ?? []).map((g, i) => toGrant(g, [...specPath, 'grants', i]));
   const bindings = (p.purposes ?? []).map((b, i) => toPurposeBinding(b, [...specPath, 'purposes', i]));
   const lapsed = (a: Approval) => asOf !== undefined && isExpired(a, asOf);
+  const catalog = toProductCatalog(p.catalog);
   return {
     id: p.id,
     domain,
@@ -254,7 +264,8 @@ export function toDataProduct(p: DataProductSpec, specPath: SpecPath, c: Classif
     description: p.info.description,
     owner: p.info.owner,
     promotedTo: [...new Set(p.promotedTo)].sort(),
-    outputPorts: p.outputPorts.map((o, i) => toOutputPort(o, c, [...specPath, 'outputPorts', i])),
+    outputPorts: p.outputPorts.map((o, i) => toOutputPort(o, c, [...specPath, 'outputPorts', i], catalog.owner)),
+    catalog,
     inputPorts: (p.inputPorts ?? []).map((ip) => ({ product: ip.product, port: ip.port })),
     roles: toProductRoles(p.roles, c, specPath, asOf),
     grants: grants.filter((g) => !lapsed(g.approval)),

@@ -1,3 +1,5 @@
+export * from './approval';
+export * from './catalog-owner';
 export * from './classification';
 export * from './data-product';
 export * from './domain';

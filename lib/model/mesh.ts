@@ -10,6 +10,9 @@ import { checkLiteralText, shown } from './literal-text';
 import { isCalendarDate, todayUtc } from './calendar-date';
 import { TARGET } from '../target';
 import { PolicyConfigSpec } from './suppression';
+import { Attribute, AttributeSpec, checkAttributes } from '../abac/attributes';
+import { GlobalPolicy, GlobalPolicySpec, checkGlobalPolicies } from '../abac/global-policy';
+import { checkRowPolicies } from './global-policies';
 
 /** Everything one organisation declares: the input of meshgrant, from YAML or from code. */
 export interface MeshSpec {
@@ -23,6 +26,18 @@ export interface MeshSpec {
   readonly products?: readonly DataProductSpec[];
   /** Federated governance: which rule packs run, severities, mesh-wide suppressions. */
   readonly policy?: PolicyConfigSpec;
+  /**
+   * Facts about people that global policies compare (`department`, `country`), given to each
+   * person by the directory (mesh.yaml).
+   * @default - none
+   */
+  readonly attributes?: readonly AttributeSpec[];
+  /**
+   * Global policies (policies.yaml): subscriptions and row policies written once, landing on
+   * every table whose facts they name.
+   * @default - none
+   */
+  readonly policies?: readonly GlobalPolicySpec[];
 }
 
 /** The validated content of a mesh. */
@@ -39,6 +54,10 @@ export interface MeshParts {
   readonly products: readonly DataProduct[];
   /** Governance configuration, as declared (interpreted by `lib/policy`). */
   readonly policy: PolicyConfigSpec;
+  /** Declared attributes of people, sorted by name. */
+  readonly attributes: readonly Attribute[];
+  /** Global policies, in declaration order. */
+  readonly policies: readonly GlobalPolicy[];
   /**
    * The day (`YYYY-MM-DD`, UTC) expiry was evaluated against: entries whose `expires` lies
    * before it are not part of the mesh's access (see `Members.expired`).
@@ -95,6 +114,11 @@ export class Mesh {
     return find(this.purposes, (p) => p.name === name, `purpose ${name}`);
   }
 
+  /** The declared attribute called `name`, or undefined. */
+  attribute(name: string): Attribute | undefined {
+    return this.attributes.find((a) => a.name === name);
+  }
+
   /** Products promoted to an environment, sorted by id. */
   productsIn(environment: string): DataProduct[] {
     return this.products.filter((p) => p.promotedTo.includes(environment));
@@ -148,6 +172,27 @@ function resolveMesh(spec: MeshSpec, problems: ProblemCollector, asOf: string): 
   checkPurposeMembers(check, spec.purposes ?? [], purposeBinders, environments);
   TARGET.environment.checkNames(spec, problems);
   checkLiteralText(spec, problems);
+  const attributes = checkAttributes(spec.attributes ?? [], problems);
+  const policies = checkGlobalPolicies(
+    spec.policies ?? [],
+    {
+      attributes,
+      classes: classification?.classNames ?? [],
+      levels: classification?.levels ?? [],
+      domains: [...domains.keys()],
+      purposes: (spec.purposes ?? []).map((p) => p.name),
+      products: [...products.keys()],
+      ports: (spec.products ?? []).flatMap((p) => (p.outputPorts ?? []).map((o) => `${p.id}/${o.name}`)),
+    },
+    problems,
+  );
+  if (problems.problems.length > 0) return undefined;
+  const productModels = (spec.products ?? []).map((p, i) => ({
+    product: toDataProduct(p, ['products', i], classification!, asOf),
+    spec: p,
+  }));
+  const attributeList = [...attributes.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  checkRowPolicies(policies, attributeList, productModels, classification!, problems);
   if (problems.problems.length > 0) return undefined;
 
   return {
@@ -156,10 +201,10 @@ function resolveMesh(spec: MeshSpec, problems: ProblemCollector, asOf: string): 
     environments: spec.environments.map(toEnvironment),
     domains: [...spec.domains].sort((a, b) => a.name.localeCompare(b.name)),
     purposes: (spec.purposes ?? []).map((p, i) => toPurpose(p, i, asOf)).sort((a, b) => a.name.localeCompare(b.name)),
-    products: (spec.products ?? [])
-      .map((p, i) => toDataProduct(p, ['products', i], classification!, asOf))
-      .sort((a, b) => a.id.localeCompare(b.id)),
+    products: productModels.map((p) => p.product).sort((a, b) => a.id.localeCompare(b.id)),
     policy: spec.policy ?? {},
+    attributes: attributeList,
+    policies,
     asOf,
   };
 }

@@ -3,8 +3,10 @@ import type { MemberEntry } from '../../lib/model/members';
 
 /** A mesh's content without where it came from: spec paths differ when products come from files in name order. */
 export function modelContent(mesh: Mesh) {
-  const { name, classification, environments, domains, purposes, products, policy } = mesh;
+  const { name, classification, environments, domains, purposes, products, policy, attributes } = mesh;
   return {
+    attributes,
+    policies: mesh.policies.map(({ specPath: _p, ...rest }) => rest),
     name,
     classification,
     environments,
