@@ -252,10 +252,10 @@ function checkInputPorts(check: SpecCheck, p: DataProductSpec, path: SpecPath, p
  */
 export function toDataProduct(p: DataProductSpec, specPath: SpecPath, c: Classification, asOf?: string): DataProduct {
   const [domain, name] = p.id.split('.');
+  const catalog = toProductCatalog(p.catalog);
   const grants = (p.grants ?? []).map((g, i) => toGrant(g, [...specPath, 'grants', i]));
   const bindings = (p.purposes ?? []).map((b, i) => toPurposeBinding(b, [...specPath, 'purposes', i]));
   const lapsed = (a: Approval) => asOf !== undefined && isExpired(a, asOf);
-  const catalog = toProductCatalog(p.catalog);
   return {
     id: p.id,
     domain,

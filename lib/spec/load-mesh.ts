@@ -6,6 +6,7 @@ import { assembleSpec } from './assemble-spec';
 import { MeshLoadError } from './errors';
 import { MESH_FILES, MeshLayout, PRODUCTS_DIR, kindOfFile } from './layout';
 import { locationAt, meshLocator, offsetOf } from './locator';
+import { SPEC_PROBLEM_KINDS } from './problem-kinds';
 import { ParsedFile, parseYamlFile } from './parse-yaml';
 import { SourceText, readMeshDirectory } from './read-files';
 import { validateFile } from './schema-validation';
@@ -51,6 +52,7 @@ export function loadMeshSources(
   const problems: Problem[] = [...earlier];
   if (!paths.includes('environments.yaml')) {
     problems.push({
+      rule: SPEC_PROBLEM_KINDS.file,
       path: ['environments'],
       message: 'environments.yaml is missing; the mesh needs at least one environment',
       location: { file: join(dir, 'environments.yaml'), line: 1, column: 1 },
@@ -65,6 +67,7 @@ export function loadMeshSources(
     if (kind === undefined) {
       const message = `unexpected file \`${source.path}\`; a mesh has ${MESH_FILES.map((f) => f.path).join(', ')} and ${PRODUCTS_DIR}/*.yaml`;
       problems.push({
+        rule: SPEC_PROBLEM_KINDS.file,
         path: [],
         message,
         hint: suggest(
@@ -77,11 +80,24 @@ export function loadMeshSources(
     }
     const { file, value, problems: syntax } = parseYamlFile(source);
     files.set(file.path, file);
-    for (const p of syntax) problems.push({ path: [], message: p.message, hint: p.hint, location: locationAt(file, dir, p.offset) });
+    for (const p of syntax)
+      problems.push({
+        rule: SPEC_PROBLEM_KINDS.yaml,
+        path: [],
+        message: p.message,
+        hint: p.hint,
+        location: locationAt(file, dir, p.offset),
+      });
     if (syntax.length > 0) continue;
     for (const p of validateFile(kind, value)) {
       const location = locationAt(file, dir, offsetOf(file, p.path, p.anchor));
-      problems.push({ path: layout.specPathOf({ file: file.path, path: p.path }), message: p.message, hint: p.hint, location });
+      problems.push({
+        rule: SPEC_PROBLEM_KINDS.schema,
+        path: layout.specPathOf({ file: file.path, path: p.path }),
+        message: p.message,
+        hint: p.hint,
+        location,
+      });
     }
     values.set(file.path, value);
   }
