@@ -16,9 +16,18 @@ export type { SourceText } from './spec';
 
 // Building and validating a mesh; the problems it reports.
 export { MeshBuilder, MeshValidationError, buildMesh, formatPath, formatProblem } from './model';
-export type { BuildOptions, Locator, MeshParts, MeshSpec, Problem, SourceLocation, SpecPath } from './model';
-// Recorded approvals and expiry of members, grants and bindings.
-export type { Approval, ApprovalSpec, MemberEntry, NamedEntrySpec, NamedMemberSpec, RuleEntrySpec, RuleMemberSpec } from './model';
+export type { Locator, MeshParts, MeshSpec, Problem, SourceLocation, SpecPath } from './model';
+// Access lifecycle: approvals, expiry and the day a mesh is evaluated for (docs/lifecycle.md).
+export type {
+  Approval,
+  ApprovalSpec,
+  BuildOptions,
+  MemberEntry,
+  NamedEntrySpec,
+  NamedMemberSpec,
+  RuleEntrySpec,
+  RuleMemberSpec,
+} from './model';
 
 // The spec, as written (YAML or TypeScript).
 export type {

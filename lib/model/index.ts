@@ -1,3 +1,4 @@
+export * from './approval';
 export * from './catalog-owner';
 export * from './classification';
 export * from './data-product';
