@@ -3,6 +3,7 @@ import { productDatabaseName, productStoragePrefix } from '../lib/aws/names';
 import { GlueCatalogDatabase, LakeformationResource } from './aws';
 import { Construct } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
+import { ExternalCatalog } from './external-catalog';
 import { DataLocation, ProductDatabase } from './lake-principal';
 import { LfTagAssignment } from './lf-tag-assignment';
 import { databaseLfTags } from '../lib/aws/lf-tag-ontology';
@@ -22,7 +23,8 @@ export interface LakeProductProps {
  */
 export class LakeProduct extends Construct {
   readonly model: DataProduct;
-  readonly database: GlueCatalogDatabase;
+  /** The Glue database, or undefined when it exists already (`catalog.owner: external`). */
+  readonly database?: GlueCatalogDatabase;
   readonly location: DataLocation;
   readonly roles: Readonly<Record<ProductRoleName, LakeProductRole>>;
   private readonly ports = new Map<string, LakePort>();
@@ -35,14 +37,20 @@ export class LakeProduct extends Construct {
     this.model = product;
     const databaseName = productDatabaseName(env, product);
     const prefix = productStoragePrefix(product);
-    this.database = new GlueCatalogDatabase(this, 'database', {
-      name: databaseName,
-      description: `${product.title} (${product.id}); owner ${product.owner}`,
-      locationUri: `s3://${env.dataBucket}/${prefix}/`,
-      // Created after the data lake settings, so that it takes their (empty) default permissions.
-      dependsOn: foundation.settings ? [foundation.settings] : [],
-      lifecycle: { preventDestroy: true },
-    });
+    const locationUri = `s3://${env.dataBucket}/${prefix}/`;
+    if (product.catalog.owner === 'meshgrant') {
+      this.database = new GlueCatalogDatabase(this, 'database', {
+        name: databaseName,
+        description: `${product.title} (${product.id}); owner ${product.owner}`,
+        locationUri,
+        // Created after the data lake settings, so that it takes their (empty) default permissions.
+        dependsOn: foundation.settings ? [foundation.settings] : [],
+        lifecycle: { preventDestroy: true },
+      });
+    } else {
+      // Another tool created it: tagged and granted by name, never created, changed or destroyed here.
+      ExternalCatalog.of(this).addDatabase({ name: databaseName, location: locationUri });
+    }
     const arn = `arn:aws:s3:::${env.dataBucket}/${prefix}`;
     const registration = new LakeformationResource(this, 'storage', { arn, useServiceLinkedRole: true });
     this.location = { bucket: env.dataBucket, prefix, arn, registration };

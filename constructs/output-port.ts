@@ -1,6 +1,7 @@
 import { OutputPort } from '../lib/model';
 import { GlueCatalogTable, LakeformationResourceLfTags } from './aws';
-import { Construct } from './cdktf';
+import { Construct, ITerraformDependable } from './cdktf';
+import { ExternalCatalog } from './external-catalog';
 import { LakeFoundation } from './lake-foundation';
 import { DataLocation, IGrantable, ProductDatabase } from './lake-principal';
 import { LfTagAssignment } from './lf-tag-assignment';
@@ -54,7 +55,13 @@ export class LakePort extends Construct {
   readonly database: ProductDatabase;
   /** Where the product's data lives; write grants reach it. */
   readonly location: DataLocation;
-  readonly table: GlueCatalogTable;
+  /** The Glue table, or undefined when it exists already (owner `external`): then it is tagged and granted by name. */
+  readonly table?: GlueCatalogTable;
+  /**
+   * What grants and tags on the table wait for: the table, or for a table that exists already,
+   * the database's tag assignment.
+   */
+  readonly tableDependency: ITerraformDependable;
   /** Read, write and administration grants on this port's table. */
   readonly grants: PortGrants;
   private readonly foundation: LakeFoundation;
@@ -74,24 +81,34 @@ export class LakePort extends Construct {
       type: c.type,
       ...(c.description ? { comment: c.description } : {}),
     });
-    this.table = new GlueCatalogTable(this, 'table', {
-      name: port.tableName,
-      databaseName: this.database.name,
-      description: port.description,
-      tableType: 'EXTERNAL_TABLE',
-      parameters: { EXTERNAL: 'TRUE', classification: port.format },
-      storageDescriptor: {
-        location: `s3://${props.location.bucket}/${props.location.prefix}/${port.name}/`,
-        inputFormat: format.input,
-        outputFormat: format.output,
-        serDeInfo: { serializationLibrary: format.serde, parameters: format.parameters },
-        columns: port.columns.filter((c) => !c.partitionKey).map(toColumn),
-      },
-      partitionKeys: port.columns.filter((c) => c.partitionKey).map(toColumn),
-      dependsOn: [props.database.tags.resource],
-      // Dropping the table would break every consumer; removing it must be a deliberate change.
-      lifecycle: { preventDestroy: true },
-    });
+    if (port.owner === 'external') {
+      ExternalCatalog.of(this).addTable({
+        database: this.database.name,
+        name: port.tableName,
+        columns: port.columns.map((c) => c.name),
+      });
+      this.tableDependency = props.database.tags.resource;
+    } else {
+      this.table = new GlueCatalogTable(this, 'table', {
+        name: port.tableName,
+        databaseName: this.database.name,
+        description: port.description,
+        tableType: 'EXTERNAL_TABLE',
+        parameters: { EXTERNAL: 'TRUE', classification: port.format },
+        storageDescriptor: {
+          location: `s3://${props.location.bucket}/${props.location.prefix}/${port.name}/`,
+          inputFormat: format.input,
+          outputFormat: format.output,
+          serDeInfo: { serializationLibrary: format.serde, parameters: format.parameters },
+          columns: port.columns.filter((c) => !c.partitionKey).map(toColumn),
+        },
+        partitionKeys: port.columns.filter((c) => c.partitionKey).map(toColumn),
+        dependsOn: [props.database.tags.resource],
+        // Dropping the table would break every consumer; removing it must be a deliberate change.
+        lifecycle: { preventDestroy: true },
+      });
+      this.tableDependency = this.table;
+    }
     this.tagColumns();
     this.grants = new PortGrants(this);
   }
@@ -118,7 +135,7 @@ export class LakePort extends Construct {
   tagTable(key: string, value: string): LfTagAssignment {
     this.tableTags ??= new LfTagAssignment(this, 'table-tags', {
       target: { table: { databaseName: this.database.name, name: this.model.tableName } },
-      resource: this.table,
+      resource: this.tableDependency,
       foundation: this.foundation,
     });
     this.tableTags.set(key, value);
@@ -148,7 +165,7 @@ export class LakePort extends Construct {
       new LakeformationResourceLfTags(this, `column-tags-${i}`, {
         tableWithColumns: { databaseName: this.database.name, name: this.model.tableName, columnNames: [...g.columns].sort() },
         lfTag: g.tags,
-        dependsOn: [this.table],
+        dependsOn: [this.tableDependency],
       });
     });
   }

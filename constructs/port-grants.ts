@@ -104,7 +104,7 @@ export class PortGrants {
       databaseName: port.database.name,
       name: port.model.tableName,
       id: `${port.productId}-${port.model.name}`,
-      resource: port.table,
+      resource: port.tableDependency,
     };
   }
 
@@ -128,7 +128,7 @@ export class PortGrants {
           rowFilter: [{ filterExpression: rows }],
         },
       ],
-      dependsOn: [port.table],
+      dependsOn: [port.tableDependency],
     });
     const grant = keepAddress(principal.grantFilter(this.table, { name, catalogId, resource: filter }), port, `filter-${suffix}-grant`);
     return [filter, grant];

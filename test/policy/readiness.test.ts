@@ -1,4 +1,4 @@
-import { check, findingsOf, orders, theFinding } from './fixture';
+import { Draft, check, findingsOf, orders, theFinding } from './fixture';
 
 describe('readiness pack', () => {
   test('the compliant spec has no readiness finding', () => {
@@ -120,5 +120,48 @@ describe('readiness pack', () => {
       );
       expect(f.fix).toContain('{ purpose: fraud-detection, ports: [orders] }');
     });
+  });
+});
+
+describe('the starter severity profile', () => {
+  const unready = (s: Draft) => {
+    orders(s).info.description = '';
+    delete orders(s).policies;
+  };
+
+  test('the fix of every readiness error names the profile', () => {
+    const readiness = check(unready).findings.filter((f) => f.rule.startsWith('readiness/'));
+    expect(readiness.map((f) => [f.rule, f.severity])).toEqual([
+      ['readiness/description', 'error'],
+      ['readiness/retention', 'error'],
+    ]);
+    for (const f of readiness)
+      expect(f.fix).toMatch(/; while the mesh is new, `policy: \{ profile: starter \}` in mesh.yaml reports readiness rules as warnings$/);
+  });
+
+  test('reports readiness rules as warnings, without the hint, and leaves security rules errors', () => {
+    const report = check((s) => {
+      unready(s);
+      s.policy = { profile: 'starter' };
+      orders(s).roles!.analyst!.clearance = 'confidential';
+    });
+    const readiness = report.findings.filter((f) => f.rule.startsWith('readiness/'));
+    expect(readiness.map((f) => [f.rule, f.severity])).toEqual([
+      ['readiness/description', 'warning'],
+      ['readiness/retention', 'warning'],
+    ]);
+    expect(readiness.every((f) => !f.fix.includes('starter'))).toBe(true);
+    expect(report.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual(['security/sensitive-data-needs-purpose']);
+  });
+
+  test('a severity set for a readiness rule wins over the profile', () => {
+    const report = check((s) => {
+      unready(s);
+      s.policy = { profile: 'starter', severities: { 'readiness/retention': 'error' } };
+    });
+    expect(report.findings.filter((f) => f.rule.startsWith('readiness/')).map((f) => [f.rule, f.severity])).toEqual([
+      ['readiness/description', 'warning'],
+      ['readiness/retention', 'error'],
+    ]);
   });
 });

@@ -26,7 +26,7 @@ describe('report renderers', () => {
         '',
         'product sales.orders:',
         `  shop.yaml:${lineOf(['products', 0, 'policies'])}:3: error readiness/retention: product sales.orders declares no retention period`,
-        '      fix: add `policies.retention` as an ISO 8601 duration, e.g. `P7Y` (7 years) or `P90D` (90 days)',
+        '      fix: add `policies.retention` as an ISO 8601 duration, e.g. `P7Y` (7 years) or `P90D` (90 days); while the mesh is new, `policy: { profile: starter }` in mesh.yaml reports readiness rules as warnings',
         '',
         'Suppressions:',
         `  applied security/separation-of-duties on product sales.orders, 1 finding (products[0].suppressions[0]): ${REASON}`,
