@@ -1,3 +1,4 @@
+import { ProductCatalog, ProductCatalogSpec, checkProductCatalog, toProductCatalog } from './catalog-owner';
 import type { Classification } from './classification';
 import type { FilterReaders } from './check-row-filter';
 import type { EnvironmentSpec } from './environment';
@@ -44,6 +45,11 @@ export interface DataProductSpec {
   /** Environments the product is deployed to, e.g. `[dev]` then `[dev, prod]`. */
   readonly promotedTo: readonly string[];
   readonly outputPorts: readonly OutputPortSpec[];
+  /**
+   * Where the product's tables live and who creates its database.
+   * @default - a database meshgrant creates, `<prefix>_<domain>_<product>`, over `<domain>/<product>` in the data bucket
+   */
+  readonly catalog?: ProductCatalogSpec;
   readonly inputPorts?: readonly InputPortSpec[];
   /** Members of the three product roles; a role left out exists, empty. */
   readonly roles?: Partial<Readonly<Record<ProductRoleName, ProductRoleSpec>>>;
@@ -67,6 +73,8 @@ export interface DataProduct {
   /** Sorted. */
   readonly promotedTo: readonly string[];
   readonly outputPorts: readonly OutputPort[];
+  /** Its database's name and owner, and where its data lives. */
+  readonly catalog: ProductCatalog;
   readonly inputPorts: readonly InputPortSpec[];
   readonly roles: Readonly<Record<ProductRoleName, ProductRole>>;
   readonly grants: readonly Grant[];
@@ -120,6 +128,7 @@ export function checkProduct(check: SpecCheck, p: DataProductSpec, path: SpecPat
   if (!p.info?.title) check.add([...path, 'info', 'title'], `${who} has no title`);
 
   checkPromotion(check, p, path, ctx.environments);
+  checkProductCatalog(check, p.catalog, [...path, 'catalog'], who);
 
   const ports = new Map<string, OutputPortSpec>();
   if (!p.outputPorts || p.outputPorts.length === 0) check.add([...path, 'outputPorts'], `${who} has no output port`);
@@ -231,6 +240,7 @@ function checkInputPorts(check: SpecCheck, p: DataProductSpec, path: SpecPath, p
 /** The validated product of a checked spec. */
 export function toDataProduct(p: DataProductSpec, specPath: SpecPath, c: Classification): DataProduct {
   const [domain, name] = p.id.split('.');
+  const catalog = toProductCatalog(p.catalog);
   return {
     id: p.id,
     domain,
@@ -239,7 +249,8 @@ export function toDataProduct(p: DataProductSpec, specPath: SpecPath, c: Classif
     description: p.info.description,
     owner: p.info.owner,
     promotedTo: [...new Set(p.promotedTo)].sort(),
-    outputPorts: p.outputPorts.map((o, i) => toOutputPort(o, c, [...specPath, 'outputPorts', i])),
+    outputPorts: p.outputPorts.map((o, i) => toOutputPort(o, c, [...specPath, 'outputPorts', i], catalog.owner)),
+    catalog,
     inputPorts: (p.inputPorts ?? []).map((ip) => ({ product: ip.product, port: ip.port })),
     roles: toProductRoles(p.roles, c),
     grants: (p.grants ?? []).map((g, i) => toGrant(g, [...specPath, 'grants', i])),

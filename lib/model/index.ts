@@ -1,3 +1,4 @@
+export * from './catalog-owner';
 export * from './classification';
 export * from './data-product';
 export * from './domain';

@@ -9,6 +9,9 @@ import { SpecCheck } from './spec-check';
 import { checkLiteralText } from './literal-text';
 import { TARGET } from '../target';
 import { PolicyConfigSpec } from './suppression';
+import { Attribute, AttributeSpec, checkAttributes } from '../abac/attributes';
+import { GlobalPolicy, GlobalPolicySpec, checkGlobalPolicies } from '../abac/global-policy';
+import { checkRowPolicies } from './global-policies';
 
 /** Everything one organisation declares: the input of meshgrant, from YAML or from code. */
 export interface MeshSpec {
@@ -22,6 +25,18 @@ export interface MeshSpec {
   readonly products?: readonly DataProductSpec[];
   /** Federated governance: which rule packs run, severities, mesh-wide suppressions. */
   readonly policy?: PolicyConfigSpec;
+  /**
+   * Facts about people that global policies compare (`department`, `country`), given to each
+   * person by the directory (mesh.yaml).
+   * @default - none
+   */
+  readonly attributes?: readonly AttributeSpec[];
+  /**
+   * Global policies (policies.yaml): subscriptions and row policies written once, landing on
+   * every table whose facts they name.
+   * @default - none
+   */
+  readonly policies?: readonly GlobalPolicySpec[];
 }
 
 /** The validated content of a mesh. */
@@ -38,6 +53,10 @@ export interface MeshParts {
   readonly products: readonly DataProduct[];
   /** Governance configuration, as declared (interpreted by `lib/policy`). */
   readonly policy: PolicyConfigSpec;
+  /** Declared attributes of people, sorted by name. */
+  readonly attributes: readonly Attribute[];
+  /** Global policies, in declaration order. */
+  readonly policies: readonly GlobalPolicy[];
 }
 
 /** A validated, immutable mesh. Build one with `buildMesh` (or `MeshBuilder`, or the YAML loader). */
@@ -77,6 +96,11 @@ export class Mesh {
 
   purpose(name: string): Purpose {
     return find(this.purposes, (p) => p.name === name, `purpose ${name}`);
+  }
+
+  /** The declared attribute called `name`, or undefined. */
+  attribute(name: string): Attribute | undefined {
+    return this.attributes.find((a) => a.name === name);
   }
 
   /** Products promoted to an environment, sorted by id. */
@@ -130,6 +154,24 @@ function resolveMesh(spec: MeshSpec, problems: ProblemCollector): MeshParts | un
   checkPurposeMembers(check, spec.purposes ?? [], purposeBinders, environments);
   TARGET.environment.checkNames(spec, problems);
   checkLiteralText(spec, problems);
+  const attributes = checkAttributes(spec.attributes ?? [], problems);
+  const policies = checkGlobalPolicies(
+    spec.policies ?? [],
+    {
+      attributes,
+      classes: classification?.classNames ?? [],
+      levels: classification?.levels ?? [],
+      domains: [...domains.keys()],
+      purposes: (spec.purposes ?? []).map((p) => p.name),
+      products: [...products.keys()],
+      ports: (spec.products ?? []).flatMap((p) => (p.outputPorts ?? []).map((o) => `${p.id}/${o.name}`)),
+    },
+    problems,
+  );
+  if (problems.problems.length > 0) return undefined;
+  const productModels = (spec.products ?? []).map((p, i) => ({ product: toDataProduct(p, ['products', i], classification!), spec: p }));
+  const attributeList = [...attributes.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  checkRowPolicies(policies, attributeList, productModels, classification!, problems);
   if (problems.problems.length > 0) return undefined;
 
   return {
@@ -138,9 +180,9 @@ function resolveMesh(spec: MeshSpec, problems: ProblemCollector): MeshParts | un
     environments: spec.environments.map(toEnvironment),
     domains: [...spec.domains].sort((a, b) => a.name.localeCompare(b.name)),
     purposes: (spec.purposes ?? []).map(toPurpose).sort((a, b) => a.name.localeCompare(b.name)),
-    products: (spec.products ?? [])
-      .map((p, i) => toDataProduct(p, ['products', i], classification!))
-      .sort((a, b) => a.id.localeCompare(b.id)),
+    products: productModels.map((p) => p.product).sort((a, b) => a.id.localeCompare(b.id)),
     policy: spec.policy ?? {},
+    attributes: attributeList,
+    policies,
   };
 }

@@ -1,8 +1,10 @@
+import type { CatalogOwner } from './catalog-owner';
 import type { Classification } from './classification';
 import { NAME_PATTERNS, defaultTableName } from './names';
 import { SpecPath } from './problems';
 import { SpecCheck } from './spec-check';
 import { suggest } from './suggest';
+import { checkFactValue } from '../abac/attributes';
 
 /** A column of an output port's table. */
 export interface ColumnSpec {
@@ -30,6 +32,12 @@ export interface TableSpec {
   readonly format?: 'parquet' | 'orc' | 'json' | 'csv';
   /** Partition columns (they are also readable columns). */
   readonly partitionKeys?: readonly ColumnSpec[];
+  /**
+   * Who creates the table: `external` for a table that exists already (dbt, Glue jobs, Spark),
+   * which meshgrant then tags and grants by name without creating it.
+   * @default - the owner of the product's catalog (`catalog.owner`)
+   */
+  readonly owner?: CatalogOwner;
 }
 
 /** What consumers read: a Glue table over S3 with a column schema. */
@@ -37,6 +45,12 @@ export interface OutputPortSpec {
   /** Lower-case name, unique in the product. */
   readonly name: string;
   readonly description?: string;
+  /**
+   * Data tags: facts about the table that global policies land on and `tagMatchesAttribute`
+   * compares with. Hierarchical paths: a policy on `Cars` lands on a table tagged `Cars.Nissan`.
+   * @default - none
+   */
+  readonly tags?: readonly string[];
   readonly table?: TableSpec;
   readonly columns: readonly ColumnSpec[];
 }
@@ -63,7 +77,11 @@ export interface OutputPort {
   readonly name: string;
   readonly description?: string;
   readonly tableName: string;
+  /** Sorted data tags of the table. */
+  readonly tags: readonly string[];
   readonly format: 'parquet' | 'orc' | 'json' | 'csv';
+  /** Who creates the table; an `external` one is tagged and granted by name only. */
+  readonly owner: CatalogOwner;
   /** Data columns then partition keys, in declaration order. */
   readonly columns: readonly Column[];
 }
@@ -95,6 +113,10 @@ export function checkPort(
       `${who}: table name`,
       'lower case letters, digits or _ (Glue names)',
     );
+  (o.tags ?? []).forEach((t, i) => {
+    const bad = checkFactValue(t, true);
+    if (bad) check.add([...path, 'tags', i], `${who}: port ${o.name}: tag ${bad}`);
+  });
   if (!o.columns || o.columns.length === 0) check.add([...path, 'columns'], `${who}: port ${o.name} has no columns`);
   const all = [
     ...(o.columns ?? []).map((c, i) => ({ c, p: [...path, 'columns', i] })),
@@ -124,13 +146,18 @@ export function checkPort(
   }
 }
 
-/** The validated port of a checked spec (at `path`), each column with its classes, level and spec path worked out. */
-export function toOutputPort(o: OutputPortSpec, c: Classification, path: SpecPath): OutputPort {
+/**
+ * The validated port of a checked spec (at `path`), each column with its classes, level and spec
+ * path worked out; its table belongs to `owner` unless the port says otherwise.
+ */
+export function toOutputPort(o: OutputPortSpec, c: Classification, path: SpecPath, owner: CatalogOwner = 'meshgrant'): OutputPort {
   return {
     name: o.name,
     description: o.description,
     tableName: tableNameOf(o),
+    tags: [...new Set(o.tags ?? [])].sort(),
     format: o.table?.format ?? 'parquet',
+    owner: o.table?.owner ?? owner,
     columns: [
       ...o.columns.map((col, j): Column => ({ ...toColumn(c, col, false), specPath: [...path, 'columns', j] })),
       ...(o.table?.partitionKeys ?? []).map((col, j): Column => ({

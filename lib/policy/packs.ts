@@ -7,6 +7,7 @@ import { lfTagsPerResource } from './rules/aws/lf-tags-per-resource';
 import { trustPolicySize } from './rules/aws/trust-policy-size';
 import { columnClassified } from './rules/readiness/column-classified';
 import { description } from './rules/readiness/description';
+import { emptyRoles } from './rules/readiness/empty-roles';
 import { ownerRole } from './rules/readiness/owner-role';
 import { purposeBinding } from './rules/readiness/purpose-binding';
 import { retention } from './rules/readiness/retention';
@@ -23,7 +24,7 @@ import { separationOfDuties } from './rules/security/separation-of-duties';
 
 /** The built-in rule packs, by name; `MeshSpec.policy.packs` selects among them (default: all). */
 export const BUILT_IN_PACKS: Readonly<Record<string, readonly PolicyRule[]>> = {
-  readiness: [ownerRole, description, columnClassified, retention, purposeBinding],
+  readiness: [ownerRole, description, columnClassified, retention, purposeBinding, emptyRoles],
   security: [
     noWildcardPrincipal,
     noWildcardAction,

@@ -41,7 +41,7 @@ export class CatalogTags {
       const key = text(t.key);
       if (key !== undefined) defined.set(lfTagText(key), new Set(strings(t.values).map(lfTagText)));
     }
-    const databases = new Set(resourcesOf(stack, 'aws_glue_catalog_database').map((d) => text(d.name)));
+    const databases = catalog.databases;
     for (const { address, body: r } of resourceList(stack, 'aws_lakeformation_resource_lf_tags')) {
       const pairs = tagPairs(r.lf_tag).filter(([k, v]) => {
         if (defined.get(k)?.has(v)) return true;

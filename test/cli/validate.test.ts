@@ -8,7 +8,7 @@ const INVALID = join(__dirname, '..', 'fixtures', 'invalid');
 describe('meshgrant validate', () => {
   it('exits 0 and summarizes a valid mesh', async () => {
     const run = await cli('validate', 'examples/acme');
-    // Policy warnings, if any, follow the summary (test/policy/cli.test.ts checks them).
+    // Policy warnings, if any, follow the summary (test/cli/policies.test.ts checks them).
     expect(run).toMatchObject({
       code: 0,
       stdout: expect.stringMatching(/^mesh acme is valid: 6 products, 2 environments, 3 purposes\n/),

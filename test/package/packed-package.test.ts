@@ -154,7 +154,7 @@ describe('the packed tarball, installed into an empty folder with cdktn', () => 
 
   it('loads with require, the core and the constructs', () => {
     const script = `const m = require('meshgrant'); const c = require('meshgrant/constructs');
-      console.log(m.loadMesh(process.argv[1]).products.length, typeof c.DataProduct, require('meshgrant/package.json').version);`;
+      console.log(m.loadMesh(process.argv[1]).products.length, typeof c.LakeProduct, require('meshgrant/package.json').version);`;
     expect(must(dir, 'node', ['-e', script, EXAMPLE])).toBe(`6 function ${VERSION}\n`);
   });
 
@@ -163,12 +163,12 @@ describe('the packed tarball, installed into an empty folder with cdktn', () => 
       join(dir, 'app.mjs'),
       `import { App } from 'cdktn';
 import { loadMesh } from 'meshgrant';
-import { DataProduct } from 'meshgrant/constructs';
+import { LakeProduct } from 'meshgrant/constructs';
 import { EnvironmentStack } from 'meshgrant/stacks';
 const app = new App({ outdir: process.argv[3] });
 const stack = new EnvironmentStack(app, 'acme-dev', { mesh: loadMesh(process.argv[2]), environment: 'dev' });
 app.synth();
-console.log(stack.node.findAll().filter((c) => c instanceof DataProduct).length);
+console.log(stack.node.findAll().filter((c) => c instanceof LakeProduct).length);
 `,
     );
     expect(must(dir, 'node', ['app.mjs', EXAMPLE, join(dir, 'app.out')])).toBe('6\n');
@@ -184,15 +184,15 @@ console.log(stack.node.findAll().filter((c) => c instanceof DataProduct).length)
     // declarations' own validity is checked where tsc emits them (npm run build), so skipLibCheck saves a minute here.
     const source = `import { App } from 'cdktn';
 import { loadMesh, Mesh } from 'meshgrant';
-import { DataProduct, LakeFoundation } from 'meshgrant/constructs';
+import { LakeProduct, LakeFoundation } from 'meshgrant/constructs';
 import { EnvironmentStack } from 'meshgrant/stacks';
-export function build(mesh: Mesh): DataProduct[] {
+export function build(mesh: Mesh): LakeProduct[] {
   const stack = new EnvironmentStack(new App(), 'acme-dev', { mesh, environment: 'dev' });
   // @ts-expect-error an environment is named by a string
   new EnvironmentStack(new App(), 'acme-prod', { mesh, environment: 2 });
   const foundation: typeof LakeFoundation = LakeFoundation;
   void foundation;
-  return stack.node.findAll().filter((c): c is DataProduct => c instanceof DataProduct);
+  return stack.node.findAll().filter((c): c is LakeProduct => c instanceof LakeProduct);
 }
 // @ts-expect-error loadMesh takes a directory
 loadMesh(42);

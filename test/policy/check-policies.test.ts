@@ -15,6 +15,7 @@ describe('checkPolicies', () => {
         'readiness/column-classified',
         'readiness/retention',
         'readiness/purpose-binding',
+        'readiness/empty-roles',
       ],
       security: [
         'security/no-wildcard-principal',

@@ -2,8 +2,10 @@ import { DataProduct, Mesh } from '../../lib';
 
 /** A mesh's content without where it came from: spec paths differ when products come from files in name order. */
 export function modelContent(mesh: Mesh) {
-  const { name, classification, environments, domains, purposes, products, policy } = mesh;
+  const { name, classification, environments, domains, purposes, products, policy, attributes } = mesh;
   return {
+    attributes,
+    policies: mesh.policies.map(({ specPath: _p, ...rest }) => rest),
     name,
     classification,
     environments,

@@ -1,13 +1,7 @@
-import {
-  DataProductSpec,
-  EnvironmentSpec,
-  ForeignPrincipalSpec,
-  GrantSpec,
-  MeshSpec,
-  NAME_PATTERNS,
-  ProductRoleSpec,
-  buildMesh,
-} from '../../lib';
+import { DataProductSpec, EnvironmentSpec, ForeignPrincipalSpec, GrantSpec, MeshSpec, ProductRoleSpec, buildMesh } from '../../lib';
+import type { ConditionSpec } from '../../lib/abac/condition';
+import type { GlobalPolicySpec, PolicyTargetSpec } from '../../lib/abac/global-policy';
+import { NAME_PATTERNS } from '../../lib/model';
 import { AWS_NAME_PATTERNS } from '../../lib/aws/names';
 import { loadMeshSources, meshSpecToSources } from '../../lib/spec';
 import schema from '../../schema/meshgrant.schema.json';
@@ -47,14 +41,17 @@ const orders: CompleteProduct = {
     {
       name: 'orders',
       description: 'One row per order',
+      tags: ['Sales.Orders'],
       table: {
         name: 'orders_v2',
         format: 'orc',
+        owner: 'meshgrant',
         partitionKeys: [{ name: 'day', type: 'string', description: 'Order day, yyyy-mm-dd', tags: ['day'], unclassified: 'A date' }],
       },
       columns: [{ name: 'email', type: 'string', description: 'Buyer', tags: ['email'], unclassified: 'n/a' }],
     },
   ],
+  catalog: { owner: 'external', database: 'sales_mart', storagePrefix: 'marts/sales' },
   inputPorts: [{ product: 'sales.carts', port: 'carts' }],
   roles: {
     analyst: { members, clearance: 'public' },
@@ -77,9 +74,57 @@ const carts: DataProductSpec = {
   grants: [{ consumer: 'sales.orders', port: 'carts', level: 'read', columns: ['cart_id'], rows: "cart_id <> ''" }],
 };
 
-const full: Complete<Omit<MeshSpec, 'products' | 'environments'>> & {
+/**
+ * A policy is a subscription or a row policy, and conditions nest: the fields are covered across
+ * two policies, and the nested conditions one level deep.
+ */
+type CompleteCondition = Complete<Omit<ConditionSpec, 'not' | 'anyOf'>> & {
+  readonly not: ConditionSpec;
+  readonly anyOf: readonly ConditionSpec[];
+};
+type CompletePolicies = readonly [
+  Complete<Omit<GlobalPolicySpec, 'rows' | 'except' | 'allow' | 'on'>> & {
+    readonly allow: CompleteCondition;
+    readonly on: Complete<Exclude<PolicyTargetSpec, 'everything'>>;
+  },
+  Complete<Omit<GlobalPolicySpec, 'allow' | 'merge' | 'on'>> & { readonly on: PolicyTargetSpec },
+];
+
+const policies: CompletePolicies = [
+  {
+    name: 'sales-reads',
+    description: 'Sales people read sales data',
+    on: {
+      tags: ['Sales'],
+      classes: ['pii'],
+      levels: ['confidential'],
+      domains: ['sales'],
+      products: ['sales.orders'],
+      ports: ['sales.orders/orders'],
+    },
+    allow: {
+      attributes: { department: 'Sales' },
+      groups: ['analysts'],
+      users: ['ana'],
+      tagMatchesAttribute: 'department',
+      not: { users: ['bo'] },
+      anyOf: [{ groups: ['analysts'] }, { attributes: { region: ['EU'] } }],
+    },
+    merge: 'always-required',
+  },
+  {
+    name: 'own-region',
+    description: 'Each reads the orders of their region',
+    on: { products: ['sales.orders'] },
+    rows: 'day = @region',
+    except: { purposes: ['fraud'], groups: ['analysts'] },
+  },
+];
+
+const full: Complete<Omit<MeshSpec, 'products' | 'environments' | 'policies'>> & {
   readonly environments: readonly [CompleteEnvironment, EnvironmentSpec];
   readonly products: readonly DataProductSpec[];
+  readonly policies: CompletePolicies;
 } = {
   name: 'shop',
   classification: {
@@ -132,6 +177,11 @@ const full: Complete<Omit<MeshSpec, 'products' | 'environments'>> & {
     suppressions: [{ rule: 'security/separation-of-duties', reason: 'Two-person team', expires: '2027-06-30', target: 'roles' }],
     sensitive: { classes: ['pii'], level: 'confidential' },
   },
+  attributes: [
+    { name: 'department', description: 'Where one works', values: ['Sales', 'Sales.Orders'], hierarchical: true, multiValued: false },
+    { name: 'region', description: 'Where one sells', values: ['EU', 'US'], hierarchical: false, multiValued: true },
+  ],
+  policies,
 };
 
 describe('the YAML format', () => {
@@ -141,6 +191,7 @@ describe('the YAML format', () => {
       'mesh.yaml',
       'environments.yaml',
       'purposes.yaml',
+      'policies.yaml',
       'products/sales.orders.yaml',
       'products/sales.carts.yaml',
     ]);
