@@ -1,5 +1,5 @@
 import { join } from 'path';
-import { Mesh, buildMesh } from '../model/mesh';
+import { BuildOptions, Mesh, buildMesh } from '../model/mesh';
 import { MeshValidationError, Problem } from '../model/problems';
 import { suggest } from '../model/suggest';
 import { assembleSpec } from './assemble-spec';
@@ -21,9 +21,9 @@ import { validateFile } from './schema-validation';
  * @throws MeshValidationError listing every problem of every file, each with file:line:column;
  *   MeshLoadError (a subclass) when `dir` is not a mesh directory at all. Nothing else.
  */
-export function loadMesh(dir: string): Mesh {
+export function loadMesh(dir: string, options: BuildOptions = {}): Mesh {
   const { files, problems } = readMeshDirectory(dir);
-  return loadMeshSources(files, dir, problems);
+  return loadMeshSources(files, dir, problems, options);
 }
 
 /**
@@ -31,9 +31,15 @@ export function loadMesh(dir: string): Mesh {
  * @param sources files with paths relative to the mesh directory (`products/x.y.yaml`)
  * @param dir prefixes the file of every location, so messages point at real files
  * @param earlier problems already found, reported with the rest
+ * @param options `asOf`: the day expiry is evaluated against (default today, UTC)
  * @throws MeshValidationError (or MeshLoadError without `mesh.yaml`), never anything else
  */
-export function loadMeshSources(sources: readonly SourceText[], dir = '', earlier: readonly Problem[] = []): Mesh {
+export function loadMeshSources(
+  sources: readonly SourceText[],
+  dir = '',
+  earlier: readonly Problem[] = [],
+  options: BuildOptions = {},
+): Mesh {
   const paths = sources.map((s) => s.path);
   if (!paths.includes('mesh.yaml')) {
     throw new MeshLoadError({
@@ -97,7 +103,7 @@ export function loadMeshSources(sources: readonly SourceText[], dir = '', earlie
   }
   // The model assumes well-typed input: references are checked once every file has the right shape.
   if (problems.length > 0) throw new MeshValidationError(sortByLocation(problems));
-  return buildMesh(assembleSpec(values, productFiles), meshLocator(layout, files, dir));
+  return buildMesh(assembleSpec(values, productFiles), meshLocator(layout, files, dir), options);
 }
 
 function sortByLocation(problems: readonly Problem[]): Problem[] {
