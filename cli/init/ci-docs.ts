@@ -19,6 +19,7 @@ export function ciDocs(): NewFile[] {
     ],
     starter: false,
     ci,
+    today: '2026-12-01', // the CI files do not use it
     meshgrant: meshgrantManifest(),
   });
   return [

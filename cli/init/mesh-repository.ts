@@ -19,7 +19,8 @@ export function meshRepository(o: MeshRepositoryOptions): NewFile[] {
     { path: 'cdktf.json', text: cdktfJson(o) },
     { path: `${MESH_DIR}/mesh.yaml`, text: meshYaml(o) },
     { path: `${MESH_DIR}/environments.yaml`, text: environmentsYaml(o) },
-    { path: `${MESH_DIR}/purposes.yaml`, text: purposesYaml() },
+    { path: `${MESH_DIR}/purposes.yaml`, text: purposesYaml(o) },
+    { path: `${MESH_DIR}/policies.yaml`, text: policiesYaml() },
     { path: `${MESH_DIR}/products/sales.orders.yaml`, text: productYaml(o) },
     ...ciFiles(o),
   ].sort((a, b) => (a.path < b.path ? -1 : 1));
@@ -81,7 +82,7 @@ environments:
 ${envs.join('')}`;
 }
 
-function purposesYaml(): string {
+function purposesYaml(o: MeshRepositoryOptions): string {
   return `${modeline(1)}apiVersion: meshgrant/v1
 kind: Purposes
 # Why data is used. The approver admits members; products bind their ports to a purpose, and
@@ -90,8 +91,21 @@ purposes:
   - name: revenue-reporting
     description: Monthly revenue reporting
     approver: finance.director
-    members: { groups: [ finance-controllers ] }
+    # Each member records who approved it, when and why (rule security/purpose-member-approval).
+    members:
+      groups:
+        - { name: finance-controllers, approvedBy: finance.director, approvedOn: ${o.today}, reason: The team that reports revenue }
     allowedClasses: [ financial, reference ]
+`;
+}
+
+function policiesYaml(): string {
+  return `${modeline(1)}apiVersion: meshgrant/v1
+kind: Policies
+# Attribute-based access across products: subscriptions (\`allow:\`) and row policies (\`rows:\`) that land
+# on data by tag, class, level, domain or product, for people by attributes, groups or users; attributes are
+# declared in mesh.yaml. Format: node_modules/meshgrant/docs/abac.md. None yet.
+policies: []
 `;
 }
 
@@ -205,6 +219,7 @@ Who may access which data of the ${o.name} data mesh, declared in code and revie
 | \`${MESH_DIR}/mesh.yaml\` | mesh name, classification of columns, domains, governance policy |
 | \`${MESH_DIR}/environments.yaml\` | ${envs.map((e) => `${e.name} (${e.account}, ${e.region})`).join(', ')}: state, deploy role, directory groups and users -> IAM principals |
 | \`${MESH_DIR}/purposes.yaml\` | purposes, their approvers and members |
+| \`${MESH_DIR}/policies.yaml\` | attribute-based policies across products (none yet) |
 | \`${MESH_DIR}/products/<domain>.<product>.yaml\` | one data product each: ports, columns, roles, grants |
 
 Your editor completes and checks these files once \`npm install\` has run (the \`yaml-language-server\`
