@@ -24,7 +24,7 @@ describe('meshgrant access', () => {
   it('prints a text table by default, and takes the old name `table` for it', async () => {
     const text = await cli('access', '--out', out, '--env', 'prod', '--class', 'pii');
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^environment +principal +purpose +table +columns/);
+    expect(text.stdout).toMatch(/^environment +principal +purpose +policy +table +columns/);
     expect(await cli('access', '--out', out, '--env', 'prod', '--class', 'pii', '--format', 'table')).toEqual(text);
   });
 
