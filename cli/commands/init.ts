@@ -49,7 +49,6 @@ export const initCommand: CliCommand = {
       environments,
       starter: options.starter === true,
       ci: options.ci as CiSystem,
-      today: new Date().toISOString().slice(0, 10),
       meshgrant: meshgrantManifest(),
     });
     assertValid(files);

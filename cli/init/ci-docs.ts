@@ -19,7 +19,6 @@ export function ciDocs(): NewFile[] {
     ],
     starter: false,
     ci,
-    today: '2026-12-01', // the CI files do not use it
     meshgrant: meshgrantManifest(),
   });
   return [

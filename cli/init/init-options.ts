@@ -24,8 +24,6 @@ export interface MeshRepositoryOptions {
   /** Whether mesh.yaml declares the starter severity profile. */
   readonly starter: boolean;
   readonly ci: CiSystem;
-  /** The day the repository is written, `YYYY-MM-DD`: the approval date of the first purpose member. */
-  readonly today: string;
   /** meshgrant's version and peers, which package.json depends on. */
   readonly meshgrant: MeshgrantManifest;
 }

@@ -19,7 +19,7 @@ export function meshRepository(o: MeshRepositoryOptions): NewFile[] {
     { path: 'cdktf.json', text: cdktfJson(o) },
     { path: `${MESH_DIR}/mesh.yaml`, text: meshYaml(o) },
     { path: `${MESH_DIR}/environments.yaml`, text: environmentsYaml(o) },
-    { path: `${MESH_DIR}/purposes.yaml`, text: purposesYaml(o) },
+    { path: `${MESH_DIR}/purposes.yaml`, text: purposesYaml() },
     { path: `${MESH_DIR}/policies.yaml`, text: policiesYaml() },
     { path: `${MESH_DIR}/products/sales.orders.yaml`, text: productYaml(o) },
     ...ciFiles(o),
@@ -82,19 +82,19 @@ environments:
 ${envs.join('')}`;
 }
 
-function purposesYaml(o: MeshRepositoryOptions): string {
+function purposesYaml(): string {
   return `${modeline(1)}apiVersion: meshgrant/v1
 kind: Purposes
 # Why data is used. The approver admits members; products bind their ports to a purpose, and
-# members read only the classes allowed here.
+# members read only the classes allowed here. Each member records its approval (who, when, why,
+# optionally until when: docs/lifecycle.md); security/purpose-member-approval checks it.
 purposes:
   - name: revenue-reporting
     description: Monthly revenue reporting
     approver: finance.director
-    # Each member records who approved it, when and why (rule security/purpose-member-approval).
     members:
       groups:
-        - { name: finance-controllers, approvedBy: finance.director, approvedOn: ${o.today}, reason: The team that reports revenue }
+        - { name: finance-controllers, approvedBy: finance.director, approvedOn: 2026-01-05, reason: Monthly close }
     allowedClasses: [ financial, reference ]
 `;
 }
