@@ -28,6 +28,14 @@ const COMMANDS: readonly CliCommand[] = [
   expiringCommand,
 ];
 
+/** The exit codes every command keeps to, as `--help` lists them. */
+const EXIT_CODES = `
+Exit codes:
+  0  ok
+  1  findings: problems in the mesh, error-level policy findings, a failed promotion check
+  2  usage or load error: bad option, no mesh, unreadable or unwritable file
+  3  diff: access widens (CI can require an approval)`;
+
 /** Where the CLI writes; tests capture it. */
 export interface CliOutput {
   stdout(text: string): void;
@@ -62,6 +70,7 @@ export async function runCli(argv: readonly string[], rawOutput: CliOutput = pro
     .version(meshgrantVersion(), '-V, --version', "print meshgrant's version")
     .exitOverride()
     .showHelpAfterError('(run meshgrant --help for usage)')
+    .addHelpText('after', EXIT_CODES)
     .configureOutput({ writeOut: (t) => output.stdout(t), writeErr: (t) => output.stderr(t) });
   for (const command of COMMANDS) {
     command

@@ -1,4 +1,5 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
+import { formatOption } from '../format-option';
 import { whoCanBecome } from '../../lib/directory';
 import { EffectiveAccess } from '../../lib/readback/effective-access';
 import { portableNames } from '../../lib/reports/access-identity';
@@ -7,8 +8,7 @@ import { CliCommand, CliError } from '../cli-command';
 import { CliContext } from '../cli-context';
 import { accessOf, readSynthesized, repeatable } from './synthesized-access';
 
-const FORMATS = ['table', 'csv', 'json', 'md'] as const;
-type AccessFormat = (typeof FORMATS)[number];
+type AccessFormat = 'text' | 'csv' | 'json' | 'md';
 
 /** One line of the access report: who (a role, or a person through it) reads what, for which purpose. */
 interface AccessLine {
@@ -55,7 +55,7 @@ export const accessCommand: CliCommand = {
       )
       .option('--mesh <dir>', 'with --user: mesh directory whose environments map groups and users to principals', '.')
       .addOption(
-        new Option('--format <format>', 'table for a terminal, csv, json, md for a pull-request comment').choices(FORMATS).default('table'),
+        formatOption(['text', 'csv', 'json', 'md'], 'text for a terminal, csv, json, md for a pull-request comment; table is text'),
       ),
 
   run: (_args, options) => {

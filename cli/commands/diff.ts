@@ -5,7 +5,7 @@ import { ReportFormat } from '../../lib/reports/format-table';
 import { renderDiff } from '../../lib/reports/render-diff';
 import { CliCommand, CliError } from '../cli-command';
 import { CliContext } from '../cli-context';
-import { accessOf, formatOption, readSynthesized, repeatable, withReadbackNotes } from './synthesized-access';
+import { accessOf, reportFormatOption, readSynthesized, repeatable, withReadbackNotes } from './synthesized-access';
 
 /** Exit code when access widens, so that CI can require an approval. */
 const WIDENS = 3;
@@ -30,7 +30,7 @@ export const diffCommand: CliCommand = {
       )
       .option('--out <dir>', 'cdktf output holding the environments of --env', 'cdktf.out')
       .option('--mesh <dir>', 'mesh directory whose identity mappings name trusted members (groups, users) instead of ARNs')
-      .addOption(formatOption()),
+      .addOption(reportFormatOption()),
 
   run: ([oldDir, newDir], options) => {
     const envs = options.env as string[];

@@ -4,7 +4,7 @@ import { analyzeImpact } from '../../lib/reports/impact';
 import { renderImpact } from '../../lib/reports/render-impact';
 import { CliCommand } from '../cli-command';
 import { CliContext } from '../cli-context';
-import { formatOption, readSynthesized, repeatable, withReadbackNotes } from './synthesized-access';
+import { reportFormatOption, readSynthesized, repeatable, withReadbackNotes } from './synthesized-access';
 
 /**
  * `meshgrant impact --directory users.json --directory groups.json [--old DIR] --new DIR`: the
@@ -24,7 +24,7 @@ export const impactCommand: CliCommand = {
       .option('--old <dir>', "cdktf output before the change (default: none, list everyone's access)")
       .option('--new <dir>', 'cdktf output after the change', 'cdktf.out')
       .option('--mesh <dir>', 'mesh directory whose environments map directory groups and users to principals', '.')
-      .addOption(formatOption()),
+      .addOption(reportFormatOption()),
 
   run: (_args, options) => {
     const context = new CliContext(String(options.mesh));

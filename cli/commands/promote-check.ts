@@ -3,7 +3,7 @@ import { ReportFormat } from '../../lib/reports/format-table';
 import { checkPromotion } from '../../lib/reports/promote-check';
 import { renderPromotion } from '../../lib/reports/render-promotion';
 import { CliCommand } from '../cli-command';
-import { accessOf, formatOption, readSynthesized, withReadbackNotes } from './synthesized-access';
+import { accessOf, reportFormatOption, readSynthesized, withReadbackNotes } from './synthesized-access';
 
 /** `meshgrant promote-check --from dev --to prod`: fails (1) naming each grant `--to` holds that `--from` does not. */
 export const promoteCheckCommand: CliCommand = {
@@ -16,7 +16,7 @@ export const promoteCheckCommand: CliCommand = {
       .requiredOption('--from <env>', 'environment promoted from, e.g. dev')
       .requiredOption('--to <env>', 'environment promoted to, e.g. prod')
       .option('--out <dir>', 'cdktf output holding both environments', 'cdktf.out')
-      .addOption(formatOption()),
+      .addOption(reportFormatOption()),
 
   run: (_args, options) => {
     // Grants IAM blocks today count too: the guard is about what Lake Formation grants.

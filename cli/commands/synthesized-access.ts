@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { formatOption } from '../format-option';
 import { BlockedAccess, ReadbackProblem, readAccessReport } from '../../lib/readback';
 import { EffectiveAccess } from '../../lib/readback/effective-access';
 import { REPORT_FORMATS } from '../../lib/reports/format-table';
@@ -58,8 +58,7 @@ export function withReadbackNotes(text: string, outputs: readonly SynthesizedAcc
 }
 
 /** `--format text|md`, shared by the report commands. */
-export const formatOption = () =>
-  new Option('--format <format>', 'text for a terminal, md for a pull-request comment').choices(REPORT_FORMATS).default('text');
+export const reportFormatOption = () => formatOption(REPORT_FORMATS, 'text for a terminal, md for a pull-request comment');
 
 /** Commander's collector for an option given several times (`--env dev --env prod`). */
 export const repeatable = (value: string, previous: string[]) => [...previous, value];

@@ -20,6 +20,7 @@ export function meshRepository(o: MeshRepositoryOptions): NewFile[] {
     { path: `${MESH_DIR}/mesh.yaml`, text: meshYaml(o) },
     { path: `${MESH_DIR}/environments.yaml`, text: environmentsYaml(o) },
     { path: `${MESH_DIR}/purposes.yaml`, text: purposesYaml() },
+    { path: `${MESH_DIR}/policies.yaml`, text: policiesYaml() },
     { path: `${MESH_DIR}/products/sales.orders.yaml`, text: productYaml(o) },
     ...ciFiles(o),
   ].sort((a, b) => (a.path < b.path ? -1 : 1));
@@ -95,6 +96,16 @@ purposes:
       groups:
         - { name: finance-controllers, approvedBy: finance.director, approvedOn: 2026-01-05, reason: Monthly close }
     allowedClasses: [ financial, reference ]
+`;
+}
+
+function policiesYaml(): string {
+  return `${modeline(1)}apiVersion: meshgrant/v1
+kind: Policies
+# Attribute-based access across products: subscriptions (\`allow:\`) and row policies (\`rows:\`) that land
+# on data by tag, class, level, domain or product, for people by attributes, groups or users; attributes are
+# declared in mesh.yaml. Format: node_modules/meshgrant/docs/abac.md. None yet.
+policies: []
 `;
 }
 
@@ -208,6 +219,7 @@ Who may access which data of the ${o.name} data mesh, declared in code and revie
 | \`${MESH_DIR}/mesh.yaml\` | mesh name, classification of columns, domains, governance policy |
 | \`${MESH_DIR}/environments.yaml\` | ${envs.map((e) => `${e.name} (${e.account}, ${e.region})`).join(', ')}: state, deploy role, directory groups and users -> IAM principals |
 | \`${MESH_DIR}/purposes.yaml\` | purposes, their approvers and members |
+| \`${MESH_DIR}/policies.yaml\` | attribute-based policies across products (none yet) |
 | \`${MESH_DIR}/products/<domain>.<product>.yaml\` | one data product each: ports, columns, roles, grants |
 
 Your editor completes and checks these files once \`npm install\` has run (the \`yaml-language-server\`

@@ -21,6 +21,13 @@ describe('meshgrant access', () => {
     return JSON.parse(run.stdout) as { principal: string; table: string; columns: string[]; via?: string[] }[];
   };
 
+  it('prints a text table by default, and takes the old name `table` for it', async () => {
+    const text = await cli('access', '--out', out, '--env', 'prod', '--class', 'pii');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^environment +principal +purpose +policy +table +columns/);
+    expect(await cli('access', '--out', out, '--env', 'prod', '--class', 'pii', '--format', 'table')).toEqual(text);
+  });
+
   it('lists who reads PII in prod, with only the PII columns', async () => {
     const pii = await lines('--env', 'prod', '--class', 'pii');
     expect(pii.map((l) => `${l.principal} ${l.table}: ${l.columns.join(' ')}`)).toEqual([

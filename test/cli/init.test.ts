@@ -10,7 +10,13 @@ const GITHUB_FILES = [
   '.github/workflows/meshgrant-nightly.yml',
   '.github/workflows/meshgrant-pull-request.yml',
 ];
-const MESH_FILES = ['mesh/environments.yaml', 'mesh/mesh.yaml', 'mesh/products/sales.orders.yaml', 'mesh/purposes.yaml'];
+const MESH_FILES = [
+  'mesh/environments.yaml',
+  'mesh/mesh.yaml',
+  'mesh/policies.yaml',
+  'mesh/products/sales.orders.yaml',
+  'mesh/purposes.yaml',
+];
 
 /** Every entry under `dir`, links not followed: a file with its content, a link with its target. */
 function snapshot(dir: string): Record<string, string> {
@@ -39,7 +45,7 @@ describe('meshgrant init', () => {
     expect(Object.keys(readTree(dir)).sort()).toEqual(
       ['.gitignore', 'README.md', 'cdktf.json', 'package.json', ...GITHUB_FILES, ...MESH_FILES].sort(),
     );
-    expect(init.stdout).toContain(`mesh repository acme-data written to ${dir}: 11 files`);
+    expect(init.stdout).toContain(`mesh repository acme-data written to ${dir}: 12 files`);
     expect(init.stdout).toContain('placeholder accounts for dev (000000000001): set them with --account');
 
     expect(await cli('validate', join(dir, 'mesh'))).toEqual({

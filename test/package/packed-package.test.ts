@@ -323,4 +323,14 @@ describe('a mesh repository written by `meshgrant init`, with the packed meshgra
     }
     expect(deployed).toEqual(['acme-dev', 'acme-prod']);
   });
+
+  it("runs the nightly workflow's commands: synthesize, then the expiring access as Markdown for the issue", () => {
+    const ran = workflowSteps(join(repo, '.github/workflows/meshgrant-nightly.yml')).flatMap(({ step }) => {
+      if (step.run === undefined || step.run === 'npm ci') return [];
+      must(repo, 'bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run]);
+      return [step.name];
+    });
+    expect(ran).toEqual(['Synthesize', 'List access that expires soon']);
+    expect(readFileSync(join(repo, 'expiring.md'), 'utf8')).not.toBe('');
+  });
 });
