@@ -28,6 +28,7 @@ describe('checkPolicies', () => {
         'security/purpose-approver',
         'security/environment-principals',
         'security/separation-of-duties',
+        'security/downstream-privacy',
       ],
       aws: [
         'aws/lf-tag-length',
