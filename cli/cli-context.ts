@@ -15,11 +15,17 @@ export class CliContext {
   private loadedIdentities?: ReadonlyMap<string, IdentityMapping>;
   private loadedDirectory?: DirectorySnapshot;
 
-  /** @param meshDir the mesh directory (`--mesh`) */
-  constructor(private readonly meshDir: string) {}
+  /**
+   * @param meshDir the mesh directory (`--mesh`)
+   * @param asOf the day expiry is evaluated against (`--as-of`); default today, in UTC
+   */
+  constructor(
+    private readonly meshDir: string,
+    private readonly asOf?: string,
+  ) {}
 
   mesh(): Mesh {
-    this.loadedMesh ??= loadMesh(this.meshDir);
+    this.loadedMesh ??= loadMesh(this.meshDir, { asOf: this.asOf });
     return this.loadedMesh;
   }
 

@@ -43,6 +43,20 @@ export type {
   TableSpec,
 } from './model';
 export type { AwsEnvironmentSpec, ForeignPrincipalSpec, StateBackendSpec } from './aws';
+export type { CatalogOwner, ProductCatalog, ProductCatalogSpec } from './model';
+
+// Attribute-based access: facts about people, and global policies over facts about data.
+export type { Attribute, AttributeSpec } from './abac/attributes';
+export type { Condition, ConditionSpec } from './abac/condition';
+export type {
+  GlobalPolicy,
+  GlobalPolicySpec,
+  MergeMode,
+  PolicyTarget,
+  PolicyTargetSpec,
+  RowPolicy,
+  Subscription,
+} from './abac/global-policy';
 
 // The validated, cloud-neutral model.
 export { ACCESS_LEVELS, Classification, Mesh, PRODUCT_ROLES } from './model';
@@ -98,7 +112,15 @@ export type {
 
 // Directory snapshots: who can become which principal.
 export { DirectoryError, SCIM, loadDirectory, loadDirectorySources, whoCanBecome } from './directory';
-export type { Admission, DirectoryPerson, DirectorySnapshot, DirectorySource, IdentityMapping, PrincipalPeople } from './directory';
+export type {
+  Admission,
+  DirectoryLoadOptions,
+  DirectoryPerson,
+  DirectorySnapshot,
+  DirectorySource,
+  IdentityMapping,
+  PrincipalPeople,
+} from './directory';
 
 // Effective access, read back from synthesized Terraform JSON.
 export { readAccess, readAccessReport } from './readback';

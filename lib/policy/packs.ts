@@ -20,6 +20,8 @@ import { noWildcardAction } from './rules/security/no-wildcard-action';
 import { noWildcardPrincipal } from './rules/security/no-wildcard-principal';
 import { ownerGrantOption } from './rules/security/owner-grant-option';
 import { purposeApprover } from './rules/security/purpose-approver';
+import { purposeMemberApproval } from './rules/security/purpose-member-approval';
+import { roleMemberApproval } from './rules/security/role-member-approval';
 import { sensitiveDataNeedsPurpose } from './rules/security/sensitive-data-needs-purpose';
 import { separationOfDuties } from './rules/security/separation-of-duties';
 
@@ -37,6 +39,8 @@ export const BUILT_IN_PACKS: Readonly<Record<string, readonly PolicyRule[]>> = {
     purposeApprover,
     environmentPrincipals,
     separationOfDuties,
+    purposeMemberApproval,
+    roleMemberApproval,
     downstreamPrivacy,
   ],
   aws: [lfTagLength, lfTagsPerResource, lfTagQuotas, glueTextLength, trustPolicySize, lfPermissionsValid],

@@ -28,6 +28,8 @@ describe('checkPolicies', () => {
         'security/purpose-approver',
         'security/environment-principals',
         'security/separation-of-duties',
+        'security/purpose-member-approval',
+        'security/role-member-approval',
         'security/downstream-privacy',
       ],
       aws: [

@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { Condition, conditionHolds } from '../../lib/abac/condition';
 import { conditionTrust } from '../../lib/aws/condition-trust';
-import { ENCODINGS, TABLE_TAGS, VALUES, condition } from './condition-arbitrary';
+import { ENCODINGS, TABLE_TAGS, VALUES, condition } from '../abac/condition-arbitrary';
 
 /**
  * The compiled trust policy admits exactly the sessions the condition admits: for random

@@ -4,7 +4,7 @@ import { join } from 'path';
 import { buildMesh } from '../../lib';
 import { acmeMeshSpec } from '../../examples/acme-mesh';
 import { synthesizeMesh } from '../../stacks/synthesize';
-import { cli } from '../cli/run-cli';
+import { cli } from './run-cli';
 
 /** `meshgrant access` on the example's synthesized output. */
 describe('meshgrant access', () => {
