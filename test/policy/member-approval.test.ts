@@ -158,6 +158,13 @@ describe('recorded approvals are complete', () => {
     ]);
   });
 
+  test('a reason is prose, carried literally; the approver is a name, used as written', () => {
+    expect(problemsOf({ approvedBy: 'max.risk', approvedOn: '2026-05-04', reason: 'Per ${policy} 7, %{ok}' })).toEqual([]);
+    expect(problemsOf({ approvedBy: '${aws:username}', approvedOn: '2026-05-04', ticket: 'T' })).toEqual([
+      'purposes[0].members.groups[0].approvedBy: value `${aws:username}` contains `${`; names, ids, ARNs and tag values are used as written, and Terraform would evaluate it',
+    ]);
+  });
+
   test('a delegate is not the approver', () => {
     const s = compliantSpec();
     s.purposes![0].delegates = ['max.risk'];
