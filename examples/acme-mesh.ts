@@ -343,7 +343,16 @@ export const acmeMeshSpec: MeshSpec = {
         { role: 'engineer', port: 'attributed-revenue', level: 'write' },
         { role: 'owner', port: 'attributed-revenue', level: 'admin' },
       ],
-      purposes: [{ purpose: 'marketing-analytics', ports: ['attributed-revenue'] }],
+      // What payments.transactions hides from marketing-analytics stays hidden downstream
+      // (security/downstream-privacy): amounts (here `revenue`) and countries other than FR and DE.
+      purposes: [
+        {
+          purpose: 'marketing-analytics',
+          ports: ['attributed-revenue'],
+          columns: ['attributed_on', 'campaign_id', 'country', 'txn_id'],
+          rows: "country IN ('FR', 'DE')",
+        },
+      ],
       policies: { retention: 'P3Y' },
     },
     {

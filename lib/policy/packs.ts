@@ -13,6 +13,7 @@ import { purposeBinding } from './rules/readiness/purpose-binding';
 import { retention } from './rules/readiness/retention';
 import { analystReadOnly } from './rules/security/analyst-read-only';
 import { bindingWithinPurpose } from './rules/security/binding-within-purpose';
+import { downstreamPrivacy } from './rules/security/downstream-privacy';
 import { environmentPrincipals } from './rules/security/environment-principals';
 import { grantWithinClearance } from './rules/security/grant-within-clearance';
 import { noWildcardAction } from './rules/security/no-wildcard-action';
@@ -40,6 +41,7 @@ export const BUILT_IN_PACKS: Readonly<Record<string, readonly PolicyRule[]>> = {
     separationOfDuties,
     purposeMemberApproval,
     roleMemberApproval,
+    downstreamPrivacy,
   ],
   aws: [lfTagLength, lfTagsPerResource, lfTagQuotas, glueTextLength, trustPolicySize, lfPermissionsValid],
 };

@@ -30,6 +30,7 @@ describe('checkPolicies', () => {
         'security/separation-of-duties',
         'security/purpose-member-approval',
         'security/role-member-approval',
+        'security/downstream-privacy',
       ],
       aws: [
         'aws/lf-tag-length',

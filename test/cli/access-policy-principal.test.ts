@@ -3,7 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { Condition } from '../../lib/abac/condition';
 import { conditionTrust } from '../../lib/aws/condition-trust';
-import { cli } from '../cli/run-cli';
+import { cli } from './run-cli';
 
 /**
  * `meshgrant access --user` on a policy principal: a role tagged `Policy` and `Segment` whose
