@@ -77,8 +77,9 @@ function synthBaseline(mesh: Mesh, dir: string): Resources {
 /** Lines added plus lines removed from `a` to `b` (longest common subsequence). */
 export function changedLines(a: string, b: string): number {
   if (a === b) return 0;
-  const x = a.split('\n');
-  const y = b.split('\n');
+  // An absent file or resource has no lines (not one empty line).
+  const x = a === '' ? [] : a.split('\n');
+  const y = b === '' ? [] : b.split('\n');
   // Common head and tail first: edits are local, the table stays small.
   let head = 0;
   while (head < x.length && head < y.length && x[head] === y[head]) head++;
