@@ -6,6 +6,7 @@
 //
 // One compiler state serves the three entry points: a single TypeScript program instead of three.
 const { CompilerState, Extractor, ExtractorConfig } = require('@microsoft/api-extractor');
+const { readFileSync } = require('fs');
 const { join } = require('path');
 
 const ROOT = join(__dirname, '..');
@@ -73,4 +74,20 @@ configs.forEach((extractorConfig, i) => {
     failed = true;
   }
 });
+
+// One name, one entry point: a name two entry points export is two ways to import one thing.
+const exportedBy = new Map();
+for (const { report } of ENTRY_POINTS) {
+  const text = readFileSync(join(ROOT, 'api', report), 'utf8');
+  for (const [, name] of text.matchAll(
+    /^export (?:declare )?(?:abstract )?(?:class|interface|function|const|let|type|enum|namespace) (\w+)/gm,
+  )) {
+    const other = exportedBy.get(name);
+    if (other !== undefined && other !== report) {
+      console.error(`${name} is exported by two entry points (api/${other}, api/${report}): export it from one`);
+      failed = true;
+    }
+    exportedBy.set(name, report);
+  }
+}
 process.exitCode = failed ? 1 : 0;

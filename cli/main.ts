@@ -12,6 +12,7 @@ import { impactCommand } from './commands/impact';
 import { graphCommand } from './commands/graph';
 import { accessCommand } from './commands/access';
 import { initCommand } from './commands/init';
+import { expiringCommand } from './commands/expiring';
 import { meshgrantVersion } from './version';
 
 /** Every sub-command, in the order `--help` lists them; a new command is one more line. */
@@ -24,6 +25,7 @@ const COMMANDS: readonly CliCommand[] = [
   impactCommand,
   graphCommand,
   accessCommand,
+  expiringCommand,
 ];
 
 /** Where the CLI writes; tests capture it. */

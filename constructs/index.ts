@@ -18,7 +18,7 @@ export { PortGrants } from './port-grants';
 export type { ReadGrantOptions } from './port-grants';
 export { PortGrant } from './port-grant';
 export { LakePrincipal } from './lake-principal';
-export type { DataLocation, IGrantable, ProductDatabase } from './lake-principal';
+export type { DataLocation, GrantedFilter, GrantedTable, IGrantable, ProductDatabase } from './lake-principal';
 export { LakeProductRole } from './product-role';
 export type { LakeProductRoleProps } from './product-role';
 export { LakePurposeRole } from './purpose-role';

@@ -17,6 +17,17 @@ export type { SourceText } from './spec';
 // Building and validating a mesh; the problems it reports.
 export { MeshBuilder, MeshValidationError, buildMesh, formatPath, formatProblem } from './model';
 export type { Locator, MeshParts, MeshSpec, Problem, SourceLocation, SpecPath } from './model';
+// Access lifecycle: approvals, expiry and the day a mesh is evaluated for (docs/lifecycle.md).
+export type {
+  Approval,
+  ApprovalSpec,
+  BuildOptions,
+  MemberEntry,
+  NamedEntrySpec,
+  NamedMemberSpec,
+  RuleEntrySpec,
+  RuleMemberSpec,
+} from './model';
 
 // The spec, as written (YAML or TypeScript).
 export type {
@@ -52,6 +63,7 @@ export type {
   GlobalPolicy,
   GlobalPolicySpec,
   MergeMode,
+  PolicyBase,
   PolicyTarget,
   PolicyTargetSpec,
   RowPolicy,
@@ -124,7 +136,16 @@ export type {
 
 // Effective access, read back from synthesized Terraform JSON.
 export { readAccess, readAccessReport } from './readback';
-export type { AccessPrincipal, AccessReport, BlockedAccess, EffectiveAccess, ReadbackProblem, TrustedMembers } from './readback';
+export type {
+  AccessPrincipal,
+  AccessReport,
+  BlockedAccess,
+  EffectiveAccess,
+  ReadbackProblem,
+  SessionRule,
+  TagTest,
+  TrustedMembers,
+} from './readback';
 
 // Reports on access: diff, impact, promotion check, graph.
 export {

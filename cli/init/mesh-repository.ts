@@ -85,12 +85,15 @@ function purposesYaml(): string {
   return `${modeline(1)}apiVersion: meshgrant/v1
 kind: Purposes
 # Why data is used. The approver admits members; products bind their ports to a purpose, and
-# members read only the classes allowed here.
+# members read only the classes allowed here. Each member records its approval (who, when, why,
+# optionally until when: docs/lifecycle.md); security/purpose-member-approval checks it.
 purposes:
   - name: revenue-reporting
     description: Monthly revenue reporting
     approver: finance.director
-    members: { groups: [ finance-controllers ] }
+    members:
+      groups:
+        - { name: finance-controllers, approvedBy: finance.director, approvedOn: 2026-01-05, reason: Monthly close }
     allowedClasses: [ financial, reference ]
 `;
 }

@@ -21,10 +21,11 @@ export interface DirectorySource {
 export interface DirectoryLoadOptions {
   /**
    * The mesh's declared attributes (`attributes:` in mesh.yaml): people's values are checked
-   * against them (see {@link checkDeclaredAttributes}).
+   * against them (see {@link checkDeclaredAttributes}) once the files have read without problems.
+   * A function is called only then: a command reports a broken directory file before loading the mesh.
    * @default - no check: any attribute, any number of values
    */
-  readonly attributes?: ReadonlyMap<string, Attribute>;
+  readonly attributes?: ReadonlyMap<string, Attribute> | (() => ReadonlyMap<string, Attribute>);
 }
 
 /**
@@ -98,9 +99,12 @@ export function loadDirectorySources(
     }
   }
   addScimPeople(people, users, groups);
-  if (options.attributes !== undefined)
-    for (const [name, p] of people) checkDeclaredAttributes(name, p.attributes, options.attributes, p.problems);
-  const problems = [...found, ...collectors.flatMap((c) => c.problems)];
+  const read = () => [...found, ...collectors.flatMap((c) => c.problems)];
+  if (options.attributes !== undefined && read().length === 0) {
+    const declared = typeof options.attributes === 'function' ? options.attributes() : options.attributes;
+    for (const [name, p] of people) checkDeclaredAttributes(name, p.attributes, declared, p.problems);
+  }
+  const problems = read();
   if (problems.length > 0) throw new DirectoryError(problems);
   return { people: [...people].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, p]) => toPerson(name, p)) };
 }

@@ -1,3 +1,4 @@
+export * from './approval';
 export * from './catalog-owner';
 export * from './classification';
 export * from './data-product';
@@ -15,3 +16,4 @@ export * from './purpose';
 export * from './purpose-binding';
 export * from './row-filter';
 export * from './suppression';
+export * from './approval';

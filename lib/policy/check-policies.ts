@@ -115,7 +115,9 @@ function selectRules(mesh: Mesh, extra: readonly PolicyRule[]): { rules: PolicyR
       fix: suggest(level, c.levels),
     });
 
-  const rules = selected.flatMap((name) => packs.get(name) ?? []).filter((r) => severities[r.id] !== 'off');
+  const rules = selected
+    .flatMap((name) => packs.get(name) ?? [])
+    .filter((r) => severities[r.id] !== 'off' && (r.optIn !== true || severities[r.id] !== undefined));
   return { rules: [...new Map(rules.map((r) => [r.id, r])).values()], problems };
 }
 

@@ -165,3 +165,65 @@ describe('the starter severity profile', () => {
     ]);
   });
 });
+
+describe('readiness: products with empty roles and global policies as ways in', () => {
+  describe('a freshly provisioned product with empty roles (issue 12, point 6)', () => {
+    const provisioned = (s: Draft) => {
+      orders(s).roles = { analyst: {}, engineer: {}, owner: {} };
+      orders(s).grants = [];
+      orders(s).purposes = [];
+    };
+
+    test('validates without suppressions, with a warning that it grants nothing yet', () => {
+      const report = check(provisioned);
+      expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+      const f = theFinding(report, 'readiness/empty-roles', ['products', 0, 'roles']);
+      expect(f.severity).toBe('warning');
+      expect(f.message).toBe('product sales.orders grants nothing yet: its analyst, engineer and owner roles have no members');
+    });
+
+    test('fails as before once one role has a member but the Owner role and purposes are still missing', () => {
+      const report = check((s) => {
+        provisioned(s);
+        orders(s).roles!.analyst = { members: { groups: ['shop-analysts'] } };
+      });
+      expect(findingsOf(report, 'readiness/empty-roles')).toEqual([]);
+      expect(
+        report.findings
+          .filter((f) => f.severity === 'error')
+          .map((f) => f.rule)
+          .sort(),
+      ).toEqual(['readiness/owner-role', 'readiness/purpose-binding']);
+    });
+  });
+
+  describe('readiness/purpose-binding', () => {
+    const unbound = (s: Draft) => {
+      orders(s).purposes = [];
+    };
+
+    test('fails if the product is bound to no purpose and no global subscription lands on it', () => {
+      const f = theFinding(check(unbound), 'readiness/purpose-binding', ['products', 0, 'purposes']);
+      expect(f.message).toBe('product sales.orders is bound to no purpose');
+    });
+
+    test('counts a global subscription landing on one of its ports as a way in', () => {
+      const report = check((s) => {
+        unbound(s);
+        s.policies = [{ name: 'shop-reads-orders', on: { ports: ['sales.orders/orders'] }, allow: { groups: ['shop-analysts'] } }];
+      });
+      expect(findingsOf(report, 'readiness/purpose-binding')).toEqual([]);
+    });
+
+    test('does not count a row policy, which admits nobody', () => {
+      const report = check((s) => {
+        unbound(s);
+        s.attributes = [{ name: 'country', values: ['FR', 'US'] }];
+        s.policies = [{ name: 'own-country', on: { products: ['sales.orders'] }, rows: 'country = @country' }];
+      });
+      expect(findingsOf(report, 'readiness/purpose-binding').map((f) => f.message)).toEqual([
+        'product sales.orders is bound to no purpose',
+      ]);
+    });
+  });
+});

@@ -95,7 +95,7 @@ const ALLOWED: Record<string, string[]> = {
   run: ['tool', 'results', 'invocations', 'artifacts', 'originalUriBaseIds', 'properties'],
   driver: ['name', 'version', 'informationUri', 'rules', 'properties'],
   rule: ['id', 'name', 'shortDescription', 'fullDescription', 'help', 'helpUri', 'defaultConfiguration', 'properties'],
-  result: ['ruleId', 'ruleIndex', 'level', 'message', 'locations', 'suppressions', 'properties'],
+  result: ['ruleId', 'ruleIndex', 'level', 'message', 'locations', 'partialFingerprints', 'suppressions', 'properties'],
   location: ['physicalLocation', 'logicalLocations', 'message', 'properties'],
   physicalLocation: ['artifactLocation', 'region', 'properties'],
   region: ['startLine', 'startColumn', 'endLine', 'endColumn', 'properties'],

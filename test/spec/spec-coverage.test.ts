@@ -58,8 +58,25 @@ const orders: CompleteProduct = {
     engineer: { members: { groups: ['analysts'] } },
     owner: { members: { users: ['ana'] } },
   },
-  grants: [{ role: 'analyst', port: 'orders', level: 'read', columns: ['day'], rows: "day > '2024-01-01'" }],
-  purposes: [{ purpose: 'fraud', ports: ['orders'], columns: ['email'], rows: "email <> ''" }],
+  grants: [
+    {
+      role: 'analyst',
+      port: 'orders',
+      level: 'read',
+      columns: ['day'],
+      rows: "day > '2024-01-01'",
+      ...{ approvedBy: 'ana', approvedOn: '2026-10-01', reason: 'Quarterly review', ticket: 'DATA-9', expires: '2027-12-31' },
+    },
+  ],
+  purposes: [
+    {
+      purpose: 'fraud',
+      ports: ['orders'],
+      columns: ['email'],
+      rows: "email <> ''",
+      ...{ approvedBy: 'ana', approvedOn: '2026-10-02', reason: 'Fraud pilot', ticket: 'DATA-10', expires: '2027-06-30' },
+    },
+  ],
   policies: { retention: 'P90D' },
   suppressions: [
     { rule: 'readiness/column-classified', reason: 'Legacy column, replaced in Q3', expires: '2027-01-31', target: 'outputPorts[0]' },
@@ -168,7 +185,38 @@ const full: Complete<Omit<MeshSpec, 'products' | 'environments' | 'policies'>> &
     },
   ],
   domains: [{ name: 'sales', description: 'Selling', owner: 'ana' }],
-  purposes: [{ name: 'fraud', description: 'Catch fraud', approver: 'bo', members, allowedClasses: ['pii'] }],
+  purposes: [
+    {
+      name: 'fraud',
+      description: 'Catch fraud',
+      approver: 'bo',
+      delegates: ['cy'],
+      members: {
+        users: ['ana'],
+        groups: [
+          {
+            name: 'analysts',
+            approvedBy: 'bo',
+            approvedOn: '2026-11-02',
+            reason: 'Chargeback team',
+            ticket: 'SEC-1',
+            expires: '2027-03-31',
+          },
+        ],
+        attributes: [
+          {
+            rule: { department: 'sales' },
+            approvedBy: 'cy',
+            approvedOn: '2026-11-03',
+            reason: 'Sales fraud desk',
+            ticket: 'SEC-2',
+            expires: '2027-01-01',
+          },
+        ],
+      },
+      allowedClasses: ['pii'],
+    },
+  ],
   products: [orders, carts],
   policy: {
     packs: ['readiness'],
