@@ -78,7 +78,7 @@ const PURPOSES: readonly { name: string; allowedClasses: string[] }[] = [
   { name: 'supply-planning', allowedClasses: ['reference'] },
   { name: 'compliance-audit', allowedClasses: ['financial', 'pci', 'pii', 'reference'] },
 ];
-const COUNTRIES = ['US', 'FR', 'DE', 'GB', 'ES', 'IT'];
+export const COUNTRIES = ['US', 'FR', 'DE', 'GB', 'ES', 'IT'];
 /** Entity tags by share of columns: ~20% PII, ~10% financial, ~3% card data, ~12% reference. */
 const ENTITY_MIX: readonly { upTo: number; entities: readonly string[] }[] = [
   { upTo: 0.2, entities: ['email', 'full_name', 'date_of_birth', 'phone_number', 'postal_address'] },

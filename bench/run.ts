@@ -17,6 +17,8 @@ import { synthesisWorkers } from '../stacks/synthesize-parallel';
 import { generateMeshSpec } from './generator';
 import { StackStats, stackStats } from './stack-stats';
 import type { RunResult } from './synth-once';
+import { ChangeCostRow, changeCostTable, formatChangeCost } from './change-cost';
+import { ReportRow, benchReports, formatReports } from './reports';
 
 const OUT = join(__dirname, '..', '..', 'bench', 'out');
 const RESULTS = join(__dirname, '..', '..', 'bench', 'results.json');
@@ -254,7 +256,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
   return [line(header), ...cells.map(line)].join('\n');
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const started = performance.now();
   const { values } = parseArgs({
     options: {
@@ -262,6 +264,12 @@ function main(): void {
       runs: { type: 'string', default: '3' },
       seed: { type: 'string', default: '1' },
       results: { type: 'string', default: RESULTS },
+      /** Sizes (products, two environments) at which the report commands are measured; `none` to skip. */
+      reports: { type: 'string', default: '200,1000' },
+      /** People in the SCIM directory of `impact`. */
+      people: { type: 'string', default: '100000' },
+      /** Products of the mesh the change-cost table edits; 0 to skip. */
+      'change-cost': { type: 'string', default: '50' },
     },
   });
   const sizes = values.sizes.split(',').map((s) => {
@@ -274,8 +282,31 @@ function main(): void {
     process.stderr.write(`N=${n} x${e} done after ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
     return row;
   });
-  writeFileSync(values.results, `${JSON.stringify(rows, null, 2)}\n`);
+  const reportSizes = values.reports === 'none' ? [] : values.reports.split(',').map(Number);
+  const reports: ReportRow[] = reportSizes.map((n) => {
+    const benched = rows.find((r) => r.n === n && r.environments === 2);
+    const spec = generateMeshSpec({ products: n, environments: 2, seed: Number(values.seed) });
+    const dir = join(OUT, `reports-n${n}`);
+    const row = benchReports(spec, n, dir, Number(values.runs), Number(values.people), benched && join(OUT, `n${n}-e2`, 'ours'));
+    process.stderr.write(`reports N=${n} done after ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+    return row;
+  });
+  const changeCostN = Number(values['change-cost']);
+  const changeCost: ChangeCostRow[] =
+    changeCostN > 0 ? await changeCostTable(generateMeshSpec({ products: changeCostN, environments: 2, seed: Number(values.seed) })) : [];
+  const synthesis = rows
+    .filter((r) => r.environments === 2 && (reportSizes.length < 2 || reportSizes.includes(r.n)))
+    .map((r) => ({ n: r.n, seconds: r.synthSeconds, cpuSeconds: r.cpuSeconds }));
+  writeFileSync(values.results, `${JSON.stringify({ synthesis: rows, reports, changeCost, changeCostProducts: changeCostN }, null, 2)}\n`);
   console.log(formatTable(rows));
+  if (reports.length > 0)
+    console.log(
+      `\nReport commands (fresh processes, medians of ${values.runs}; impact with ${values.people} people):\n${formatReports(reports, synthesis)}`,
+    );
+  if (changeCost.length > 0)
+    console.log(
+      `\nChange cost at N=${changeCostN} x 2 (spec lines; Terraform resources created +, changed ~, destroyed -):\n${formatChangeCost(changeCost)}`,
+    );
   console.log('');
   console.log(`Medians of ${values.runs} runs, each a separate process (start to files written); readback runs stop after one over 20 s.`);
   console.log(
@@ -283,4 +314,8 @@ function main(): void {
   );
 }
 
-if (require.main === module) main();
+if (require.main === module)
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });

@@ -95,6 +95,9 @@ export function analyzeImpact(
       if (whoIs.who.unresolved.length > 0 && !unresolved.has(role))
         unresolved.set(role, { environment: is[0].environment, roleName: is[0].principal.roleName, principals: whoIs.who.unresolved });
     }
+    // A principal whose members and access are the same on both sides changes nothing for anyone:
+    // its people are not walked (most principals, for a one-product or one-group change).
+    if (whoWas !== undefined && whoWas === whoIs && diffAccess(was!, is!).changes.length === 0) continue;
     const viaWas = whoWas?.via ?? NOBODY;
     const viaIs = whoIs?.via ?? NOBODY;
     let both: readonly AccessChange[] | undefined;
