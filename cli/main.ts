@@ -11,6 +11,7 @@ import { promoteCheckCommand } from './commands/promote-check';
 import { impactCommand } from './commands/impact';
 import { graphCommand } from './commands/graph';
 import { accessCommand } from './commands/access';
+import { importCommand } from './commands/import';
 import { meshgrantVersion } from './version';
 
 /** Every sub-command, in the order `--help` lists them; a new command is one more line. */
@@ -22,6 +23,7 @@ const COMMANDS: readonly CliCommand[] = [
   impactCommand,
   graphCommand,
   accessCommand,
+  importCommand,
 ];
 
 /** Where the CLI writes; tests capture it. */
