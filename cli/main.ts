@@ -12,6 +12,7 @@ import { impactCommand } from './commands/impact';
 import { graphCommand } from './commands/graph';
 import { accessCommand } from './commands/access';
 import { importCommand } from './commands/import';
+import { checkCatalogCommand } from './commands/check-catalog';
 import { meshgrantVersion } from './version';
 
 /** Every sub-command, in the order `--help` lists them; a new command is one more line. */
@@ -24,6 +25,7 @@ const COMMANDS: readonly CliCommand[] = [
   graphCommand,
   accessCommand,
   importCommand,
+  checkCatalogCommand,
 ];
 
 /** Where the CLI writes; tests capture it. */

@@ -46,8 +46,7 @@ export const importCommand: CliCommand = {
     if (!NAME_PATTERNS.productId.test(productId))
       throw new CliError(`--product \`${productId}\` is not a product id; expected \`<domain>.<product>\`, e.g. sales.orders`);
     const meshDir = String(options.mesh);
-    const reader = FORMATS[String(format)];
-    const read = readUpstream(String(file), reader);
+    const read = readUpstream(String(file), String(format));
     const database = options.database === undefined ? undefined : String(options.database);
     const selected = database === undefined ? read : { ...read, tables: read.tables.filter((t) => t.database === database) };
     const path = join(meshDir, 'products', `${productId}.yaml`);
@@ -75,7 +74,9 @@ export const importCommand: CliCommand = {
   },
 };
 
-function readUpstream(file: string, reader: (typeof FORMATS)[string]): UpstreamRead {
+/** Reads and parses an upstream file of a format `meshgrant import` knows. @throws CliError naming what is wrong, quoting none of the file */
+export function readUpstream(file: string, format: keyof typeof FORMATS): UpstreamRead {
+  const reader = FORMATS[format];
   let text: string;
   try {
     text = readInputFile(file, { limit: IMPORT_LIMIT });
