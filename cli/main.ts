@@ -13,10 +13,13 @@ import { graphCommand } from './commands/graph';
 import { accessCommand } from './commands/access';
 import { importCommand } from './commands/import';
 import { checkCatalogCommand } from './commands/check-catalog';
+import { initCommand } from './commands/init';
+import { expiringCommand } from './commands/expiring';
 import { meshgrantVersion } from './version';
 
 /** Every sub-command, in the order `--help` lists them; a new command is one more line. */
 const COMMANDS: readonly CliCommand[] = [
+  initCommand,
   validateCommand,
   synthCommand,
   diffCommand,
@@ -26,6 +29,7 @@ const COMMANDS: readonly CliCommand[] = [
   accessCommand,
   importCommand,
   checkCatalogCommand,
+  expiringCommand,
 ];
 
 /** Where the CLI writes; tests capture it. */

@@ -1,4 +1,4 @@
-import { DataProduct as DataProductModel, PRODUCT_ROLES, ProductRoleName } from '../lib/model';
+import { DataProduct, PRODUCT_ROLES, ProductRoleName } from '../lib/model';
 import { productDatabaseName, productStoragePrefix } from '../lib/aws/names';
 import { GlueCatalogDatabase, LakeformationResource } from './aws';
 import { Construct } from './cdktf';
@@ -7,12 +7,12 @@ import { ExternalCatalog } from './external-catalog';
 import { DataLocation, ProductDatabase } from './lake-principal';
 import { LfTagAssignment } from './lf-tag-assignment';
 import { databaseLfTags } from '../lib/aws/lf-tag-ontology';
-import { OutputPort } from './output-port';
-import { ProductRole } from './product-role';
+import { LakePort } from './output-port';
+import { LakeProductRole } from './product-role';
 
-/** Props of {@link DataProduct}. */
-export interface DataProductProps {
-  readonly product: DataProductModel;
+/** Props of {@link LakeProduct}. */
+export interface LakeProductProps {
+  readonly product: DataProduct;
 }
 
 /**
@@ -21,15 +21,15 @@ export interface DataProductProps {
  * roles, created empty of access. Grants are made on the ports (`port.grantRead(role)`). The
  * environment and classification come from the stack's {@link LakeFoundation}.
  */
-export class DataProduct extends Construct {
-  readonly model: DataProductModel;
+export class LakeProduct extends Construct {
+  readonly model: DataProduct;
   /** The Glue database, or undefined when it exists already (`catalog.owner: external`). */
   readonly database?: GlueCatalogDatabase;
   readonly location: DataLocation;
-  readonly roles: Readonly<Record<ProductRoleName, ProductRole>>;
-  private readonly ports = new Map<string, OutputPort>();
+  readonly roles: Readonly<Record<ProductRoleName, LakeProductRole>>;
+  private readonly ports = new Map<string, LakePort>();
 
-  constructor(scope: Construct, id: string, props: DataProductProps) {
+  constructor(scope: Construct, id: string, props: LakeProductProps) {
     super(scope, id);
     const { product } = props;
     const foundation = LakeFoundation.of(this);
@@ -71,7 +71,7 @@ export class DataProduct extends Construct {
     for (const port of product.outputPorts) {
       this.ports.set(
         port.name,
-        new OutputPort(this, `port-${port.name}`, {
+        new LakePort(this, `port-${port.name}`, {
           productId: product.id,
           port,
           database,
@@ -79,14 +79,13 @@ export class DataProduct extends Construct {
         }),
       );
     }
-    this.roles = Object.fromEntries(PRODUCT_ROLES.map((r) => [r, new ProductRole(this, r, { product, role: product.roles[r] })])) as Record<
-      ProductRoleName,
-      ProductRole
-    >;
+    this.roles = Object.fromEntries(
+      PRODUCT_ROLES.map((r) => [r, new LakeProductRole(this, r, { product, role: product.roles[r] })]),
+    ) as Record<ProductRoleName, LakeProductRole>;
   }
 
   /** The output port called `name`. */
-  port(name: string): OutputPort {
+  port(name: string): LakePort {
     const port = this.ports.get(name);
     if (port === undefined) throw new Error(`data product ${this.model.id} has no output port ${name}`);
     return port;

@@ -1,4 +1,4 @@
-import { OutputPort as OutputPortModel } from '../lib/model';
+import { OutputPort } from '../lib/model';
 import { GlueCatalogTable, LakeformationResourceLfTags } from './aws';
 import { Construct, ITerraformDependable } from './cdktf';
 import { ExternalCatalog } from './external-catalog';
@@ -10,7 +10,7 @@ import { PortGrant } from './port-grant';
 import { PortGrants, ReadGrantOptions } from './port-grants';
 
 /** Hive storage settings per format. */
-const FORMATS: Record<OutputPortModel['format'], { input: string; output: string; serde: string; parameters?: Record<string, string> }> = {
+const FORMATS: Record<OutputPort['format'], { input: string; output: string; serde: string; parameters?: Record<string, string> }> = {
   parquet: {
     input: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat',
     output: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat',
@@ -34,10 +34,10 @@ const FORMATS: Record<OutputPortModel['format'], { input: string; output: string
   },
 };
 
-/** Props of {@link OutputPort}. */
-export interface OutputPortProps {
+/** Props of {@link LakePort}. */
+export interface LakePortProps {
   readonly productId: string;
-  readonly port: OutputPortModel;
+  readonly port: OutputPort;
   /** The product's database; the table is made after its tags, which it inherits. */
   readonly database: ProductDatabase;
   readonly location: DataLocation;
@@ -48,8 +48,8 @@ export interface OutputPortProps {
  * and its grants (`port.grants.read(role)`, or the shorthand `port.grantRead(role)`), which turn
  * access into Lake Formation permissions.
  */
-export class OutputPort extends Construct {
-  readonly model: OutputPortModel;
+export class LakePort extends Construct {
+  readonly model: OutputPort;
   readonly productId: string;
   /** The product's database, as grants on the table need it. */
   readonly database: ProductDatabase;
@@ -67,7 +67,7 @@ export class OutputPort extends Construct {
   private readonly foundation: LakeFoundation;
   private tableTags?: LfTagAssignment;
 
-  constructor(scope: Construct, id: string, props: OutputPortProps) {
+  constructor(scope: Construct, id: string, props: LakePortProps) {
     super(scope, id);
     this.foundation = LakeFoundation.of(this);
     this.model = props.port;
@@ -76,7 +76,7 @@ export class OutputPort extends Construct {
     this.location = props.location;
     const port = props.port;
     const format = FORMATS[port.format];
-    const toColumn = (c: OutputPortModel['columns'][number]) => ({
+    const toColumn = (c: OutputPort['columns'][number]) => ({
       name: c.name,
       type: c.type,
       ...(c.description ? { comment: c.description } : {}),

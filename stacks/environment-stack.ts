@@ -4,12 +4,12 @@ import { PolicyReport } from '../lib/policy/check-policies';
 import { environmentLfTags } from '../lib/aws/lf-tag-ontology';
 import { AwsProvider } from '../constructs/aws';
 import { Construct, S3Backend } from '../constructs/cdktf';
-import { DataProduct } from '../constructs/data-product';
+import { LakeProduct } from '../constructs/data-product';
 import { LakeFoundation } from '../constructs/lake-foundation';
 import { LakePrincipal } from '../constructs/lake-principal';
 import { PortGrant } from '../constructs/port-grant';
 import { annotatePolicyFindings } from '../constructs/policy-annotations';
-import { PurposeRole } from '../constructs/purpose-role';
+import { LakePurposeRole } from '../constructs/purpose-role';
 import { SelfContainedStack } from '../constructs/self-contained-stack';
 
 /** Props of {@link EnvironmentStack}. */
@@ -32,8 +32,8 @@ export interface EnvironmentStackProps {
  */
 export class EnvironmentStack extends SelfContainedStack {
   readonly environment: Environment;
-  readonly products: ReadonlyMap<string, DataProduct>;
-  readonly purposes: ReadonlyMap<string, PurposeRole>;
+  readonly products: ReadonlyMap<string, LakeProduct>;
+  readonly purposes: ReadonlyMap<string, LakePurposeRole>;
   /** The environment's access plan, which this stack deploys. */
   readonly plan: readonly AccessEntry[];
   /** The grant made for each entry of the plan, in the same order. */
@@ -64,8 +64,8 @@ export class EnvironmentStack extends SelfContainedStack {
     const products = mesh.productsIn(env.name);
     const purposes = mesh.purposesIn(env.name);
     new LakeFoundation(this, 'lake', { environment: env, classification: mesh.classification, tags: environmentLfTags(mesh, env.name) });
-    const productConstructs = new Map(products.map((p) => [p.id, new DataProduct(this, productConstructId(p.id), { product: p })]));
-    const purposeRoles = new Map(purposes.map((p) => [p.name, new PurposeRole(this, purposeConstructId(p.name), { purpose: p })]));
+    const productConstructs = new Map(products.map((p) => [p.id, new LakeProduct(this, productConstructId(p.id), { product: p })]));
+    const purposeRoles = new Map(purposes.map((p) => [p.name, new LakePurposeRole(this, purposeConstructId(p.name), { purpose: p })]));
     const principal = (h: AccessHolder): LakePrincipal =>
       h.kind === 'role' ? productConstructs.get(h.product)!.roles[h.role] : purposeRoles.get(h.purpose)!;
 

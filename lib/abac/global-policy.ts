@@ -1,6 +1,6 @@
 import { ProblemCollector, SpecPath } from '../model/problems';
 import { suggest } from '../model/suggest';
-import { Attribute, printable } from './attributes';
+import { Attribute, checkFactValue, printable } from './attributes';
 import { Condition, ConditionSpec, checkCondition } from './condition';
 
 /**
@@ -92,6 +92,10 @@ export interface PolicyContext {
   readonly levels: readonly string[];
   readonly domains: readonly string[];
   readonly purposes: readonly string[];
+  /** Product ids, to resolve `on: { products }`; unchecked when absent. */
+  readonly products?: readonly string[];
+  /** `<product id>/<port>` of every port, to resolve `on: { ports }`; unchecked when absent. */
+  readonly ports?: readonly string[];
 }
 
 /** Checks the mesh's global policies; returns those that hold together, in declaration order. */
@@ -163,7 +167,13 @@ function checkTarget(spec: PolicyTargetSpec, context: PolicyContext, problems: P
     classes: context.classes,
     levels: context.levels,
     domains: context.domains,
+    products: context.products,
+    ports: context.ports,
   };
+  (spec.tags ?? []).forEach((tag, i) => {
+    const bad = checkFactValue(tag, true);
+    if (bad) problems.add([...path, 'tags', i], `tag: ${bad}`);
+  });
   for (const kind of kinds) {
     const names = known[kind];
     (spec[kind] ?? []).forEach((name, i) => {

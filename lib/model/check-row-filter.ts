@@ -23,6 +23,11 @@ export interface DeclaredFilter {
   readonly columns?: readonly string[];
   /** Undefined when unknown (an unknown purpose, reported on its own): visibility is then not checked. */
   readonly readers?: FilterReaders;
+  /**
+   * Reader attributes `@name` may stand for (row policies).
+   * @default - none
+   */
+  readonly parameters?: readonly string[];
 }
 
 /** Lake Formation's row filter types (developer guide, "PartiQL support in row filter expressions"), by kind of constant. */
@@ -42,7 +47,7 @@ const SUPPORTED_TYPES = 'string, char, varchar, int, bigint, long, float, double
 export function checkRowFilter(declared: DeclaredFilter, classification: Classification | undefined, problems: ProblemCollector): void {
   const { rows, path, who } = declared;
   const report = (index: number, message: string, hint?: string) => problems.add(path, `${who}: row filter: ${message}`, hint, index);
-  const parsed = parseRowFilter(rows);
+  const parsed = parseRowFilter(rows, { parameters: declared.parameters });
   if (!parsed.ok) {
     report(parsed.error.offset, parsed.error.message);
     return;

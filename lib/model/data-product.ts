@@ -2,6 +2,7 @@ import { ProductCatalog, ProductCatalogSpec, checkProductCatalog, toProductCatal
 import type { Classification } from './classification';
 import type { FilterReaders } from './check-row-filter';
 import type { EnvironmentSpec } from './environment';
+import { Approval, checkApproval, isExpired } from './approval';
 import { Grant, GrantSpec, checkGrant, toGrant } from './grant';
 import { NAME_PATTERNS } from './names';
 import { OutputPort, OutputPortSpec, checkPort, tableNameOf, toOutputPort } from './output-port';
@@ -77,8 +78,12 @@ export interface DataProduct {
   readonly catalog: ProductCatalog;
   readonly inputPorts: readonly InputPortSpec[];
   readonly roles: Readonly<Record<ProductRoleName, ProductRole>>;
+  /** Grants in force (not expired as of the mesh's day). */
   readonly grants: readonly Grant[];
+  /** Purpose bindings in force. */
   readonly purposes: readonly PurposeBinding[];
+  /** Grants and purpose bindings whose expiry lies before the mesh's day: dropped from synthesis, reported. */
+  readonly expired: { readonly grants: readonly Grant[]; readonly purposes: readonly PurposeBinding[] };
   readonly policies: ProductPoliciesSpec;
   readonly suppressions: readonly SuppressionSpec[];
   /** Where the product is in the spec (`['products', i]`), to locate findings. */
@@ -154,7 +159,10 @@ export function checkProduct(check: SpecCheck, p: DataProductSpec, path: SpecPat
     classification: ctx.classification,
     analystClearance: p.roles?.analyst?.clearance,
   };
-  (p.grants ?? []).forEach((g, i) => checkGrant(check, g, grantScope, [...path, 'grants', i]));
+  (p.grants ?? []).forEach((g, i) => {
+    checkGrant(check, g, grantScope, [...path, 'grants', i]);
+    checkApproval(check, g, [...path, 'grants', i], `product ${p.id}: grant ${i}`);
+  });
 
   const bound = new Set<string>();
   (p.purposes ?? []).forEach((b, i) => {
@@ -174,6 +182,7 @@ export function checkProduct(check: SpecCheck, p: DataProductSpec, path: SpecPat
         ? undefined
         : { kind: 'purpose', purpose: b.purpose, allowedClasses: ctx.purposeSpecs[purposeIndex].allowedClasses ?? [] };
     checkBinding(check, b, ports, bp, who, { classification: ctx.classification, readers });
+    checkApproval(check, b, bp, `${who}: binding to ${b.purpose}`);
   });
 
   checkInputPorts(check, p, path, ctx.products);
@@ -237,10 +246,16 @@ function checkInputPorts(check: SpecCheck, p: DataProductSpec, path: SpecPath, p
   });
 }
 
-/** The validated product of a checked spec. */
-export function toDataProduct(p: DataProductSpec, specPath: SpecPath, c: Classification): DataProduct {
+/**
+ * The validated product of a checked spec.
+ * @param asOf the day expiry is evaluated against (`YYYY-MM-DD`, UTC); undefined keeps every entry
+ */
+export function toDataProduct(p: DataProductSpec, specPath: SpecPath, c: Classification, asOf?: string): DataProduct {
   const [domain, name] = p.id.split('.');
   const catalog = toProductCatalog(p.catalog);
+  const grants = (p.grants ?? []).map((g, i) => toGrant(g, [...specPath, 'grants', i]));
+  const bindings = (p.purposes ?? []).map((b, i) => toPurposeBinding(b, [...specPath, 'purposes', i]));
+  const lapsed = (a: Approval) => asOf !== undefined && isExpired(a, asOf);
   return {
     id: p.id,
     domain,
@@ -252,9 +267,10 @@ export function toDataProduct(p: DataProductSpec, specPath: SpecPath, c: Classif
     outputPorts: p.outputPorts.map((o, i) => toOutputPort(o, c, [...specPath, 'outputPorts', i], catalog.owner)),
     catalog,
     inputPorts: (p.inputPorts ?? []).map((ip) => ({ product: ip.product, port: ip.port })),
-    roles: toProductRoles(p.roles, c),
-    grants: (p.grants ?? []).map((g, i) => toGrant(g, [...specPath, 'grants', i])),
-    purposes: (p.purposes ?? []).map((b, i) => toPurposeBinding(b, [...specPath, 'purposes', i])),
+    roles: toProductRoles(p.roles, c, specPath, asOf),
+    grants: grants.filter((g) => !lapsed(g.approval)),
+    purposes: bindings.filter((b) => !lapsed(b.approval)),
+    expired: { grants: grants.filter((g) => lapsed(g.approval)), purposes: bindings.filter((b) => lapsed(b.approval)) },
     policies: { ...(p.policies ?? {}) },
     suppressions: p.suppressions ?? [],
     specPath,

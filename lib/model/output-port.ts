@@ -4,6 +4,7 @@ import { NAME_PATTERNS, defaultTableName } from './names';
 import { SpecPath } from './problems';
 import { SpecCheck } from './spec-check';
 import { suggest } from './suggest';
+import { checkFactValue } from '../abac/attributes';
 
 /** A column of an output port's table. */
 export interface ColumnSpec {
@@ -44,6 +45,12 @@ export interface OutputPortSpec {
   /** Lower-case name, unique in the product. */
   readonly name: string;
   readonly description?: string;
+  /**
+   * Data tags: facts about the table that global policies land on and `tagMatchesAttribute`
+   * compares with. Hierarchical paths: a policy on `Cars` lands on a table tagged `Cars.Nissan`.
+   * @default - none
+   */
+  readonly tags?: readonly string[];
   readonly table?: TableSpec;
   readonly columns: readonly ColumnSpec[];
 }
@@ -70,6 +77,8 @@ export interface OutputPort {
   readonly name: string;
   readonly description?: string;
   readonly tableName: string;
+  /** Sorted data tags of the table. */
+  readonly tags: readonly string[];
   readonly format: 'parquet' | 'orc' | 'json' | 'csv';
   /** Who creates the table; an `external` one is tagged and granted by name only. */
   readonly owner: CatalogOwner;
@@ -104,6 +113,10 @@ export function checkPort(
       `${who}: table name`,
       'lower case letters, digits or _ (Glue names)',
     );
+  (o.tags ?? []).forEach((t, i) => {
+    const bad = checkFactValue(t, true);
+    if (bad) check.add([...path, 'tags', i], `${who}: port ${o.name}: tag ${bad}`);
+  });
   if (!o.columns || o.columns.length === 0) check.add([...path, 'columns'], `${who}: port ${o.name} has no columns`);
   const all = [
     ...(o.columns ?? []).map((c, i) => ({ c, p: [...path, 'columns', i] })),
@@ -142,6 +155,7 @@ export function toOutputPort(o: OutputPortSpec, c: Classification, path: SpecPat
     name: o.name,
     description: o.description,
     tableName: tableNameOf(o),
+    tags: [...new Set(o.tags ?? [])].sort(),
     format: o.table?.format ?? 'parquet',
     owner: o.table?.owner ?? owner,
     columns: [

@@ -7,7 +7,7 @@ export const API_VERSION = 'meshgrant/v1';
 /** One kind of file of a mesh directory. */
 export interface SpecFile {
   /** The `kind` field the file carries; its JSON Schema definition is `<kind>File`. */
-  readonly kind: 'Mesh' | 'Environments' | 'Purposes' | 'DataProduct';
+  readonly kind: 'Mesh' | 'Environments' | 'Purposes' | 'Policies' | 'DataProduct';
   /** Path in the mesh directory; for product files, the directory of `<domain>.<product>.yaml` files. */
   readonly path: string;
   /** Fields of `MeshSpec` the file declares (a product file declares one element of `products`). */
@@ -21,9 +21,10 @@ export interface SpecFile {
  * schema test read. Mesh-level files hold their fields at the same path as in `MeshSpec`.
  */
 export const SPEC_FILES = [
-  { kind: 'Mesh', path: 'mesh.yaml', fields: ['name', 'classification', 'domains', 'policy'], required: true },
+  { kind: 'Mesh', path: 'mesh.yaml', fields: ['name', 'classification', 'domains', 'policy', 'attributes'], required: true },
   { kind: 'Environments', path: 'environments.yaml', fields: ['environments'], required: true },
   { kind: 'Purposes', path: 'purposes.yaml', fields: ['purposes'], required: false },
+  { kind: 'Policies', path: 'policies.yaml', fields: ['policies'], required: false },
   { kind: 'DataProduct', path: 'products', fields: ['products'], required: false },
 ] as const satisfies readonly SpecFile[];
 
@@ -36,7 +37,7 @@ export const FILE_KINDS: readonly FileKind[] = SPEC_FILES.map((f) => f.kind);
 export const MESH_FILES: readonly SpecFile[] = SPEC_FILES.filter((f) => f.kind !== 'DataProduct');
 
 /** Directory of the product files, one `<domain>.<product>.yaml` each. */
-export const PRODUCTS_DIR = SPEC_FILES[3].path;
+export const PRODUCTS_DIR = SPEC_FILES.find((f) => f.kind === 'DataProduct')!.path;
 
 /** A field inside one file: the file's path in the mesh directory and the path within it. */
 export interface FileField {

@@ -1,17 +1,7 @@
 import * as fc from 'fast-check';
-import {
-  Classification,
-  ClassificationSpec,
-  DataProductSpec,
-  GrantSpec,
-  MembersSpec,
-  MeshSpec,
-  ProblemCollector,
-  PurposeBindingSpec,
-  readableColumns,
-  resolveClassification,
-  toColumn,
-} from '../../lib';
+import { Classification, ClassificationSpec, DataProductSpec, GrantSpec, MembersSpec, MeshSpec, PurposeBindingSpec } from '../../lib';
+import { ProblemCollector, resolveClassification, toColumn } from '../../lib/model';
+import { readableColumns } from '../../lib/plan';
 
 /**
  * Small random meshes for the differential test: 1-4 products over two domains, 1-2 ports of

@@ -1,13 +1,7 @@
-import {
-  DataProductSpec,
-  EnvironmentSpec,
-  ForeignPrincipalSpec,
-  GrantSpec,
-  MeshSpec,
-  NAME_PATTERNS,
-  ProductRoleSpec,
-  buildMesh,
-} from '../../lib';
+import { DataProductSpec, EnvironmentSpec, ForeignPrincipalSpec, GrantSpec, MeshSpec, ProductRoleSpec, buildMesh } from '../../lib';
+import type { ConditionSpec } from '../../lib/abac/condition';
+import type { GlobalPolicySpec, PolicyTargetSpec } from '../../lib/abac/global-policy';
+import { NAME_PATTERNS } from '../../lib/model';
 import { AWS_NAME_PATTERNS } from '../../lib/aws/names';
 import { loadMeshSources, meshSpecToSources } from '../../lib/spec';
 import schema from '../../schema/meshgrant.schema.json';
@@ -47,6 +41,7 @@ const orders: CompleteProduct = {
     {
       name: 'orders',
       description: 'One row per order',
+      tags: ['Sales.Orders'],
       table: {
         name: 'orders_v2',
         format: 'orc',
@@ -63,8 +58,25 @@ const orders: CompleteProduct = {
     engineer: { members: { groups: ['analysts'] } },
     owner: { members: { users: ['ana'] } },
   },
-  grants: [{ role: 'analyst', port: 'orders', level: 'read', columns: ['day'], rows: "day > '2024-01-01'" }],
-  purposes: [{ purpose: 'fraud', ports: ['orders'], columns: ['email'], rows: "email <> ''" }],
+  grants: [
+    {
+      role: 'analyst',
+      port: 'orders',
+      level: 'read',
+      columns: ['day'],
+      rows: "day > '2024-01-01'",
+      ...{ approvedBy: 'ana', approvedOn: '2026-10-01', reason: 'Quarterly review', ticket: 'DATA-9', expires: '2027-12-31' },
+    },
+  ],
+  purposes: [
+    {
+      purpose: 'fraud',
+      ports: ['orders'],
+      columns: ['email'],
+      rows: "email <> ''",
+      ...{ approvedBy: 'ana', approvedOn: '2026-10-02', reason: 'Fraud pilot', ticket: 'DATA-10', expires: '2027-06-30' },
+    },
+  ],
   policies: { retention: 'P90D' },
   suppressions: [
     { rule: 'readiness/column-classified', reason: 'Legacy column, replaced in Q3', expires: '2027-01-31', target: 'outputPorts[0]' },
@@ -79,9 +91,57 @@ const carts: DataProductSpec = {
   grants: [{ consumer: 'sales.orders', port: 'carts', level: 'read', columns: ['cart_id'], rows: "cart_id <> ''" }],
 };
 
-const full: Complete<Omit<MeshSpec, 'products' | 'environments'>> & {
+/**
+ * A policy is a subscription or a row policy, and conditions nest: the fields are covered across
+ * two policies, and the nested conditions one level deep.
+ */
+type CompleteCondition = Complete<Omit<ConditionSpec, 'not' | 'anyOf'>> & {
+  readonly not: ConditionSpec;
+  readonly anyOf: readonly ConditionSpec[];
+};
+type CompletePolicies = readonly [
+  Complete<Omit<GlobalPolicySpec, 'rows' | 'except' | 'allow' | 'on'>> & {
+    readonly allow: CompleteCondition;
+    readonly on: Complete<Exclude<PolicyTargetSpec, 'everything'>>;
+  },
+  Complete<Omit<GlobalPolicySpec, 'allow' | 'merge' | 'on'>> & { readonly on: PolicyTargetSpec },
+];
+
+const policies: CompletePolicies = [
+  {
+    name: 'sales-reads',
+    description: 'Sales people read sales data',
+    on: {
+      tags: ['Sales'],
+      classes: ['pii'],
+      levels: ['confidential'],
+      domains: ['sales'],
+      products: ['sales.orders'],
+      ports: ['sales.orders/orders'],
+    },
+    allow: {
+      attributes: { department: 'Sales' },
+      groups: ['analysts'],
+      users: ['ana'],
+      tagMatchesAttribute: 'department',
+      not: { users: ['bo'] },
+      anyOf: [{ groups: ['analysts'] }, { attributes: { region: ['EU'] } }],
+    },
+    merge: 'always-required',
+  },
+  {
+    name: 'own-region',
+    description: 'Each reads the orders of their region',
+    on: { products: ['sales.orders'] },
+    rows: 'day = @region',
+    except: { purposes: ['fraud'], groups: ['analysts'] },
+  },
+];
+
+const full: Complete<Omit<MeshSpec, 'products' | 'environments' | 'policies'>> & {
   readonly environments: readonly [CompleteEnvironment, EnvironmentSpec];
   readonly products: readonly DataProductSpec[];
+  readonly policies: CompletePolicies;
 } = {
   name: 'shop',
   classification: {
@@ -126,14 +186,51 @@ const full: Complete<Omit<MeshSpec, 'products' | 'environments'>> & {
     },
   ],
   domains: [{ name: 'sales', description: 'Selling', owner: 'ana' }],
-  purposes: [{ name: 'fraud', description: 'Catch fraud', approver: 'bo', members, allowedClasses: ['pii'] }],
+  purposes: [
+    {
+      name: 'fraud',
+      description: 'Catch fraud',
+      approver: 'bo',
+      delegates: ['cy'],
+      members: {
+        users: ['ana'],
+        groups: [
+          {
+            name: 'analysts',
+            approvedBy: 'bo',
+            approvedOn: '2026-11-02',
+            reason: 'Chargeback team',
+            ticket: 'SEC-1',
+            expires: '2027-03-31',
+          },
+        ],
+        attributes: [
+          {
+            rule: { department: 'sales' },
+            approvedBy: 'cy',
+            approvedOn: '2026-11-03',
+            reason: 'Sales fraud desk',
+            ticket: 'SEC-2',
+            expires: '2027-01-01',
+          },
+        ],
+      },
+      allowedClasses: ['pii'],
+    },
+  ],
   products: [orders, carts],
   policy: {
     packs: ['readiness'],
+    profile: 'starter',
     severities: { 'readiness/column-classified': 'warning' },
     suppressions: [{ rule: 'security/separation-of-duties', reason: 'Two-person team', expires: '2027-06-30', target: 'roles' }],
     sensitive: { classes: ['pii'], level: 'confidential' },
   },
+  attributes: [
+    { name: 'department', description: 'Where one works', values: ['Sales', 'Sales.Orders'], hierarchical: true, multiValued: false },
+    { name: 'region', description: 'Where one sells', values: ['EU', 'US'], hierarchical: false, multiValued: true },
+  ],
+  policies,
 };
 
 describe('the YAML format', () => {
@@ -143,6 +240,7 @@ describe('the YAML format', () => {
       'mesh.yaml',
       'environments.yaml',
       'purposes.yaml',
+      'policies.yaml',
       'products/sales.orders.yaml',
       'products/sales.carts.yaml',
     ]);

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { acmeMeshSpec } from '../../examples/acme-mesh';
-import { STACK_LINE, cli, tempDir } from '../cli/run-cli';
-import { specWithFraudAnalystsOnRefunds, synthesizeToTemp } from './effective-access-fixtures';
+import { STACK_LINE, cli, tempDir } from './run-cli';
+import { specWithFraudAnalystsOnRefunds, synthesizeToTemp } from '../reports/effective-access-fixtures';
 
 const users = 'test/fixtures/directory/users.json';
 const groups = 'test/fixtures/directory/groups.json';
