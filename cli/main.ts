@@ -11,6 +11,8 @@ import { promoteCheckCommand } from './commands/promote-check';
 import { impactCommand } from './commands/impact';
 import { graphCommand } from './commands/graph';
 import { accessCommand } from './commands/access';
+import { importCommand } from './commands/import';
+import { checkCatalogCommand } from './commands/check-catalog';
 import { initCommand } from './commands/init';
 import { expiringCommand } from './commands/expiring';
 import { meshgrantVersion } from './version';
@@ -25,6 +27,8 @@ const COMMANDS: readonly CliCommand[] = [
   impactCommand,
   graphCommand,
   accessCommand,
+  importCommand,
+  checkCatalogCommand,
   expiringCommand,
 ];
 

@@ -12,6 +12,7 @@ import type * as IamRolePolicyModule from '@cdktn/provider-aws/lib/iam-role-poli
 import type * as LakeformationDataCellsFilterModule from '@cdktn/provider-aws/lib/lakeformation-data-cells-filter';
 import type * as LakeformationDataLakeSettingsModule from '@cdktn/provider-aws/lib/lakeformation-data-lake-settings';
 import type * as LakeformationLfTagModule from '@cdktn/provider-aws/lib/lakeformation-lf-tag';
+import type * as LakeformationOptInModule from '@cdktn/provider-aws/lib/lakeformation-opt-in';
 import type * as LakeformationPermissionsModule from '@cdktn/provider-aws/lib/lakeformation-permissions';
 import type * as LakeformationResourceModule from '@cdktn/provider-aws/lib/lakeformation-resource';
 import type * as LakeformationResourceLfTagsModule from '@cdktn/provider-aws/lib/lakeformation-resource-lf-tags';
@@ -39,6 +40,8 @@ export const { LakeformationDataLakeSettings } = submodule<typeof LakeformationD
 export type LakeformationDataLakeSettings = LakeformationDataLakeSettingsModule.LakeformationDataLakeSettings;
 export const { LakeformationLfTag } = submodule<typeof LakeformationLfTagModule>('lakeformation-lf-tag');
 export type LakeformationLfTag = LakeformationLfTagModule.LakeformationLfTag;
+export const { LakeformationOptIn } = submodule<typeof LakeformationOptInModule>('lakeformation-opt-in');
+export type LakeformationOptIn = LakeformationOptInModule.LakeformationOptIn;
 export const { LakeformationPermissions } = submodule<typeof LakeformationPermissionsModule>('lakeformation-permissions');
 export type LakeformationPermissions = LakeformationPermissionsModule.LakeformationPermissions;
 export const { LakeformationResource } = submodule<typeof LakeformationResourceModule>('lakeformation-resource');

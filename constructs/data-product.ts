@@ -52,7 +52,12 @@ export class LakeProduct extends Construct {
       ExternalCatalog.of(this).addDatabase({ name: databaseName, location: locationUri });
     }
     const arn = `arn:aws:s3:::${env.dataBucket}/${prefix}`;
-    const registration = new LakeformationResource(this, 'storage', { arn, useServiceLinkedRole: true });
+    const registration = new LakeformationResource(this, 'storage', {
+      arn,
+      useServiceLinkedRole: true,
+      // Principals not opted in keep reading through IAM until the environment leaves hybrid mode.
+      ...(env.accessMode === 'hybrid' ? { hybridAccessEnabled: true } : {}),
+    });
     this.location = { bucket: env.dataBucket, prefix, arn, registration };
 
     const tags = new LfTagAssignment(this, 'database-tags', {

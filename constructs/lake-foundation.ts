@@ -2,6 +2,9 @@ import { Classification, Environment } from '../lib/model';
 import { LakeformationDataLakeSettings, LakeformationLfTag } from './aws';
 import { Construct, IConstruct, TerraformStack } from './cdktf';
 
+/** Lake Formation's name for "whatever IAM allows": the account's default grant before Lake Formation governs. */
+const IAM_ALLOWED_PRINCIPALS = 'IAM_ALLOWED_PRINCIPALS';
+
 /** The foundation of each stack, found by the constructs made in it. */
 const FOUNDATIONS = new WeakMap<TerraformStack, LakeFoundation>();
 
@@ -46,9 +49,12 @@ export class LakeFoundation extends Construct {
     this.classification = props.classification;
     if (env.manageDataLakeSettings) {
       // Omitted default-permission blocks are cleared: new databases and tables then get no
-      // IAM_ALLOWED_PRINCIPALS grant, so Lake Formation, not IAM alone, governs them.
+      // IAM_ALLOWED_PRINCIPALS grant, so Lake Formation, not IAM alone, governs them. In hybrid
+      // mode they are written as AWS sets them, so that the lake's IAM readers keep their access.
+      const iamDefaults = env.accessMode === 'hybrid' ? [{ principal: IAM_ALLOWED_PRINCIPALS, permissions: ['ALL'] }] : undefined;
       this.settings = new LakeformationDataLakeSettings(this, 'settings', {
         admins: [...new Set([env.deployRoleArn, ...env.lakeAdmins])].sort(),
+        ...(iamDefaults ? { createDatabaseDefaultPermissions: iamDefaults, createTableDefaultPermissions: iamDefaults } : {}),
       });
     }
     for (const [key, values] of props.tags) {

@@ -9,7 +9,7 @@ import {
   TABLE_PERMISSIONS,
 } from '../lib/aws/permissions';
 import { GLUE_READ, GLUE_WRITE, S3_WRITE } from '../lib/aws/iam-actions';
-import { IamRole, IamRolePolicy, LakeformationPermissions } from './aws';
+import { IamRole, IamRolePolicy, LakeformationOptIn, LakeformationPermissions } from './aws';
 import { Construct, ITerraformDependable, Lazy } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
 import { LfTagAssignment } from './lf-tag-assignment';
@@ -155,6 +155,15 @@ export abstract class LakePrincipal extends Construct implements IGrantable {
       dependsOn: [this.role, db.tags.resource],
     });
     this.databases.set(db.name, { level, permission });
+    if (this.env.accessMode === 'hybrid') {
+      // In hybrid mode Lake Formation enforces its grants only for principals opted in: this one,
+      // on every table of the database it is granted (and only there).
+      new LakeformationOptIn(this, `opt-in-${db.name}`, {
+        principal: [{ dataLakePrincipalIdentifier: this.arn }],
+        resourceData: [{ table: [{ databaseName: db.name, wildcard: true }] }],
+        dependsOn: [this.role, db.tags.resource],
+      });
+    }
     return permission;
   }
 

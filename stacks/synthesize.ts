@@ -1,5 +1,6 @@
 import { join } from 'path';
 import { Mesh, PRODUCT_ROLES } from '../lib/model';
+import { tablesOpenToIam } from '../lib/aws/access-mode';
 import { PolicyReport, checkPolicies } from '../lib/policy/check-policies';
 import { App, TerraformResource, disableCreationStackTraces } from '../constructs/cdktf';
 import { EnvironmentStack } from './environment-stack';
@@ -21,6 +22,11 @@ export interface EnvironmentSummary {
   readonly resources: number;
   /** Path of the stack's Terraform JSON. */
   readonly file: string;
+  /**
+   * Tables still also open to IAM-only access (hybrid access mode), as `<database>.<table>`:
+   * effective access there is wider than the grants. Absent when there is none.
+   */
+  readonly iamOpenTables?: readonly string[];
 }
 
 /** The result of {@link synthesizeMesh}. */
@@ -76,6 +82,10 @@ export function addEnvironmentStack(app: App, mesh: Mesh, environment: string, p
 export function summarizeStack(stack: EnvironmentStack, outdir: string): EnvironmentSummary {
   const file = join(outdir, 'stacks', stack.node.id, 'cdk.tf.json');
   const resources = stack.node.findAll().filter((c) => TerraformResource.isTerraformResource(c)).length;
+  const iamOpen = tablesOpenToIam(
+    stack.environment,
+    [...stack.products.values()].map((p) => p.model),
+  ).map((t) => `${t.database}.${t.table}`);
   return {
     environment: stack.environment.name,
     stack: stack.node.id,
@@ -87,6 +97,7 @@ export function summarizeStack(stack: EnvironmentStack, outdir: string): Environ
     purposes: stack.purposes.size,
     resources,
     file,
+    ...(iamOpen.length > 0 ? { iamOpenTables: iamOpen } : {}),
   };
 }
 
@@ -98,5 +109,17 @@ export function formatSummary(summary: SynthesisSummary): string {
   );
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [line(header), ...rows.map(line), '', `Terraform JSON written to ${summary.outdir}/stacks/<stack>/cdk.tf.json`].join('\n');
+  const open = summary.environments
+    .filter((e) => e.iamOpenTables !== undefined)
+    .map(
+      (e) =>
+        `${e.stack}: ${e.iamOpenTables!.length} table(s) still also open to IAM-only access (hybrid access mode), wider than the grants: ${e.iamOpenTables!.join(', ')}`,
+    );
+  return [
+    line(header),
+    ...rows.map(line),
+    ...(open.length > 0 ? ['', ...open] : []),
+    '',
+    `Terraform JSON written to ${summary.outdir}/stacks/<stack>/cdk.tf.json`,
+  ].join('\n');
 }

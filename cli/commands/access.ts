@@ -6,7 +6,7 @@ import { portableNames } from '../../lib/reports/access-identity';
 import { formatTable } from '../../lib/reports/format-table';
 import { CliCommand, CliError } from '../cli-command';
 import { CliContext } from '../cli-context';
-import { accessOf, readSynthesized, repeatable } from './synthesized-access';
+import { accessOf, iamOpenNote, readSynthesized, repeatable } from './synthesized-access';
 
 type AccessFormat = 'text' | 'csv' | 'json' | 'md';
 
@@ -77,7 +77,11 @@ export const accessCommand: CliCommand = {
           : access.filter((a) => options.product === undefined || a.product === options.product).map((a) => line(a, label(a), a.columns));
 
     const blocked = synthesized.blocked.filter((b) => env === undefined || b.access.environment === env);
+    const iamOpen = synthesized.iamOpen.filter(
+      (t) => (env === undefined || t.environment === env) && (options.product === undefined || t.product === options.product),
+    );
     const notes = [
+      ...iamOpen.map(iamOpenNote),
       ...blocked.map(
         (b) =>
           `blocked: ${b.access.principal.roleName} on ${b.access.database}.${b.access.table} (${[...b.deniedActions.map((d) => `IAM denies ${d}`), ...b.missingPermissions.map((m) => `no Lake Formation ${m}`)].join('; ')})`,
@@ -87,7 +91,7 @@ export const accessCommand: CliCommand = {
     return {
       exitCode: 0,
       text: render(lines, notes, options.format as AccessFormat),
-      json: { out, access: lines, blocked, problems: synthesized.problems },
+      json: { out, access: lines, blocked, iamOpen, problems: synthesized.problems },
     };
   },
 };

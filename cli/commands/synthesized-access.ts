@@ -1,5 +1,5 @@
 import { formatOption } from '../format-option';
-import { BlockedAccess, ReadbackProblem, readAccessReport } from '../../lib/readback';
+import { BlockedAccess, IamOpenAccess, ReadbackProblem, readAccessReport } from '../../lib/readback';
 import { EffectiveAccess } from '../../lib/readback/effective-access';
 import { REPORT_FORMATS } from '../../lib/reports/format-table';
 import { problemLines } from '../../lib/reports/render-not-understood';
@@ -12,6 +12,8 @@ export interface SynthesizedAccess {
   readonly access: readonly EffectiveAccess[];
   /** Lake Formation grants the principal cannot use today (IAM, database visibility), with why. */
   readonly blocked: readonly BlockedAccess[];
+  /** Tables also open to IAM-only access (hybrid access mode): access there is wider than the grants. */
+  readonly iamOpen: readonly IamOpenAccess[];
   /** Environments with a stack in the output, sorted (an environment may hold no access). */
   readonly environments: readonly string[];
   /** What readback could not interpret, per stack: access the report may miss. */
@@ -27,7 +29,7 @@ export function readSynthesized(dir: string, includeBlocked = false): Synthesize
   try {
     const report = readAccessReport(dir);
     const access = includeBlocked ? [...report.access, ...report.blocked.map((b) => b.access)] : report.access;
-    return { dir, access, blocked: report.blocked, environments: report.environments, problems: report.problems };
+    return { dir, access, blocked: report.blocked, iamOpen: report.iamOpen, environments: report.environments, problems: report.problems };
   } catch (e) {
     throw new CliError(`cannot read synthesized Terraform at \`${dir}\`: ${(e as Error).message}`);
   }
@@ -55,6 +57,12 @@ export function withReadbackNotes(text: string, outputs: readonly SynthesizedAcc
     ...(unknown.length > 0 ? [`Not understood, so access may be wider than reported:\n${unknown.join('\n')}`] : []),
     ...(notes.length > 0 ? [`Not interpreted, so not in this report:\n${notes.join('\n')}`] : []),
   ].join('\n\n');
+}
+
+/** The caveat of a table still open to IAM-only access, as reports print it. */
+export function iamOpenNote(t: IamOpenAccess): string {
+  const why = t.reasons.map((r) => (r === 'hybrid-location' ? 'storage in hybrid access mode' : 'created under IAM default permissions'));
+  return `open to IAM-only access: ${t.environment} ${t.database}.${t.table} (${why.join(', ')}): any principal whose IAM policies allow Glue and S3 reads can read it, whatever the grants say`;
 }
 
 /** `--format text|md`, shared by the report commands. */

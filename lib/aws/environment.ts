@@ -24,6 +24,14 @@ export interface StateBackendSpec {
 }
 
 /**
+ * How Lake Formation governs an environment's tables: `lake-formation` (only Lake Formation
+ * grants count) or `hybrid` (storage registered in hybrid access mode, meshgrant's principals
+ * opted in, every other principal keeps its IAM access: the way to adopt Lake Formation in a lake
+ * already read through IAM).
+ */
+export type AccessMode = 'lake-formation' | 'hybrid';
+
+/**
  * The fields of an environment that only AWS understands. In the YAML they sit next to the
  * common fields (`name`, `prefix`, `identity`, ...); the model keeps them as one group.
  */
@@ -53,6 +61,14 @@ export interface AwsEnvironmentSpec {
    */
   readonly manageDataLakeSettings?: boolean;
   /**
+   * `hybrid` while the lake's consumers still read through IAM: locations are registered with
+   * hybrid access enabled, meshgrant's principals are opted in per database, and the account's
+   * default permissions (`IAM_ALLOWED_PRINCIPALS`) stay as AWS sets them. Every table of the
+   * environment then also stays open to IAM-only access.
+   * @default 'lake-formation'
+   */
+  readonly accessMode?: AccessMode;
+  /**
    * Principals of other accounts this environment may name, each with a reason.
    * @default - none: every ARN of the environment belongs to its own account
    */
@@ -81,6 +97,7 @@ export interface AwsEnvironment {
   readonly deployRoleArn: string;
   readonly lakeAdmins: readonly string[];
   readonly manageDataLakeSettings: boolean;
+  readonly accessMode: AccessMode;
 }
 
 /** The account root principal: admits any principal of the account that its own policies allow. */
@@ -144,5 +161,6 @@ export function toAwsEnvironment(spec: AwsEnvironmentSpec): AwsEnvironment {
     deployRoleArn: spec.deployRoleArn,
     lakeAdmins: [...new Set(spec.lakeAdmins ?? [])].sort(),
     manageDataLakeSettings: spec.manageDataLakeSettings ?? true,
+    accessMode: spec.accessMode ?? 'lake-formation',
   };
 }

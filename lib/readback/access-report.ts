@@ -2,6 +2,7 @@ import { Catalog, CatalogTable, compare } from './catalog';
 import { DatabaseGrants } from './database-grants';
 import { AccessPrincipal, EffectiveAccess } from './effective-access';
 import { deniedActions, requiredActions, roleStatements } from './iam-access';
+import { IAM_ONLY_PRINCIPAL, IamOpenReason, iamOpenTables } from './iam-open';
 import { CatalogTags } from './lf-tags';
 import { externalPrincipal, readRoles } from './principals';
 import { ReadbackProblem, StackProblems } from './readback-problems';
@@ -24,12 +25,30 @@ export interface BlockedAccess {
   readonly missingPermissions: readonly string[];
 }
 
+/** A table IAM principals can still read without any Lake Formation grant (hybrid access mode). */
+export interface IamOpenAccess {
+  readonly environment: string;
+  readonly stack: string;
+  readonly database: string;
+  readonly table: string;
+  /** `dataproduct` LF-tag of the table's database, when it has one. */
+  readonly product?: string;
+  /** Sorted. */
+  readonly reasons: readonly IamOpenReason[];
+}
+
 /** Everything read back from synthesized Terraform. */
 export interface AccessReport {
   /** Effective access: granted by Lake Formation, usable under IAM, its databases visible. Sorted. */
   readonly access: readonly EffectiveAccess[];
   /** Lake Formation table grants that IAM or a missing database permission make unusable. Sorted like `access`. */
   readonly blocked: readonly BlockedAccess[];
+  /**
+   * Tables also open to IAM-only access, sorted by environment, stack, database and table. Their
+   * access lists `IAM_ALLOWED_PRINCIPALS` too (every column, all rows, `ALL`): effective access
+   * there is wider than the Lake Formation grants.
+   */
+  readonly iamOpen: readonly IamOpenAccess[];
   /** Environments with a stack in the output, sorted (an environment may hold no access). */
   readonly environments: readonly string[];
   /**
@@ -48,6 +67,7 @@ export interface AccessReport {
 export function readAccessReport(outdir: string): AccessReport {
   const access: EffectiveAccess[] = [];
   const blocked: BlockedAccess[] = [];
+  const iamOpen: IamOpenAccess[] = [];
   const problems: ReadbackProblem[] = [];
   const environments = new Set<string>();
   for (const stack of readStacks(outdir)) {
@@ -57,17 +77,25 @@ export function readAccessReport(outdir: string): AccessReport {
     const result = stackAccess(stack, found);
     access.push(...result.access);
     blocked.push(...result.blocked);
+    iamOpen.push(...result.iamOpen);
     problems.push(...found.list);
   }
   return {
     access: access.sort(compareAccess),
     blocked: blocked.sort((a, b) => compareAccess(a.access, b.access)),
+    iamOpen: iamOpen.sort(
+      (a, b) =>
+        compare(a.environment, b.environment) || compare(a.stack, b.stack) || compare(a.database, b.database) || compare(a.table, b.table),
+    ),
     environments: [...environments].sort(compare),
     problems,
   };
 }
 
-function stackAccess(stack: TerraformStack, problems: StackProblems): { access: EffectiveAccess[]; blocked: BlockedAccess[] } {
+function stackAccess(
+  stack: TerraformStack,
+  problems: StackProblems,
+): { access: EffectiveAccess[]; blocked: BlockedAccess[]; iamOpen: IamOpenAccess[] } {
   checkStackShape(stack, problems);
   const target = stackTarget(stack);
   const catalog = new Catalog(stack);
@@ -122,7 +150,28 @@ function stackAccess(stack: TerraformStack, problems: StackProblems): { access: 
     if (denied.length === 0 && missing.length === 0) access.push(entry);
     else blocked.push({ access: entry, deniedActions: denied, missingPermissions: missing });
   }
-  return { access, blocked };
+  const iamOpen: IamOpenAccess[] = [];
+  for (const { table, reasons } of iamOpenTables(stack, catalog)) {
+    const product = tags.databaseTags(table.database).get('dataproduct');
+    const where = { environment: target.environment, stack: stack.name, database: table.database, table: table.name };
+    iamOpen.push({ ...where, ...(product !== undefined ? { product } : {}), reasons });
+    const classes = tags.columnClasses(table);
+    const columnClasses = Object.fromEntries(table.columns.filter((c) => classes.has(c)).map((c) => [c, classes.get(c)!]));
+    access.push({
+      environment: target.environment,
+      stack: stack.name,
+      account: target.account,
+      principal: IAM_ONLY_PRINCIPAL,
+      database: table.database,
+      table: table.name,
+      ...(product !== undefined ? { product } : {}),
+      columns: [...table.columns].sort(compare),
+      ...(Object.keys(columnClasses).length > 0 ? { columnClasses } : {}),
+      permissions: ['ALL'],
+      grantable: [],
+    });
+  }
+  return { access, blocked, iamOpen };
 }
 
 function groupByPrincipalAndTable(grants: readonly TableGrant[]): TableGrant[][] {

@@ -8,7 +8,8 @@ import { EffectiveAccess } from './effective-access';
 
 export * from './effective-access';
 export { readAccessReport } from './access-report';
-export type { AccessReport, BlockedAccess, ReadbackProblem } from './access-report';
+export type { AccessReport, BlockedAccess, IamOpenAccess, ReadbackProblem } from './access-report';
+export { IAM_ALLOWED_PRINCIPALS } from './iam-open';
 
 /**
  * Who can access which table, columns and rows, with which permissions, in every stack of a

@@ -126,6 +126,14 @@ const LF_TABLE_WITH_COLUMNS = oneBlock(
   { database_name: isText, name: isText, column_names: isTextList, excluded_column_names: isTextList, wildcard: isFlag, ...LF_CATALOG },
   ['database_name', 'name'],
 );
+/** Default permissions of the data lake settings: only ALL to IAM_ALLOWED_PRINCIPALS (or none). */
+const IAM_DEFAULTS: FieldCheck = (v, field, say) => {
+  const list = Array.isArray(v) ? v : [v];
+  list.forEach((item, i) => {
+    if (!isObject(item) || item.principal !== 'IAM_ALLOWED_PRINCIPALS' || JSON.stringify(item.permissions) !== '["ALL"]')
+      say(`\`${field}[${i}]\` is not understood; only ALL to IAM_ALLOWED_PRINCIPALS is, and default permissions may grant access`);
+  });
+};
 const LF_EXPRESSION = blocks({ key: isText, values: isTextList }, ['key', 'values']);
 const COLUMNS = blocks({ name: isText, type: isText, comment: isText, parameters: isTextMap }, ['name']);
 
@@ -255,7 +263,25 @@ const FIELDS: Readonly<
     },
     required: ['table_data'],
   },
-  aws_lakeformation_data_lake_settings: { fields: { admins: isTextList, catalog_id: isText }, required: [] },
+  aws_lakeformation_data_lake_settings: {
+    // Default permissions are understood only as AWS sets them (ALL to IAM_ALLOWED_PRINCIPALS):
+    // the tables they reach stay open to IAM-only access (lib/readback/iam-open.ts).
+    fields: {
+      admins: isTextList,
+      catalog_id: isText,
+      create_database_default_permissions: IAM_DEFAULTS,
+      create_table_default_permissions: IAM_DEFAULTS,
+    },
+    required: [],
+  },
+  aws_lakeformation_opt_in: {
+    // An opt-in grants nothing: it makes Lake Formation, not IAM, decide for the principal.
+    fields: {
+      principal: oneBlock({ data_lake_principal_identifier: isText }, ['data_lake_principal_identifier']),
+      resource_data: oneBlock({ database: LF_DATABASE, table: LF_TABLE }),
+    },
+    required: ['principal', 'resource_data'],
+  },
   aws_lakeformation_lf_tag: { fields: { key: isText, values: isTextList, catalog_id: isText }, required: ['key', 'values'] },
   aws_lakeformation_permissions: {
     fields: {
@@ -269,7 +295,7 @@ const FIELDS: Readonly<
     body: lakeFormationPermissions,
   },
   aws_lakeformation_resource: {
-    fields: { arn: isText, use_service_linked_role: isFlag, role_arn: isText, hybrid_access_enabled: isFalse, with_federation: isFalse },
+    fields: { arn: isText, use_service_linked_role: isFlag, role_arn: isText, hybrid_access_enabled: isFlag, with_federation: isFalse },
     required: ['arn'],
   },
   aws_lakeformation_resource_lf_tags: {

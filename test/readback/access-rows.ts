@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { AccessEntry, EffectiveAccess, Members, Mesh, TrustedMembers, accessPlan, checkPolicies } from '../../lib';
+import { tablesOpenToIam } from '../../lib/aws/access-mode';
 import { IAM_ROLE_NAME_MAX, fitName, glueName } from '../../lib/aws/names';
 import { readAccess } from '../../lib/readback';
 import { synthesizeMesh } from '../../stacks/synthesize';
@@ -25,11 +26,38 @@ export interface AccessRow {
 }
 
 /**
- * The mesh's access plan, as the deployed names would show it (docs/aws-mapping.md). The plan
- * leaves out a consumer product where it is not promoted: it has no roles there (docs/decisions.md,
- * "Consumer grants where the consumer is not promoted").
+ * The mesh's access plan, as the deployed names would show it (docs/aws-mapping.md), and in
+ * hybrid environments every table's IAM-only access. The plan leaves out a consumer product
+ * where it is not promoted: it has no roles there (docs/decisions.md, "Consumer grants where the
+ * consumer is not promoted").
  */
 export function declaredRows(mesh: Mesh): AccessRow[] {
+  return [...planRows(mesh), ...iamOnlyRows(mesh)].sort(compareRows);
+}
+
+/** Every column of each table open to IAM-only access, to anyone IAM lets read it. */
+function iamOnlyRows(mesh: Mesh): AccessRow[] {
+  return mesh.environments.flatMap((env) =>
+    tablesOpenToIam(env, mesh.productsIn(env.name)).map((t) => {
+      const port = mesh.product(t.product).outputPorts.find((o) => o.name === t.port)!;
+      const classed = port.columns.filter((c) => c.classes.length > 0);
+      return strip({
+        environment: env.name,
+        principal: 'IAM_ALLOWED_PRINCIPALS',
+        database: t.database,
+        table: t.table,
+        product: t.product,
+        columns: port.columns.map((c) => c.name).sort(),
+        columnClasses: classed.length > 0 ? Object.fromEntries(classed.map((c) => [c.name, c.classes])) : undefined,
+        permissions: ['ALL'],
+        grantable: [],
+        members: { principals: [], attributeRules: [] },
+      });
+    }),
+  );
+}
+
+function planRows(mesh: Mesh): AccessRow[] {
   return accessPlan(mesh)
     .map((d) => {
       const env = mesh.environment(d.environment);

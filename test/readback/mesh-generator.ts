@@ -8,7 +8,8 @@ import { readableColumns } from '../../lib/plan';
  * 1-4 columns with random entity tags (hence classes and levels), random classification levels,
  * product names short, dashed or long enough to shorten role names,
  * analyst clearances, role grants with or without columns and rows, consumer grants through input
- * ports, purpose bindings with or without columns and rows, and random promotion dev -> prod.
+ * ports, purpose bindings with or without columns and rows, random promotion dev -> prod, databases
+ * and tables owned by meshgrant or existing already, and environments in hybrid access mode.
  * Choices are drawn as small numbers and resolved against what exists, so fast-check can shrink
  * a failing mesh to a minimal one.
  */
@@ -67,6 +68,8 @@ export const meshSpecArb: fc.Arbitrary<MeshSpec> = fc
       fc.record({ members: membersArb, allowedClasses: fc.subarray(['pii', 'fin', 'ref']) }),
     ),
     products: fc.array(productArb, { minLength: 1, maxLength: 4 }),
+    /** Environments in hybrid access mode (tables also open to IAM-only access). */
+    hybrid: fc.record({ dev: fc.boolean(), prod: fc.boolean() }),
   })
   .map(buildSpec);
 
@@ -78,6 +81,7 @@ interface Plan {
   readonly classLevels: readonly [string, string, string];
   readonly purposes: readonly { members: MembersSpec; allowedClasses: string[] }[];
   readonly products: readonly ProductPlan[];
+  readonly hybrid: Readonly<Record<keyof typeof ACCOUNTS, boolean>>;
 }
 
 function buildSpec(plan: Plan): MeshSpec {
@@ -95,6 +99,7 @@ function buildSpec(plan: Plan): MeshSpec {
     deployRoleArn: `arn:aws:iam::${ACCOUNTS[name]}:role/deploy`,
     identity: identity(name),
     ...(name === 'dev' ? { promotesTo: 'prod' } : {}),
+    ...(plan.hybrid[name] ? { accessMode: 'hybrid' as const } : {}),
   });
   const ids = plan.products.map((p, i) => `d${(i % 2) + 1}.${p.name}${i}`);
   const classification: ClassificationSpec = {

@@ -164,6 +164,7 @@ const full: Complete<Omit<MeshSpec, 'products' | 'environments' | 'policies'>> &
       deployRoleArn: arn('111111111111', 'deploy'),
       lakeAdmins: [arn('111111111111', 'admin'), arn('333333333333', 'auditor')],
       manageDataLakeSettings: false,
+      accessMode: 'hybrid',
       identity: {
         groups: { analysts: arn('111111111111', 'analysts'), auditors: arn('444444444444', 'auditors') },
         users: { ana: arn('111111111111', 'ana') },

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Mesh, MeshSpec, buildMesh } from '../../lib';
+import { loadMesh } from '../../lib/spec';
 import { exampleSpec, synthEnvironment } from '../helpers/synth';
 import { meshSpecArb } from '../readback/mesh-generator';
 import { OfflineTerraform, announceOfflineTerraform, declaredAddresses, planStacks } from './terraform-offline';
@@ -73,6 +74,8 @@ describeWithTerraform('real Terraform plans what meshgrant synthesizes', () => {
   const stacks = {
     ...stacksOf('acme', buildMesh(exampleSpec())),
     ...stacksOf('hostile', buildMesh(hostileSpec())),
+    // Tables owned elsewhere (no Glue resources) in hybrid access mode (opt-ins, hybrid registrations).
+    ...stacksOf('brownfield', loadMesh(join(__dirname, '..', '..', 'examples', 'brownfield'))),
     ...Object.assign({}, ...randomMeshes.map((m, i) => stacksOf(`random${i}`, m))),
   };
   let dir: string;
@@ -92,6 +95,18 @@ describeWithTerraform('real Terraform plans what meshgrant synthesizes', () => {
     expect(new Set(plan.resource_changes.map((c: { change: { actions: string[] } }) => c.change.actions.join(',')))).toEqual(
       new Set(['create']),
     );
+  });
+
+  it('plans the brownfield example without a Glue resource, with hybrid registrations and opt-ins', () => {
+    const planned = (plan.resource_changes as { address: string; type: string; change: { after: Record<string, unknown> } }[]).filter((c) =>
+      c.address.startsWith('module.brownfield_dev.'),
+    );
+    expect(planned.filter((c) => c.type.startsWith('aws_glue_'))).toEqual([]);
+    expect(planned.filter((c) => c.type === 'aws_lakeformation_resource').map((c) => c.change.after.hybrid_access_enabled)).toEqual([
+      true,
+      true,
+    ]);
+    expect(planned.filter((c) => c.type === 'aws_lakeformation_opt_in').length).toBe(6);
   });
 
   it('carries every hostile string into the planned values exactly as written', () => {
