@@ -103,12 +103,20 @@ export function generateMeshSpec(shape: MeshShape): MeshSpec {
   const domainNames = Array.from({ length: Math.max(3, Math.ceil(shape.products / 10)) }, (_, i) =>
     i < DOMAINS.length ? DOMAINS[i] : `${DOMAINS[i % DOMAINS.length]}-${Math.floor(i / DOMAINS.length) + 1}`,
   );
-  const purposes = PURPOSES.slice(0, Math.min(PURPOSES.length, 3 + Math.floor(shape.products / 100))).map((p): PurposeSpec => ({
-    name: p.name,
-    approver: `approver-${p.name}`,
-    members: { groups: [`${p.name}-team`], ...(rng.chance(0.4) ? { attributes: [attributeRule(rng, p.name.split('-')[0])] } : {}) },
-    allowedClasses: p.allowedClasses,
-  }));
+  const purposes = PURPOSES.slice(0, Math.min(PURPOSES.length, 3 + Math.floor(shape.products / 100))).map((p): PurposeSpec => {
+    // Every member is approved by the purpose's approver (security/purpose-member-approval); approvals
+    // never reach the synthesized output, so the stacks are those of the meshes generated before them.
+    const approval = { approvedBy: `approver-${p.name}`, approvedOn: '2026-01-15', reason: 'generated member' };
+    return {
+      name: p.name,
+      approver: approval.approvedBy,
+      members: {
+        groups: [{ name: `${p.name}-team`, ...approval }],
+        ...(rng.chance(0.4) ? { attributes: [{ rule: attributeRule(rng, p.name.split('-')[0]), ...approval }] } : {}),
+      },
+      allowedClasses: p.allowedClasses,
+    };
+  });
   const owners = Array.from({ length: Math.max(2, Math.ceil(shape.products / 5)) }, (_, i) => `owner.${i + 1}`);
 
   const drafts: Draft[] = [];
