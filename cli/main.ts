@@ -11,6 +11,7 @@ import { promoteCheckCommand } from './commands/promote-check';
 import { impactCommand } from './commands/impact';
 import { graphCommand } from './commands/graph';
 import { accessCommand } from './commands/access';
+import { explainCommand } from './commands/explain';
 import { meshgrantVersion } from './version';
 
 /** Every sub-command, in the order `--help` lists them; a new command is one more line. */
@@ -22,6 +23,7 @@ const COMMANDS: readonly CliCommand[] = [
   impactCommand,
   graphCommand,
   accessCommand,
+  explainCommand,
 ];
 
 /** Where the CLI writes; tests capture it. */

@@ -10,8 +10,8 @@ import { synthEnvironment } from '../helpers/synth';
  * other change must leave them as they are.
  */
 const PINS: Record<string, string> = {
-  'acme/dev': '81401a307fd012ee578ae7b1a79d9f3577764cdd93482b40c44dccbf3966554f',
-  'acme/prod': '93324a7af71ae03622465e79961dae6b2fe3d804092dd73b6da68dffdf0659c7',
+  'acme/dev': '092801a0e889f241ff2d45d2241a751ea082293ed86a5e568da0bcb777706678',
+  'acme/prod': '99434aad14abe7aeab750d2b9689b84b6bafefa222a99fe8359b9178a83e08bf',
   'bench50/dev': '4ef334a2d30290e16a1d0ea0852fc4d717cfd28f7578c03ff9f9ab378b02976e',
   'bench50/prod': '7493775f3c805bb654b1ad68a8ccf4232b4790b1068b7b4964c718a72717efdf',
 };
