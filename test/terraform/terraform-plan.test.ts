@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Mesh, MeshSpec, buildMesh } from '../../lib';
+import { acmeMeshSpec } from '../../examples/acme-mesh';
 import { exampleSpec, synthEnvironment } from '../helpers/synth';
 import { meshSpecArb } from '../readback/mesh-generator';
 import { OfflineTerraform, findOfflineTerraform, planStacks } from './terraform-offline';
@@ -89,7 +90,8 @@ describeWithTerraform('real Terraform plans what meshgrant synthesizes', () => {
   const terraform = tf as OfflineTerraform;
   const randomMeshes = fc.sample(meshSpecArb, { seed: 11, numRuns: 5 }).map((s) => buildMesh(s));
   const stacks = {
-    ...stacksOf('acme', buildMesh(exampleSpec())),
+    // The example whole: its global policies' principals, segment filters and grants too.
+    ...stacksOf('acme', buildMesh(acmeMeshSpec)),
     ...stacksOf('hostile', buildMesh(hostileSpec())),
     ...Object.assign({}, ...randomMeshes.map((m, i) => stacksOf(`random${i}`, m))),
   };
@@ -104,7 +106,7 @@ describeWithTerraform('real Terraform plans what meshgrant synthesizes', () => {
   }, 600_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('plans every resource of the example, the hostile mesh and 5 random meshes, creating each once', () => {
+  it('plans every resource of the example (global policies included), the hostile mesh and 5 random meshes, creating each once', () => {
     const planned = (plan.resource_changes as { address: string; change: { actions: string[] } }[]).map((c) => c.address).sort();
     expect(planned).toEqual(declaredAddresses(stacks));
     expect(new Set(plan.resource_changes.map((c: { change: { actions: string[] } }) => c.change.actions.join(',')))).toEqual(
