@@ -15,17 +15,28 @@ export class CliContext {
   private loadedIdentities?: ReadonlyMap<string, IdentityMapping>;
   private loadedDirectory?: DirectorySnapshot;
 
-  /** @param meshDir the mesh directory (`--mesh`) */
-  constructor(private readonly meshDir: string) {}
+  /**
+   * @param meshDir the mesh directory (`--mesh`)
+   * @param asOf the day expiry is evaluated against (`--as-of`); default today, in UTC
+   */
+  constructor(
+    private readonly meshDir: string,
+    private readonly asOf?: string,
+  ) {}
 
   mesh(): Mesh {
-    this.loadedMesh ??= loadMesh(this.meshDir);
+    this.loadedMesh ??= loadMesh(this.meshDir, { asOf: this.asOf });
     return this.loadedMesh;
   }
 
-  /** The identity mapping of each environment of the mesh, by environment name. */
+  /**
+   * The identity mapping of each environment of the mesh, by environment name, with the mesh's
+   * multi-valued attributes (how their session tags carry several values).
+   */
   identities(): ReadonlyMap<string, IdentityMapping> {
-    this.loadedIdentities ??= new Map(this.mesh().environments.map((e) => [e.name, e]));
+    const mesh = this.mesh();
+    const multiValuedAttributes = mesh.attributes.filter((a) => a.multiValued).map((a) => a.name);
+    this.loadedIdentities ??= new Map(mesh.environments.map((e) => [e.name, { ...pickIdentity(e), multiValuedAttributes }]));
     return this.loadedIdentities;
   }
 
@@ -40,13 +51,21 @@ export class CliContext {
     return identities;
   }
 
-  /** The directory snapshot of `files` (`--directory`, SCIM JSON or YAML). */
+  /**
+   * The directory snapshot of `files` (`--directory`, SCIM JSON or YAML), its people's
+   * attributes checked against those the mesh declares.
+   */
   directory(files: readonly string[]): DirectorySnapshot {
     try {
-      this.loadedDirectory ??= loadDirectory(files);
+      this.loadedDirectory ??= loadDirectory(files, { attributes: () => new Map(this.mesh().attributes.map((a) => [a.name, a])) });
     } catch (e) {
       throw e instanceof DirectoryError ? new CliError(e.message) : e;
     }
     return this.loadedDirectory;
   }
+}
+
+/** The identity mapping of an environment. */
+function pickIdentity(e: IdentityMapping): IdentityMapping {
+  return { groups: e.groups, users: e.users, attributeSessionPrincipals: e.attributeSessionPrincipals };
 }

@@ -12,10 +12,13 @@ import { impactCommand } from './commands/impact';
 import { graphCommand } from './commands/graph';
 import { accessCommand } from './commands/access';
 import { explainCommand } from './commands/explain';
+import { initCommand } from './commands/init';
+import { expiringCommand } from './commands/expiring';
 import { meshgrantVersion } from './version';
 
 /** Every sub-command, in the order `--help` lists them; a new command is one more line. */
 const COMMANDS: readonly CliCommand[] = [
+  initCommand,
   validateCommand,
   synthCommand,
   diffCommand,
@@ -24,6 +27,7 @@ const COMMANDS: readonly CliCommand[] = [
   graphCommand,
   accessCommand,
   explainCommand,
+  expiringCommand,
 ];
 
 /** Where the CLI writes; tests capture it. */

@@ -22,6 +22,7 @@ export const {
   S3Backend,
   StringConcat,
   TerraformElement,
+  TerraformLocal,
   TerraformResource,
   TerraformStack,
   Testing,
@@ -37,6 +38,7 @@ export type Manifest = Cdk.Manifest;
 export type S3Backend = Cdk.S3Backend;
 export type StringConcat = Cdk.StringConcat;
 export type TerraformElement = Cdk.TerraformElement;
+export type TerraformLocal = Cdk.TerraformLocal;
 export type TerraformResource = Cdk.TerraformResource;
 export type TerraformStack = Cdk.TerraformStack;
 export type Testing = Cdk.Testing;

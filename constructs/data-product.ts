@@ -1,17 +1,18 @@
-import { DataProduct as DataProductModel, PRODUCT_ROLES, ProductRoleName } from '../lib/model';
+import { DataProduct, PRODUCT_ROLES, ProductRoleName } from '../lib/model';
 import { productDatabaseName, productStoragePrefix } from '../lib/aws/names';
 import { GlueCatalogDatabase, LakeformationResource } from './aws';
 import { Construct } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
+import { ExternalCatalog } from './external-catalog';
 import { DataLocation, ProductDatabase } from './lake-principal';
 import { LfTagAssignment } from './lf-tag-assignment';
 import { databaseLfTags } from '../lib/aws/lf-tag-ontology';
-import { OutputPort } from './output-port';
-import { ProductRole } from './product-role';
+import { LakePort } from './output-port';
+import { LakeProductRole } from './product-role';
 
-/** Props of {@link DataProduct}. */
-export interface DataProductProps {
-  readonly product: DataProductModel;
+/** Props of {@link LakeProduct}. */
+export interface LakeProductProps {
+  readonly product: DataProduct;
 }
 
 /**
@@ -20,14 +21,15 @@ export interface DataProductProps {
  * roles, created empty of access. Grants are made on the ports (`port.grantRead(role)`). The
  * environment and classification come from the stack's {@link LakeFoundation}.
  */
-export class DataProduct extends Construct {
-  readonly model: DataProductModel;
-  readonly database: GlueCatalogDatabase;
+export class LakeProduct extends Construct {
+  readonly model: DataProduct;
+  /** The Glue database, or undefined when it exists already (`catalog.owner: external`). */
+  readonly database?: GlueCatalogDatabase;
   readonly location: DataLocation;
-  readonly roles: Readonly<Record<ProductRoleName, ProductRole>>;
-  private readonly ports = new Map<string, OutputPort>();
+  readonly roles: Readonly<Record<ProductRoleName, LakeProductRole>>;
+  private readonly ports = new Map<string, LakePort>();
 
-  constructor(scope: Construct, id: string, props: DataProductProps) {
+  constructor(scope: Construct, id: string, props: LakeProductProps) {
     super(scope, id);
     const { product } = props;
     const foundation = LakeFoundation.of(this);
@@ -35,14 +37,20 @@ export class DataProduct extends Construct {
     this.model = product;
     const databaseName = productDatabaseName(env, product);
     const prefix = productStoragePrefix(product);
-    this.database = new GlueCatalogDatabase(this, 'database', {
-      name: databaseName,
-      description: `${product.title} (${product.id}); owner ${product.owner}`,
-      locationUri: `s3://${env.dataBucket}/${prefix}/`,
-      // Created after the data lake settings, so that it takes their (empty) default permissions.
-      dependsOn: foundation.settings ? [foundation.settings] : [],
-      lifecycle: { preventDestroy: true },
-    });
+    const locationUri = `s3://${env.dataBucket}/${prefix}/`;
+    if (product.catalog.owner === 'meshgrant') {
+      this.database = new GlueCatalogDatabase(this, 'database', {
+        name: databaseName,
+        description: `${product.title} (${product.id}); owner ${product.owner}`,
+        locationUri,
+        // Created after the data lake settings, so that it takes their (empty) default permissions.
+        dependsOn: foundation.settings ? [foundation.settings] : [],
+        lifecycle: { preventDestroy: true },
+      });
+    } else {
+      // Another tool created it: tagged and granted by name, never created, changed or destroyed here.
+      ExternalCatalog.of(this).addDatabase({ name: databaseName, location: locationUri });
+    }
     const arn = `arn:aws:s3:::${env.dataBucket}/${prefix}`;
     const registration = new LakeformationResource(this, 'storage', { arn, useServiceLinkedRole: true });
     this.location = { bucket: env.dataBucket, prefix, arn, registration };
@@ -58,7 +66,7 @@ export class DataProduct extends Construct {
     for (const port of product.outputPorts) {
       this.ports.set(
         port.name,
-        new OutputPort(this, `port-${port.name}`, {
+        new LakePort(this, `port-${port.name}`, {
           productId: product.id,
           port,
           database,
@@ -66,14 +74,13 @@ export class DataProduct extends Construct {
         }),
       );
     }
-    this.roles = Object.fromEntries(PRODUCT_ROLES.map((r) => [r, new ProductRole(this, r, { product, role: product.roles[r] })])) as Record<
-      ProductRoleName,
-      ProductRole
-    >;
+    this.roles = Object.fromEntries(
+      PRODUCT_ROLES.map((r) => [r, new LakeProductRole(this, r, { product, role: product.roles[r] })]),
+    ) as Record<ProductRoleName, LakeProductRole>;
   }
 
   /** The output port called `name`. */
-  port(name: string): OutputPort {
+  port(name: string): LakePort {
     const port = this.ports.get(name);
     if (port === undefined) throw new Error(`data product ${this.model.id} has no output port ${name}`);
     return port;

@@ -1,12 +1,31 @@
-export * from './data-product';
-export * from './lake-foundation';
-export * from './lake-principal';
-export * from './lf-tag-assignment';
-export * from '../lib/aws/lf-tag-ontology';
-export * from './output-port';
-export * from './port-grant';
-export * from './port-grants';
-export * from './product-role';
-export * from './purpose-binding';
-export * from './purpose-role';
-export * from './self-contained-stack';
+/**
+ * meshgrant constructs (cdktf / CDK Terrain), for code that builds its own stacks: the Lake
+ * Formation foundation of an environment, data products with their ports and roles, purpose
+ * roles, and grants on the ports in the aws-cdk idiom (`port.grantRead(role)`).
+ *
+ * Every name is listed on purpose (docs/decisions.md, "A deliberate public API"); the model types
+ * these take (`DataProduct`, `Purpose`, `Mesh`...) come from `meshgrant`.
+ *
+ * @packageDocumentation
+ */
+export { LakeFoundation } from './lake-foundation';
+export type { LakeFoundationProps } from './lake-foundation';
+export { LakeProduct } from './data-product';
+export type { LakeProductProps } from './data-product';
+export { LakePort } from './output-port';
+export type { LakePortProps } from './output-port';
+export { PortGrants } from './port-grants';
+export type { ReadGrantOptions } from './port-grants';
+export { PortGrant } from './port-grant';
+export { LakePrincipal } from './lake-principal';
+export type { DataLocation, GrantedFilter, GrantedTable, IGrantable, ProductDatabase } from './lake-principal';
+export { LakeProductRole } from './product-role';
+export type { LakeProductRoleProps } from './product-role';
+export { LakePurposeRole } from './purpose-role';
+export type { LakePurposeRoleProps } from './purpose-role';
+export { LakePurposeBinding } from './purpose-binding';
+export type { LakePurposeBindingProps } from './purpose-binding';
+export { LfTagAssignment } from './lf-tag-assignment';
+export type { LfTagAssignmentProps } from './lf-tag-assignment';
+export type { LfTagCondition } from '../lib/aws/lf-tag-ontology';
+export { SelfContainedStack } from './self-contained-stack';

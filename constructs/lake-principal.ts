@@ -1,6 +1,13 @@
 import { ACCESS_LEVELS, AccessLevel, Environment, GRANTABLE_LEVELS } from '../lib/model';
 import { AccessVia, ColumnAllowance } from '../lib/plan';
-import { DATABASE_PERMISSIONS, DATA_LOCATION_PERMISSIONS, DEFAULT_DATABASE_PERMISSIONS, TABLE_PERMISSIONS } from '../lib/aws/permissions';
+import {
+  COLUMN_PERMISSIONS,
+  DATABASE_PERMISSIONS,
+  DATA_LOCATION_PERMISSIONS,
+  DEFAULT_DATABASE_PERMISSIONS,
+  FILTER_PERMISSIONS,
+  TABLE_PERMISSIONS,
+} from '../lib/aws/permissions';
 import { GLUE_READ, GLUE_WRITE, S3_WRITE } from '../lib/aws/iam-actions';
 import { IamRole, IamRolePolicy, LakeformationPermissions } from './aws';
 import { Construct, ITerraformDependable, Lazy } from './cdktf';
@@ -30,6 +37,25 @@ export interface DataLocation {
   readonly arn: string;
   /** The Lake Formation registration of that location. */
   readonly registration: ITerraformDependable;
+}
+
+/** A Glue table granted by name, as the principal's permissions on it need it. */
+export interface GrantedTable {
+  readonly databaseName: string;
+  readonly name: string;
+  /** Unique among the tables of the stack, e.g. `<product>-<port>`: names the permission inside the principal. */
+  readonly id: string;
+  /** The table's resource: permissions on it are made after it. */
+  readonly resource: ITerraformDependable;
+}
+
+/** A data cells filter on a table, as the grant of it needs it. */
+export interface GrantedFilter {
+  readonly name: string;
+  /** The account of the table's catalog. */
+  readonly catalogId: string;
+  /** The filter's resource: its grant is made after it. */
+  readonly resource: ITerraformDependable;
 }
 
 /**
@@ -167,15 +193,32 @@ export abstract class LakePrincipal extends Construct implements IGrantable {
   }
 
   /** Grants the whole table by name, at `level` (a write to another product's table, from code). */
-  grantTable(
-    table: { databaseName: string; name: string; id: string; resource: ITerraformDependable },
-    level: AccessLevel,
-  ): LakeformationPermissions {
+  grantTable(table: GrantedTable, level: AccessLevel): LakeformationPermissions {
     return new LakeformationPermissions(this, `table-${table.id}`, {
       principal: this.arn,
       table: { databaseName: table.databaseName, name: table.name },
       permissions: [...TABLE_PERMISSIONS[level]],
       dependsOn: [this.role, table.resource],
+    });
+  }
+
+  /** Grants read on the named columns of a table: a column added later stays hidden until granted. */
+  grantColumns(table: GrantedTable, columns: readonly string[]): LakeformationPermissions {
+    return new LakeformationPermissions(this, `columns-${table.id}`, {
+      principal: this.arn,
+      tableWithColumns: { databaseName: table.databaseName, name: table.name, columnNames: [...columns] },
+      permissions: [...COLUMN_PERMISSIONS],
+      dependsOn: [this.role, table.resource],
+    });
+  }
+
+  /** Grants read through a data cells filter on a table, which limits the rows and columns. */
+  grantFilter(table: GrantedTable, filter: GrantedFilter): LakeformationPermissions {
+    return new LakeformationPermissions(this, `filter-${table.id}`, {
+      principal: this.arn,
+      dataCellsFilter: { databaseName: table.databaseName, tableName: table.name, tableCatalogId: filter.catalogId, name: filter.name },
+      permissions: [...FILTER_PERMISSIONS],
+      dependsOn: [this.role, filter.resource],
     });
   }
 }

@@ -6,8 +6,11 @@ import { LakeFoundation } from './lake-foundation';
 export interface LfTagAssignmentProps {
   /** What is tagged: a database or a table. */
   readonly target: Pick<LakeformationResourceLfTagsConfig, 'database' | 'table'>;
-  /** The Glue resource tagged; the assignment is made after it. */
-  readonly resource: ITerraformDependable;
+  /**
+   * The Glue resource tagged; the assignment is made after it.
+   * @default - none: the database or table exists already (owned elsewhere)
+   */
+  readonly resource?: ITerraformDependable;
   readonly foundation: LakeFoundation;
   /** Tags known at construction. */
   readonly tags?: readonly { key: string; value: string }[];
@@ -40,6 +43,7 @@ export class LfTagAssignment extends Construct {
     if (known !== undefined && known !== value) throw new Error(`${this.node.path}: LF-tag ${key} cannot be both ${known} and ${value}`);
     if (known !== undefined) return;
     this.tags.set(key, value);
-    this.resource.dependsOn = [this.props.resource, ...this.props.foundation.tagsFor(this.tags.keys())].map(dependable);
+    const tagged = this.props.resource === undefined ? [] : [this.props.resource];
+    this.resource.dependsOn = [...tagged, ...this.props.foundation.tagsFor(this.tags.keys())].map(dependable);
   }
 }

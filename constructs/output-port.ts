@@ -1,6 +1,7 @@
-import { OutputPort as OutputPortModel } from '../lib/model';
+import { OutputPort } from '../lib/model';
 import { GlueCatalogTable, LakeformationResourceLfTags } from './aws';
-import { Construct } from './cdktf';
+import { Construct, ITerraformDependable } from './cdktf';
+import { ExternalCatalog } from './external-catalog';
 import { LakeFoundation } from './lake-foundation';
 import { DataLocation, IGrantable, ProductDatabase } from './lake-principal';
 import { LfTagAssignment } from './lf-tag-assignment';
@@ -9,7 +10,7 @@ import { PortGrant } from './port-grant';
 import { PortGrants, ReadGrantOptions } from './port-grants';
 
 /** Hive storage settings per format. */
-const FORMATS: Record<OutputPortModel['format'], { input: string; output: string; serde: string; parameters?: Record<string, string> }> = {
+const FORMATS: Record<OutputPort['format'], { input: string; output: string; serde: string; parameters?: Record<string, string> }> = {
   parquet: {
     input: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat',
     output: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat',
@@ -33,10 +34,10 @@ const FORMATS: Record<OutputPortModel['format'], { input: string; output: string
   },
 };
 
-/** Props of {@link OutputPort}. */
-export interface OutputPortProps {
+/** Props of {@link LakePort}. */
+export interface LakePortProps {
   readonly productId: string;
-  readonly port: OutputPortModel;
+  readonly port: OutputPort;
   /** The product's database; the table is made after its tags, which it inherits. */
   readonly database: ProductDatabase;
   readonly location: DataLocation;
@@ -47,20 +48,26 @@ export interface OutputPortProps {
  * and its grants (`port.grants.read(role)`, or the shorthand `port.grantRead(role)`), which turn
  * access into Lake Formation permissions.
  */
-export class OutputPort extends Construct {
-  readonly model: OutputPortModel;
+export class LakePort extends Construct {
+  readonly model: OutputPort;
   readonly productId: string;
   /** The product's database, as grants on the table need it. */
   readonly database: ProductDatabase;
   /** Where the product's data lives; write grants reach it. */
   readonly location: DataLocation;
-  readonly table: GlueCatalogTable;
+  /** The Glue table, or undefined when it exists already (owner `external`): then it is tagged and granted by name. */
+  readonly table?: GlueCatalogTable;
+  /**
+   * What grants and tags on the table wait for: the table, or for a table that exists already,
+   * the database's tag assignment.
+   */
+  readonly tableDependency: ITerraformDependable;
   /** Read, write and administration grants on this port's table. */
   readonly grants: PortGrants;
   private readonly foundation: LakeFoundation;
   private tableTags?: LfTagAssignment;
 
-  constructor(scope: Construct, id: string, props: OutputPortProps) {
+  constructor(scope: Construct, id: string, props: LakePortProps) {
     super(scope, id);
     this.foundation = LakeFoundation.of(this);
     this.model = props.port;
@@ -69,29 +76,39 @@ export class OutputPort extends Construct {
     this.location = props.location;
     const port = props.port;
     const format = FORMATS[port.format];
-    const toColumn = (c: OutputPortModel['columns'][number]) => ({
+    const toColumn = (c: OutputPort['columns'][number]) => ({
       name: c.name,
       type: c.type,
       ...(c.description ? { comment: c.description } : {}),
     });
-    this.table = new GlueCatalogTable(this, 'table', {
-      name: port.tableName,
-      databaseName: this.database.name,
-      description: port.description,
-      tableType: 'EXTERNAL_TABLE',
-      parameters: { EXTERNAL: 'TRUE', classification: port.format },
-      storageDescriptor: {
-        location: `s3://${props.location.bucket}/${props.location.prefix}/${port.name}/`,
-        inputFormat: format.input,
-        outputFormat: format.output,
-        serDeInfo: { serializationLibrary: format.serde, parameters: format.parameters },
-        columns: port.columns.filter((c) => !c.partitionKey).map(toColumn),
-      },
-      partitionKeys: port.columns.filter((c) => c.partitionKey).map(toColumn),
-      dependsOn: [props.database.tags.resource],
-      // Dropping the table would break every consumer; removing it must be a deliberate change.
-      lifecycle: { preventDestroy: true },
-    });
+    if (port.owner === 'external') {
+      ExternalCatalog.of(this).addTable({
+        database: this.database.name,
+        name: port.tableName,
+        columns: port.columns.map((c) => c.name),
+      });
+      this.tableDependency = props.database.tags.resource;
+    } else {
+      this.table = new GlueCatalogTable(this, 'table', {
+        name: port.tableName,
+        databaseName: this.database.name,
+        description: port.description,
+        tableType: 'EXTERNAL_TABLE',
+        parameters: { EXTERNAL: 'TRUE', classification: port.format },
+        storageDescriptor: {
+          location: `s3://${props.location.bucket}/${props.location.prefix}/${port.name}/`,
+          inputFormat: format.input,
+          outputFormat: format.output,
+          serDeInfo: { serializationLibrary: format.serde, parameters: format.parameters },
+          columns: port.columns.filter((c) => !c.partitionKey).map(toColumn),
+        },
+        partitionKeys: port.columns.filter((c) => c.partitionKey).map(toColumn),
+        dependsOn: [props.database.tags.resource],
+        // Dropping the table would break every consumer; removing it must be a deliberate change.
+        lifecycle: { preventDestroy: true },
+      });
+      this.tableDependency = this.table;
+    }
     this.tagColumns();
     this.grants = new PortGrants(this);
   }
@@ -118,7 +135,7 @@ export class OutputPort extends Construct {
   tagTable(key: string, value: string): LfTagAssignment {
     this.tableTags ??= new LfTagAssignment(this, 'table-tags', {
       target: { table: { databaseName: this.database.name, name: this.model.tableName } },
-      resource: this.table,
+      resource: this.tableDependency,
       foundation: this.foundation,
     });
     this.tableTags.set(key, value);
@@ -148,7 +165,7 @@ export class OutputPort extends Construct {
       new LakeformationResourceLfTags(this, `column-tags-${i}`, {
         tableWithColumns: { databaseName: this.database.name, name: this.model.tableName, columnNames: [...g.columns].sort() },
         lfTag: g.tags,
-        dependsOn: [this.table],
+        dependsOn: [this.tableDependency],
       });
     });
   }

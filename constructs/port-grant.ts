@@ -1,7 +1,7 @@
 import { AccessMechanism, PlannedAccess } from '../lib/plan';
 import { TerraformResource, dependable } from './cdktf';
 import type { LakePrincipal } from './lake-principal';
-import type { OutputPort } from './output-port';
+import type { LakePort } from './output-port';
 
 /**
  * What a grant on a port produced (the aws-cdk `Grant` idiom): the planned access, and the
@@ -11,7 +11,7 @@ import type { OutputPort } from './output-port';
 export class PortGrant {
   /** @param resources what enforces the access: Lake Formation permissions, and the filter or table tags they need */
   constructor(
-    readonly port: OutputPort,
+    readonly port: LakePort,
     readonly principal: LakePrincipal,
     readonly access: PlannedAccess | undefined,
     readonly resources: readonly TerraformResource[],

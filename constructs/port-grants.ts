@@ -1,13 +1,13 @@
 import { AccessLevel } from '../lib/model';
 import { fitName } from '../lib/aws/names';
-import { COLUMN_PERMISSIONS, FILTER_PERMISSIONS } from '../lib/aws/permissions';
 import { PlannedAccess, planAccess } from '../lib/plan';
-import { LakeformationDataCellsFilter, LakeformationPermissions } from './aws';
+import { LakeformationDataCellsFilter } from './aws';
 import { TerraformResource } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
-import { IGrantable, LakePrincipal } from './lake-principal';
-import type { OutputPort } from './output-port';
+import { GrantedTable, IGrantable, LakePrincipal } from './lake-principal';
+import type { LakePort } from './output-port';
 import { PortGrant } from './port-grant';
+import { keepAddress } from './terraform-address';
 
 /** Options of a read grant. */
 export interface ReadGrantOptions {
@@ -29,7 +29,7 @@ export interface ReadGrantOptions {
  */
 export class PortGrants {
   /** @internal made by the port */
-  constructor(private readonly port: OutputPort) {}
+  constructor(private readonly port: LakePort) {}
 
   /** Read access; with `rows` through a data cells filter, with `columns` only on those columns by name. */
   read(grantee: IGrantable, options: ReadGrantOptions = {}): PortGrant {
@@ -67,29 +67,15 @@ export class PortGrants {
       case 'data-cells-filter':
         resources.push(...this.filter(principal, access.columns, access.rows!));
         break;
+      // Named-column and filter grants live under their principal, like its other permissions; they
+      // were made under the port before and keep the Terraform addresses they had there
+      // (docs/decisions.md, "Every Lake Formation permission under its principal").
       case 'named-columns':
         // Columns listed by name, not the whole table: a column added later stays hidden until granted.
-        resources.push(
-          new LakeformationPermissions(port, `columns-${principal.filterSuffix}`, {
-            principal: principal.arn,
-            tableWithColumns: { databaseName: port.database.name, name: port.model.tableName, columnNames: [...access.columns] },
-            permissions: [...COLUMN_PERMISSIONS],
-            dependsOn: [principal.role, port.table],
-          }),
-        );
+        resources.push(keepAddress(principal.grantColumns(this.table, access.columns), port, `columns-${principal.filterSuffix}`));
         break;
       case 'named-table':
-        resources.push(
-          principal.grantTable(
-            {
-              databaseName: port.database.name,
-              name: port.model.tableName,
-              id: `${port.productId}-${port.model.name}`,
-              resource: port.table,
-            },
-            access.level,
-          ),
-        );
+        resources.push(principal.grantTable(this.table, access.level));
         break;
     }
     return new PortGrant(port, principal, access, resources);
@@ -111,26 +97,40 @@ export class PortGrants {
     return access === undefined ? new PortGrant(port, principal, undefined, []) : this.planned(principal, access);
   }
 
-  /** A data cells filter with the rows and columns, and its grant to the principal. */
+  /** The port's table, as the principals' permissions on it name it. */
+  private get table(): GrantedTable {
+    const port = this.port;
+    return {
+      databaseName: port.database.name,
+      name: port.model.tableName,
+      id: `${port.productId}-${port.model.name}`,
+      resource: port.tableDependency,
+    };
+  }
+
+  /**
+   * A data cells filter with the rows and columns, on the table (under the port), and its grant,
+   * under the principal.
+   */
   private filter(principal: LakePrincipal, columns: readonly string[], rows: string): TerraformResource[] {
     const port = this.port;
     const suffix = principal.filterSuffix;
     const name = fitName(`${port.model.tableName}-${suffix}`, 255);
-    const table = {
-      databaseName: port.database.name,
-      tableName: port.model.tableName,
-      tableCatalogId: LakeFoundation.of(port).environment.account,
-    };
+    const catalogId = LakeFoundation.of(port).environment.account;
     const filter = new LakeformationDataCellsFilter(port, `filter-${suffix}`, {
-      tableData: [{ ...table, name, columnNames: [...columns], rowFilter: [{ filterExpression: rows }] }],
-      dependsOn: [port.table],
+      tableData: [
+        {
+          databaseName: port.database.name,
+          tableName: port.model.tableName,
+          tableCatalogId: catalogId,
+          name,
+          columnNames: [...columns],
+          rowFilter: [{ filterExpression: rows }],
+        },
+      ],
+      dependsOn: [port.tableDependency],
     });
-    const grant = new LakeformationPermissions(port, `filter-${suffix}-grant`, {
-      principal: principal.arn,
-      dataCellsFilter: { ...table, name },
-      permissions: [...FILTER_PERMISSIONS],
-      dependsOn: [principal.role, filter],
-    });
+    const grant = keepAddress(principal.grantFilter(this.table, { name, catalogId, resource: filter }), port, `filter-${suffix}-grant`);
     return [filter, grant];
   }
 }

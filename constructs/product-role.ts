@@ -1,4 +1,4 @@
-import { AccessLevel, DataProduct as DataProductModel, ProductRole as ProductRoleModel } from '../lib/model';
+import { AccessLevel, DataProduct, ProductRole } from '../lib/model';
 import { AccessVia, ColumnAllowance } from '../lib/plan';
 import { productRoleName } from '../lib/aws/names';
 import { Construct } from './cdktf';
@@ -7,25 +7,25 @@ import { LakePrincipal } from './lake-principal';
 import { LF_TAG, LfTagCondition } from '../lib/aws/lf-tag-ontology';
 import { trustPolicy } from '../lib/aws/trust-policy';
 
-/** Props of {@link ProductRole}. */
-export interface ProductRoleProps {
-  readonly product: DataProductModel;
-  readonly role: ProductRoleModel;
+/** Props of {@link LakeProductRole}. */
+export interface LakeProductRoleProps {
+  readonly product: DataProduct;
+  readonly role: ProductRole;
 }
 
 /**
  * One of a product's three roles (Analyst, Engineer, Owner) in one environment: an IAM role whose
  * trust policy admits the role's members, and whose Lake Formation grants stay within its product.
  */
-export class ProductRole extends LakePrincipal {
+export class LakeProductRole extends LakePrincipal {
   readonly product: string;
-  readonly roleName: ProductRoleModel['name'];
+  readonly roleName: ProductRole['name'];
   readonly filterSuffix: string;
   readonly via: AccessVia;
   readonly allowance: ColumnAllowance;
   private readonly clearance: string;
 
-  constructor(scope: Construct, id: string, props: ProductRoleProps) {
+  constructor(scope: Construct, id: string, props: LakeProductRoleProps) {
     const { product, role } = props;
     const env = LakeFoundation.of(scope).environment;
     super(scope, id, {

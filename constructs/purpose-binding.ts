@@ -1,14 +1,14 @@
-import { PurposeBinding as PurposeBindingModel } from '../lib/model';
+import { PurposeBinding } from '../lib/model';
 import { Construct } from './cdktf';
-import { DataProduct } from './data-product';
+import { LakeProduct } from './data-product';
 import { PortGrant } from './port-grant';
-import { PurposeRole } from './purpose-role';
+import { LakePurposeRole } from './purpose-role';
 
-/** Props of {@link PurposeBinding}. */
-export interface PurposeBindingProps {
-  readonly product: DataProduct;
-  readonly purpose: PurposeRole;
-  readonly binding: PurposeBindingModel;
+/** Props of {@link LakePurposeBinding}. */
+export interface LakePurposeBindingProps {
+  readonly product: LakeProduct;
+  readonly purpose: LakePurposeRole;
+  readonly binding: PurposeBinding;
 }
 
 /**
@@ -16,11 +16,11 @@ export interface PurposeBindingProps {
  * limited to the binding's columns and rows and to the classes the purpose allows.
  * (`EnvironmentStack` deploys bindings from the mesh's access plan instead.)
  */
-export class PurposeBinding extends Construct {
+export class LakePurposeBinding extends Construct {
   /** One grant per bound port. */
   readonly grants: readonly PortGrant[];
 
-  constructor(scope: Construct, id: string, props: PurposeBindingProps) {
+  constructor(scope: Construct, id: string, props: LakePurposeBindingProps) {
     super(scope, id);
     const { product, purpose, binding } = props;
     this.grants = binding.ports.map((name) => product.port(name).grants.read(purpose, { columns: binding.columns, rows: binding.rows }));

@@ -9,8 +9,8 @@ import { LakePrincipal, ProductDatabase } from './lake-principal';
 import { LF_TAG, LfTagCondition } from '../lib/aws/lf-tag-ontology';
 import { trustPolicy } from '../lib/aws/trust-policy';
 
-/** Props of {@link PurposeRole}. */
-export interface PurposeRoleProps {
+/** Props of {@link LakePurposeRole}. */
+export interface LakePurposeRoleProps {
   readonly purpose: Purpose;
 }
 
@@ -18,14 +18,14 @@ export interface PurposeRoleProps {
  * The IAM role people assume to work for a purpose in one environment. It reads, across every
  * product bound to the purpose, only what the bindings expose and the purpose's classes allow.
  */
-export class PurposeRole extends LakePrincipal {
+export class LakePurposeRole extends LakePrincipal {
   readonly purpose: Purpose;
   readonly filterSuffix: string;
   readonly via: AccessVia;
   readonly allowance: ColumnAllowance;
   private databaseGrant?: LakeformationPermissions;
 
-  constructor(scope: Construct, id: string, props: PurposeRoleProps) {
+  constructor(scope: Construct, id: string, props: LakePurposeRoleProps) {
     const { purpose } = props;
     const env = LakeFoundation.of(scope).environment;
     super(scope, id, {

@@ -93,16 +93,44 @@ export const purposes: PurposeSpec[] = [
     name: 'fraud-detection',
     description: 'Detect and investigate fraudulent payments',
     approver: 'maria.lopez',
-    members: { groups: ['fraud-analysts'] },
+    members: {
+      groups: [
+        {
+          name: 'fraud-analysts',
+          approvedBy: 'maria.lopez',
+          approvedOn: '2026-03-02',
+          ticket: 'SEC-1042',
+          reason: 'Fraud operations team',
+          expires: '2030-03-31',
+        },
+        // Expired: kept in the spec until someone removes it, but no longer synthesized.
+        {
+          name: 'payments-analysts',
+          approvedBy: 'maria.lopez',
+          approvedOn: '2025-01-06',
+          ticket: 'SEC-977',
+          reason: 'Chargeback backlog',
+          expires: '2025-06-30',
+        },
+      ],
+    },
     allowedClasses: ['financial', 'pii', 'reference'],
   },
   {
     name: 'marketing-analytics',
     description: 'Measure campaigns and customer segments, without personal data',
     approver: 'sofia.marin',
+    delegates: ['paul.girard'],
     members: {
-      groups: ['marketing-analysts'],
-      attributes: [{ department: 'marketing', country: ['FR', 'DE'] }],
+      groups: [{ name: 'marketing-analysts', approvedBy: 'sofia.marin', approvedOn: '2026-02-10', reason: 'Campaign analysts' }],
+      attributes: [
+        {
+          rule: { department: 'marketing', country: ['FR', 'DE'] },
+          approvedBy: 'paul.girard',
+          approvedOn: '2026-04-21',
+          ticket: 'MKT-311',
+        },
+      ],
     },
     allowedClasses: ['reference'],
   },
@@ -110,7 +138,7 @@ export const purposes: PurposeSpec[] = [
     name: 'finance-reporting',
     description: 'Monthly revenue and refund reporting',
     approver: 'anna.schmidt',
-    members: { groups: ['finance-controllers'] },
+    members: { groups: [{ name: 'finance-controllers', approvedBy: 'anna.schmidt', approvedOn: '2026-01-15', reason: 'Monthly close' }] },
     allowedClasses: ['financial', 'reference'],
   },
 ];

@@ -1,5 +1,5 @@
 import { Mesh, environmentLfTags } from '../lib';
-import { DataProduct, LakeFoundation, PurposeRole } from '../constructs';
+import { LakeProduct, LakeFoundation, LakePurposeRole } from '../constructs';
 import { TerraformStack } from '../constructs/cdktf';
 
 /** The example mesh's payments product and some of its readers, granted by hand in a stack of your own. */
@@ -7,9 +7,9 @@ export function grantByHand(stack: TerraformStack, mesh: Mesh, environment: stri
   const env = mesh.environment(environment);
   // Once per stack: the constructs below find the environment and classification here.
   new LakeFoundation(stack, 'lake', { environment: env, classification: mesh.classification, tags: environmentLfTags(mesh, env.name) });
-  const product = new DataProduct(stack, 'payments-transactions', { product: mesh.product('payments.transactions') });
-  const consumer = new DataProduct(stack, 'marketing-attribution', { product: mesh.product('marketing.attribution') });
-  const fraudDetection = new PurposeRole(stack, 'purpose-fraud-detection', { purpose: mesh.purpose('fraud-detection') });
+  const product = new LakeProduct(stack, 'payments-transactions', { product: mesh.product('payments.transactions') });
+  const consumer = new LakeProduct(stack, 'marketing-attribution', { product: mesh.product('marketing.attribution') });
+  const fraudDetection = new LakePurposeRole(stack, 'purpose-fraud-detection', { purpose: mesh.purpose('fraud-detection') });
 
   const port = product.port('transactions');
   port.grantRead(product.roles.analyst); // tag-based, within the Analyst's clearance

@@ -4,12 +4,12 @@ import { PolicyReport } from '../lib/policy/check-policies';
 import { environmentLfTags } from '../lib/aws/lf-tag-ontology';
 import { AwsProvider } from '../constructs/aws';
 import { Construct, S3Backend } from '../constructs/cdktf';
-import { DataProduct } from '../constructs/data-product';
+import { LakeProduct } from '../constructs/data-product';
 import { LakeFoundation } from '../constructs/lake-foundation';
 import { LakePrincipal } from '../constructs/lake-principal';
 import { PortGrant } from '../constructs/port-grant';
 import { annotatePolicyFindings } from '../constructs/policy-annotations';
-import { PurposeRole } from '../constructs/purpose-role';
+import { LakePurposeRole } from '../constructs/purpose-role';
 import { PolicyRole } from '../constructs/policy-role';
 import { SelfContainedStack } from '../constructs/self-contained-stack';
 
@@ -35,8 +35,8 @@ export class EnvironmentStack extends SelfContainedStack {
   /** The mesh the stack deploys one environment of. */
   readonly mesh: Mesh;
   readonly environment: Environment;
-  readonly products: ReadonlyMap<string, DataProduct>;
-  readonly purposes: ReadonlyMap<string, PurposeRole>;
+  readonly products: ReadonlyMap<string, LakeProduct>;
+  readonly purposes: ReadonlyMap<string, LakePurposeRole>;
   /** The roles of the principals global policies call for, by principal id, in plan order. */
   readonly policyRoles: ReadonlyMap<string, PolicyRole>;
   /** The environment's access plan, which this stack deploys. */
@@ -70,8 +70,8 @@ export class EnvironmentStack extends SelfContainedStack {
     const products = mesh.productsIn(env.name);
     const purposes = mesh.purposesIn(env.name);
     new LakeFoundation(this, 'lake', { environment: env, classification: mesh.classification, tags: environmentLfTags(mesh, env.name) });
-    const productConstructs = new Map(products.map((p) => [p.id, new DataProduct(this, productConstructId(p.id), { product: p })]));
-    const purposeRoles = new Map(purposes.map((p) => [p.name, new PurposeRole(this, purposeConstructId(p.name), { purpose: p })]));
+    const productConstructs = new Map(products.map((p) => [p.id, new LakeProduct(this, productConstructId(p.id), { product: p })]));
+    const purposeRoles = new Map(purposes.map((p) => [p.name, new LakePurposeRole(this, purposeConstructId(p.name), { purpose: p })]));
     const policyRoles = new Map<string, PolicyRole>();
     const policyRole = (p: PolicyPrincipal): PolicyRole => {
       let role = policyRoles.get(p.id);

@@ -48,7 +48,7 @@ export async function synthesizeMeshParallel(mesh: Mesh, options: ParallelSynthe
   // `stacks` as an App creates it, before any stack is synthesized.
   for (const d of [join(outdir, 'stacks'), scratch]) mkdirSync(d, { recursive: true });
   try {
-    const results = await inWorkers(workers, largestFirst(mesh), { spec: mesh.spec, policy, outdir, scratch });
+    const results = await inWorkers(workers, largestFirst(mesh), { spec: mesh.spec, asOf: mesh.asOf, policy, outdir, scratch });
     const ordered = mesh.environments.map((e) => results.find((r) => r.summary.environment === e.name)!);
     writeManifest(outdir, ordered);
     return { outdir, environments: ordered.map((r) => r.summary) };

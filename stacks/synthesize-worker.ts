@@ -15,6 +15,8 @@ import { EnvironmentSummary, addEnvironmentStack, stackName, summarizeStack, syn
 /** What a worker is started with: data only, since class instances do not cross threads. */
 export interface SynthesisWorkerData {
   readonly spec: MeshSpec;
+  /** The day the parent's mesh was built for: expired entries stay out in every stack. */
+  readonly asOf: string;
   /** Computed once by the parent, which alone may run organisation rules. */
   readonly policy: PolicyReport;
   /** Where the stacks end up: `<outdir>/stacks/<stack>`; the parent creates `<outdir>/stacks`. */
@@ -35,8 +37,8 @@ export interface StackResult {
 
 const port = parentPort;
 if (port === null) throw new Error('synthesize-worker runs in a worker thread started by synthesizeMeshParallel');
-const { spec, policy, outdir, scratch } = workerData as SynthesisWorkerData;
-const mesh = buildMesh(spec);
+const { spec, asOf, policy, outdir, scratch } = workerData as SynthesisWorkerData;
+const mesh = buildMesh(spec, undefined, { asOf });
 
 port.on('message', (environment: string) => {
   const id = stackName(mesh, environment);

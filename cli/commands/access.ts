@@ -17,6 +17,8 @@ interface AccessLine {
   readonly principal: string;
   readonly role: string;
   readonly purpose: string;
+  /** Global policies whose merged condition admits through this role (its `Policy` tag), `+`-joined; empty when none. */
+  readonly policy: string;
   readonly table: string;
   readonly columns: readonly string[];
   /** Row filter, `all` for every row. */
@@ -29,7 +31,8 @@ interface AccessLine {
 
 /**
  * `meshgrant access [--out DIR] [--env E] [--user U | --product P | --class C] [--format F]`:
- * who can access which table, columns and rows, for which purpose, read back from the
+ * who can access which table, columns and rows, through which role, for which purpose, under
+ * which global policies (the `Policy` tag of policy principals), read back from the
  * synthesized Terraform (not from the spec). `--class pii` keeps the columns the stacks tag
  * `class-pii = yes`; `--user` resolves people through a directory snapshot and the mesh's
  * identity mappings.
@@ -95,6 +98,7 @@ function line(a: EffectiveAccess, principal: string, columns: readonly string[],
     principal,
     role: a.principal.roleName,
     purpose: a.purpose ?? '',
+    policy: (a.principal.policies ?? []).join('+'),
     table: `${a.database}.${a.table}`,
     columns,
     rows: a.rows ?? 'all',
@@ -139,6 +143,7 @@ function render(lines: readonly AccessLine[], notes: readonly string[], format: 
     'environment',
     'principal',
     'purpose',
+    'policy',
     'table',
     'columns',
     'rows',
@@ -150,6 +155,7 @@ function render(lines: readonly AccessLine[], notes: readonly string[], format: 
     l.environment,
     l.principal,
     l.purpose || '-',
+    l.policy || '-',
     l.table,
     l.columns.join(' '),
     l.rows,

@@ -6,6 +6,9 @@ import { CliContext } from '../cli-context';
 import { CliCommand, CliError } from '../cli-command';
 import { RULES_OPTION, checkMeshPolicies } from '../policy-check';
 import { replaceDirectory } from '../replace-directory';
+import { AS_OF_OPTION } from '../as-of';
+import { expiryReport } from '../../lib/lifecycle/expiry';
+import { expiryNotice } from '../../lib/lifecycle/render-expiry';
 
 /**
  * `meshgrant synth [dir] --out DIR`: loads the mesh, checks its governance policies and, when no
@@ -24,11 +27,15 @@ export const synthCommand: CliCommand = {
           'stacks synthesized at once, each in a worker thread; 1: all in this process (default: one per environment and core, on a big enough mesh)',
         ).argParser(positiveInteger),
       )
-      .option(...RULES_OPTION),
+      .option(...RULES_OPTION)
+      .option(...AS_OF_OPTION),
 
   run: async ([dir], options) => {
     const out = String(options.out);
-    const mesh = new CliContext(String(dir)).mesh();
+    const mesh = new CliContext(String(dir), options.asOf as string | undefined).mesh();
+    // Only what has expired: synthesis output changes on the day after an expiry, and says so.
+    const expiry = expiryReport(mesh, -1);
+    const notice = expiryNotice(expiry);
     const report = checkMeshPolicies(mesh, options);
     const policy = policyReportJson(report);
     if (report.hasErrors) {
@@ -45,7 +52,11 @@ export const synthCommand: CliCommand = {
       return { ...s, outdir: out, environments: s.environments.map((e) => ({ ...e, file: join(out, relative(staging, e.file)) })) };
     });
     const findings = report.findings.length > 0 ? `\n\n${renderText(report).trimEnd()}` : '';
-    return { exitCode: 0, text: `${formatSummary(summary)}${findings}`, json: { summary, policy } };
+    return {
+      exitCode: 0,
+      text: `${formatSummary(summary)}${findings}${notice ? `\n\n${notice}` : ''}`,
+      json: { summary, policy, ...(notice ? { expiry: { asOf: expiry.asOf, expired: expiry.entries } } : {}) },
+    };
   },
 };
 

@@ -57,7 +57,8 @@ export interface PolicyTarget {
   readonly ports?: readonly string[];
 }
 
-interface PolicyBase {
+/** What every global policy has: its name, what it lands on, where it is declared. */
+export interface PolicyBase {
   readonly name: string;
   readonly description?: string;
   readonly on: PolicyTarget;

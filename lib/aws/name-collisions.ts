@@ -10,6 +10,7 @@ export interface NamingSpec {
     readonly id: string;
     readonly promotedTo?: readonly string[];
     readonly purposes?: readonly { readonly purpose: string }[];
+    readonly catalog?: { readonly database?: string };
   }[];
   readonly purposes?: readonly { readonly name: string }[];
 }
@@ -45,7 +46,7 @@ export function checkNameCollisions(spec: NamingSpec, problems: ProblemCollector
         path: ['products', i, 'id'],
         names: [
           ...PRODUCT_ROLES.map((role) => ['IAM role', productRoleName(naming, { domain, name }, role)] as const),
-          ['Glue database', productDatabaseName(naming, { domain, name })] as const,
+          ['Glue database', productDatabaseName(naming, { domain, name, catalog: p.catalog })] as const,
           ['stack element', productConstructId(p.id)] as const,
         ],
       };

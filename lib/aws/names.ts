@@ -30,7 +30,12 @@ export function glueName(...parts: string[]): string {
 
 /** The parts of an environment and a product that AWS names are made of. */
 type NamedEnvironment = { readonly prefix: string };
-type NamedProduct = { readonly domain: string; readonly name: string };
+type NamedProduct = {
+  readonly domain: string;
+  readonly name: string;
+  /** A database name or storage prefix the product declares (`catalog`), kept as written. */
+  readonly catalog?: { readonly database?: string; readonly storagePrefix?: string };
+};
 
 /** IAM role name of one of a product's roles: `<prefix>-<domain>-<name>-<role>`, fitted to 64 characters. */
 export function productRoleName(env: NamedEnvironment, product: NamedProduct, role: string): string {
@@ -42,14 +47,14 @@ export function purposeRoleName(env: NamedEnvironment, purpose: string): string 
   return fitName(`${env.prefix}-purpose-${purpose}`, IAM_ROLE_NAME_MAX);
 }
 
-/** Glue database of a product: `<prefix>_<domain>_<name>`. */
+/** Glue database of a product: the one its catalog names, else `<prefix>_<domain>_<name>`. */
 export function productDatabaseName(env: NamedEnvironment, product: NamedProduct): string {
-  return glueName(env.prefix, product.domain, product.name);
+  return product.catalog?.database ?? glueName(env.prefix, product.domain, product.name);
 }
 
-/** Key prefix of a product's data in the environment's bucket: `<domain>/<name>`. */
+/** Key prefix of a product's data in the environment's bucket: the one its catalog names, else `<domain>/<name>`. */
 export function productStoragePrefix(product: NamedProduct): string {
-  return `${product.domain}/${product.name}`;
+  return product.catalog?.storagePrefix ?? `${product.domain}/${product.name}`;
 }
 
 /** IAM role name of a principal of global policies: `<prefix>-<principal id>` (`acme-dev-policy-0123456789`). */

@@ -20,7 +20,8 @@ export class DirectoryIndex {
     for (const person of directory.people) {
       this.byName.set(person.name, person);
       for (const g of person.groups) add(this.byGroup, g, person);
-      for (const [k, v] of Object.entries(person.attributes)) add(this.byAttribute, attributeKey(k, v), person);
+      for (const [k, values] of Object.entries(person.attributes))
+        for (const v of values) add(this.byAttribute, attributeKey(k, v), person);
     }
   }
 
@@ -35,8 +36,8 @@ export class DirectoryIndex {
   }
 
   /**
-   * People whose attributes match a rule: for every key, one of its values (keys ANDed, values
-   * ORed, as in the trust policy). Looked up from the rarest key's values, then checked.
+   * People whose attributes match a rule: for every key, the person holds one of its values (keys
+   * ANDed, values ORed, as in the trust policy). Looked up from the rarest key's values, then checked.
    */
   matching(rule: Readonly<Record<string, readonly string[]>>): readonly DirectoryPerson[] {
     const keys = Object.keys(rule).sort();
@@ -47,7 +48,7 @@ export class DirectoryIndex {
     const rarest = keys.length === 0 ? undefined : keys.reduce((a, b) => (count(b) < count(a) ? b : a));
     const candidates =
       rarest === undefined ? [] : [...new Set(rule[rarest].flatMap((v) => this.byAttribute.get(attributeKey(rarest, v)) ?? []))];
-    const found = candidates.filter((p) => keys.every((k) => p.attributes[k] !== undefined && rule[k].includes(p.attributes[k])));
+    const found = candidates.filter((p) => keys.every((k) => (p.attributes[k] ?? []).some((v) => rule[k].includes(v))));
     this.byRule.set(id, found);
     return found;
   }

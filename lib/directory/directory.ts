@@ -4,8 +4,11 @@ export interface DirectoryPerson {
   readonly name: string;
   /** Names of the groups the person belongs to, directly or through nested groups; sorted. */
   readonly groups: readonly string[];
-  /** Attributes carried as session tags (`department`, `country`, ...), by name. */
-  readonly attributes: Readonly<Record<string, string>>;
+  /**
+   * Attributes (`department`, `country`, ...) by name: the values the person holds, sorted, at
+   * least one. Several for a multi-valued attribute (`country: [DE, FR]`).
+   */
+  readonly attributes: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Everyone in the directory at one moment: the input that resolves members to people. */

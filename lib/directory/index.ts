@@ -2,7 +2,7 @@
 export type { DirectoryPerson, DirectorySnapshot } from './directory';
 export { DirectoryError } from './errors';
 export { loadDirectory, loadDirectorySources } from './load-directory';
-export type { DirectorySource } from './load-directory';
+export type { DirectoryLoadOptions, DirectorySource } from './load-directory';
 export { SCIM } from './scim';
 export { whoCanBecome } from './who-can-become';
 export type { Admission, IdentityMapping, PrincipalPeople } from './who-can-become';

@@ -1,7 +1,10 @@
+import { Attribute } from '../abac/attributes';
 import { INPUT_LIMITS, InputFileError, readInputFile } from '../input/read-input-file';
 import { Problem, ProblemCollector, SourceLocation, SpecPath } from '../model/problems';
 import { locationAt, offsetOf } from '../spec/locator';
 import { ParsedFile, parseYamlFile } from '../spec/parse-yaml';
+import { ReadAttributes } from './attribute-values';
+import { checkDeclaredAttributes } from './declared-attributes';
 import { DirectoryPerson, DirectorySnapshot } from './directory';
 import { DirectoryError } from './errors';
 import { ScimGroup, ScimUser, isScimExport, readScimExport } from './scim';
@@ -12,6 +15,17 @@ export interface DirectorySource {
   /** Shown in problem locations. */
   readonly path: string;
   readonly text: string;
+}
+
+/** How a directory is read. */
+export interface DirectoryLoadOptions {
+  /**
+   * The mesh's declared attributes (`attributes:` in mesh.yaml): people's values are checked
+   * against them (see {@link checkDeclaredAttributes}) once the files have read without problems.
+   * A function is called only then: a command reports a broken directory file before loading the mesh.
+   * @default - no check: any attribute, any number of values
+   */
+  readonly attributes?: ReadonlyMap<string, Attribute> | (() => ReadonlyMap<string, Attribute>);
 }
 
 /**
@@ -25,7 +39,7 @@ export interface DirectorySource {
  * const directory = loadDirectory(['scim/users.json', 'scim/groups.json']);
  * @throws DirectoryError with every problem, each located at file:line:column; nothing else
  */
-export function loadDirectory(files: readonly string[]): DirectorySnapshot {
+export function loadDirectory(files: readonly string[], options: DirectoryLoadOptions = {}): DirectorySnapshot {
   const problems: Problem[] = [];
   const sources: DirectorySource[] = [];
   for (const path of files) {
@@ -36,7 +50,7 @@ export function loadDirectory(files: readonly string[]): DirectorySnapshot {
       problems.push({ path: [], message: `the directory file ${e.message}`, location: { file: path, line: 1, column: 1 } });
     }
   }
-  return loadDirectorySources(sources, problems);
+  return loadDirectorySources(sources, options, problems);
 }
 
 /** A SCIM resource with the collector of its file, so later problems point into that file. */
@@ -45,15 +59,26 @@ interface Located<T> {
   readonly problems: ProblemCollector;
 }
 
+/** A person while the snapshot is read, with the collector of the file that gives their attributes. */
+interface ReadPerson {
+  readonly groups: Set<string>;
+  readonly attributes: ReadAttributes;
+  readonly problems: ProblemCollector;
+}
+
 /**
  * Loads a directory snapshot from texts already in memory. See {@link loadDirectory}.
  * @param earlier problems already found, reported with the rest
  * @throws DirectoryError with every problem; nothing else
  */
-export function loadDirectorySources(sources: readonly DirectorySource[], earlier: readonly Problem[] = []): DirectorySnapshot {
+export function loadDirectorySources(
+  sources: readonly DirectorySource[],
+  options: DirectoryLoadOptions = {},
+  earlier: readonly Problem[] = [],
+): DirectorySnapshot {
   const found: Problem[] = [...earlier];
   const collectors: ProblemCollector[] = [];
-  const people = new Map<string, { groups: Set<string>; attributes: Record<string, string> }>();
+  const people = new Map<string, ReadPerson>();
   const users: Located<ScimUser>[] = [];
   const groups: Located<ScimGroup>[] = [];
   for (const source of sources) {
@@ -70,11 +95,16 @@ export function loadDirectorySources(sources: readonly DirectorySource[], earlie
     }
     for (const user of readYamlDirectory(value, collector)) {
       if (people.has(user.name)) collector.add([...user.path, 'name'], `user \`${user.name}\` appears twice in the directory`);
-      else people.set(user.name, { groups: new Set(user.groups), attributes: { ...user.attributes } });
+      else people.set(user.name, { groups: new Set(user.groups), attributes: user.attributes, problems: collector });
     }
   }
   addScimPeople(people, users, groups);
-  const problems = [...found, ...collectors.flatMap((c) => c.problems)];
+  const read = () => [...found, ...collectors.flatMap((c) => c.problems)];
+  if (options.attributes !== undefined && read().length === 0) {
+    const declared = typeof options.attributes === 'function' ? options.attributes() : options.attributes;
+    for (const [name, p] of people) checkDeclaredAttributes(name, p.attributes, declared, p.problems);
+  }
+  const problems = read();
   if (problems.length > 0) throw new DirectoryError(problems);
   return { people: [...people].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, p]) => toPerson(name, p)) };
 }
@@ -108,21 +138,18 @@ function parseDirectoryFile(source: DirectorySource): { value?: unknown; problem
   return { value: parsed.value, problems, locate };
 }
 
-function toPerson(name: string, p: { groups: Set<string>; attributes: Record<string, string> }): DirectoryPerson {
+function toPerson(name: string, p: ReadPerson): DirectoryPerson {
+  const held = p.attributes.values;
   const attributes = Object.fromEntries(
-    Object.keys(p.attributes)
+    Object.keys(held)
       .sort()
-      .map((k) => [k, p.attributes[k]]),
+      .map((k) => [k, [...held[k]].sort()]),
   );
   return { name, groups: [...p.groups].sort(), attributes };
 }
 
 /** Resolves SCIM ids (group members, user group references) and nested groups into people. */
-function addScimPeople(
-  people: Map<string, { groups: Set<string>; attributes: Record<string, string> }>,
-  users: readonly Located<ScimUser>[],
-  groups: readonly Located<ScimGroup>[],
-): void {
+function addScimPeople(people: Map<string, ReadPerson>, users: readonly Located<ScimUser>[], groups: readonly Located<ScimGroup>[]): void {
   const groupById = new Map(groups.filter((g) => g.item.id !== undefined).map((g) => [g.item.id!, g.item.displayName]));
   const userById = new Map(users.filter((u) => u.item.id !== undefined).map((u) => [u.item.id!, u.item.userName]));
   const direct = new Map<string, Set<string>>(users.map((u) => [u.item.userName, new Set(u.item.groupNames)]));
@@ -162,7 +189,7 @@ function addScimPeople(
       problems.add([...user.path, 'userName'], `user \`${user.userName}\` appears twice in the directory`);
       continue;
     }
-    people.set(user.userName, { groups: withAncestors(direct.get(user.userName)!, parents), attributes: { ...user.attributes } });
+    people.set(user.userName, { groups: withAncestors(direct.get(user.userName)!, parents), attributes: user.attributes, problems });
   }
 }
 

@@ -1,4 +1,5 @@
 import { ProblemCollector, SpecPath } from '../model/problems';
+import { ReadAttributes, addAttributeValues, noAttributes } from './attribute-values';
 
 /** The SCIM 2.0 schema URNs meshgrant reads (RFC 7643, RFC 7644). */
 export const SCIM = {
@@ -16,7 +17,7 @@ export interface ScimUser {
   /** Groups listed on the user (`groups[]`): their ids (`value`) and names (`display`). */
   readonly groupIds: readonly string[];
   readonly groupNames: readonly string[];
-  readonly attributes: Readonly<Record<string, string>>;
+  readonly attributes: ReadAttributes;
   readonly path: SpecPath;
 }
 
@@ -41,6 +42,8 @@ export interface ScimResources {
 
 /** Core user attributes that identity providers commonly pass on as session tags. */
 const CORE_ATTRIBUTES = ['locale', 'preferredLanguage', 'title', 'userType'] as const;
+/** Core multi-valued complex attributes (RFC 7643 4.1.2) whose `value`s are facts about the person. */
+const CORE_MULTI_VALUED = ['entitlements', 'roles'] as const;
 
 /** A JSON object as parsed, before its fields are checked. */
 export type Json = Record<string, unknown>;
@@ -103,23 +106,42 @@ function readUser(resource: Json, path: SpecPath, problems: ProblemCollector): S
     if (value !== undefined) groupIds.push(value);
     if (display !== undefined) groupNames.push(display);
   });
-  const attributes: Record<string, string> = {};
-  for (const key of CORE_ATTRIBUTES) {
-    if (typeof resource[key] === 'string') attributes[key] = resource[key] as string;
-  }
-  const country = primaryCountry(resource);
-  if (country !== undefined) attributes.country = country;
-  const enterprise = resource[SCIM.enterpriseUser];
-  if (enterprise !== undefined && !isObject(enterprise)) {
-    problems.add([...path, SCIM.enterpriseUser], 'the enterprise extension must be an object');
-  } else if (enterprise) {
-    // Only text values can be session tags; `manager` (an object) is not an attribute rule's concern.
-    for (const key of Object.keys(enterprise)) {
-      if (typeof enterprise[key] === 'string') attributes[key] = enterprise[key] as string;
-    }
-  }
+  const attributes = readUserAttributes(resource, path, problems);
   if (userName === undefined) return undefined;
   return { id, userName, active: resource.active !== false, groupIds, groupNames, attributes, path };
+}
+
+/**
+ * The attributes of a SCIM user: core text attributes, the primary address's `country`, the
+ * `value`s of `roles` and `entitlements`, and every text or multi-valued attribute of the
+ * enterprise extension and of custom extension schemas (`urn:...:User` objects on the
+ * resource). Single complex attributes such as the enterprise `manager` are no facts for
+ * attribute rules and are left out.
+ */
+function readUserAttributes(resource: Json, path: SpecPath, problems: ProblemCollector): ReadAttributes {
+  const attributes = noAttributes();
+  for (const key of CORE_ATTRIBUTES) {
+    if (typeof resource[key] === 'string') addAttributeValues(attributes, key, resource[key], [...path, key], problems);
+  }
+  const country = primaryCountry(resource);
+  if (country !== undefined) addAttributeValues(attributes, 'country', country, [...path, 'addresses'], problems);
+  for (const key of CORE_MULTI_VALUED) {
+    if (resource[key] !== undefined) addAttributeValues(attributes, key, resource[key], [...path, key], problems);
+  }
+  const extensions = Object.keys(resource)
+    .filter((k) => k.startsWith('urn:') && k !== SCIM.user)
+    .sort((a, b) => (a === SCIM.enterpriseUser ? -1 : b === SCIM.enterpriseUser ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  for (const urn of extensions) {
+    const extension = resource[urn];
+    if (!isObject(extension)) {
+      problems.add([...path, urn], `the extension ${urn} must be an object`);
+      continue;
+    }
+    for (const key of Object.keys(extension)) {
+      if (!isObject(extension[key])) addAttributeValues(attributes, key, extension[key], [...path, urn, key], problems);
+    }
+  }
+  return attributes;
 }
 
 /** `addresses[]`: the primary one's country, else the first that has one. */

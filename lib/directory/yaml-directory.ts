@@ -1,11 +1,12 @@
 import { ProblemCollector, SpecPath } from '../model/problems';
+import { ReadAttributes, addAttributeValues, noAttributes } from './attribute-values';
 import { isObject } from './scim';
 
 /** One user of the YAML form. */
 export interface YamlUser {
   readonly name: string;
   readonly groups: readonly string[];
-  readonly attributes: Readonly<Record<string, string>>;
+  readonly attributes: ReadAttributes;
   readonly path: SpecPath;
 }
 
@@ -13,8 +14,9 @@ const USER_FIELDS = ['name', 'groups', 'attributes'];
 
 /**
  * Reads meshgrant's small directory form, for tests and for directories without SCIM:
- * `users: [{ name, groups: [...], attributes: { department: finance, country: FR } }]`.
- * Attribute values are text; numbers and booleans are read as their text, as session tags are.
+ * `users: [{ name, groups: [...], attributes: { department: finance, country: [FR, DE] } }]`.
+ * An attribute holds a value or a list of values; numbers and booleans are read as their text,
+ * as session tags are.
  */
 export function readYamlDirectory(value: unknown, problems: ProblemCollector): YamlUser[] {
   if (!isObject(value) || !Array.isArray(value.users)) {
@@ -59,16 +61,13 @@ function readGroups(v: unknown, path: SpecPath, problems: ProblemCollector): str
   });
 }
 
-function readAttributes(v: unknown, path: SpecPath, problems: ProblemCollector): Record<string, string> {
-  if (v === undefined) return {};
+function readAttributes(v: unknown, path: SpecPath, problems: ProblemCollector): ReadAttributes {
+  const out = noAttributes();
+  if (v === undefined) return out;
   if (!isObject(v)) {
-    problems.add(path, '`attributes` must be a mapping of attribute name to value');
-    return {};
+    problems.add(path, '`attributes` must be a mapping of attribute name to value or list of values');
+    return out;
   }
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(v)) {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = String(value);
-    else problems.add([...path, key], `attribute \`${key}\` must have one value (text)`, 'a session tag holds one value');
-  }
+  for (const [key, value] of Object.entries(v)) addAttributeValues(out, key, value, [...path, key], problems);
   return out;
 }

@@ -60,7 +60,7 @@ export function readInputFile(path: string, options: InputFileOptions): string {
     const swapped = kindOf(stats);
     if (swapped !== undefined) throw new InputFileError(`is ${swapped}, not a regular file; meshgrant reads only regular files`);
     if (stats.size > options.limit.bytes) throw tooBig(options.limit);
-    return readAtMost(fd, options.limit).toString('utf8');
+    return readAtMost(fd, options.limit, stats.size).toString('utf8');
   } finally {
     closeSync(fd);
   }
@@ -87,12 +87,17 @@ function tooBig(limit: InputLimit): InputFileError {
   return new InputFileError(`is larger than ${formatBytes(limit.bytes)}, the most meshgrant reads from ${limit.of}`);
 }
 
-/** Reads up to `limit` bytes; one byte more means the file is too big. */
-function readAtMost(fd: number, limit: InputLimit): Buffer {
+/**
+ * Reads up to `limit` bytes; one byte more means the file is too big. The first read asks for
+ * the size the file system states (a 40 MB stack in one buffer, not in 600 copied chunks); files
+ * that state none (/proc) are read in chunks.
+ */
+function readAtMost(fd: number, limit: InputLimit, statedSize: number): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
-    const chunk = Buffer.alloc(Math.min(64 * 1024, limit.bytes + 1 - total));
+    const size = Math.min(Math.max(64 * 1024, total === 0 ? statedSize + 1 : 0), limit.bytes + 1 - total);
+    const chunk = Buffer.allocUnsafe(size);
     const n = fsCall(() => readSync(fd, chunk, 0, chunk.length, null));
     if (n === 0) return Buffer.concat(chunks, total);
     chunks.push(chunk.subarray(0, n));

@@ -1,6 +1,8 @@
+import { ProductCatalog, ProductCatalogSpec, checkProductCatalog, toProductCatalog } from './catalog-owner';
 import type { Classification } from './classification';
 import type { FilterReaders } from './check-row-filter';
 import type { EnvironmentSpec } from './environment';
+import { Approval, checkApproval, isExpired } from './approval';
 import { Grant, GrantSpec, checkGrant, toGrant } from './grant';
 import { NAME_PATTERNS } from './names';
 import { OutputPort, OutputPortSpec, checkPort, tableNameOf, toOutputPort } from './output-port';
@@ -44,6 +46,11 @@ export interface DataProductSpec {
   /** Environments the product is deployed to, e.g. `[dev]` then `[dev, prod]`. */
   readonly promotedTo: readonly string[];
   readonly outputPorts: readonly OutputPortSpec[];
+  /**
+   * Where the product's tables live and who creates its database.
+   * @default - a database meshgrant creates, `<prefix>_<domain>_<product>`, over `<domain>/<product>` in the data bucket
+   */
+  readonly catalog?: ProductCatalogSpec;
   readonly inputPorts?: readonly InputPortSpec[];
   /** Members of the three product roles; a role left out exists, empty. */
   readonly roles?: Partial<Readonly<Record<ProductRoleName, ProductRoleSpec>>>;
@@ -67,10 +74,16 @@ export interface DataProduct {
   /** Sorted. */
   readonly promotedTo: readonly string[];
   readonly outputPorts: readonly OutputPort[];
+  /** Its database's name and owner, and where its data lives. */
+  readonly catalog: ProductCatalog;
   readonly inputPorts: readonly InputPortSpec[];
   readonly roles: Readonly<Record<ProductRoleName, ProductRole>>;
+  /** Grants in force (not expired as of the mesh's day). */
   readonly grants: readonly Grant[];
+  /** Purpose bindings in force. */
   readonly purposes: readonly PurposeBinding[];
+  /** Grants and purpose bindings whose expiry lies before the mesh's day: dropped from synthesis, reported. */
+  readonly expired: { readonly grants: readonly Grant[]; readonly purposes: readonly PurposeBinding[] };
   readonly policies: ProductPoliciesSpec;
   readonly suppressions: readonly SuppressionSpec[];
   /** Where the product is in the spec (`['products', i]`), to locate findings. */
@@ -120,6 +133,7 @@ export function checkProduct(check: SpecCheck, p: DataProductSpec, path: SpecPat
   if (!p.info?.title) check.add([...path, 'info', 'title'], `${who} has no title`);
 
   checkPromotion(check, p, path, ctx.environments);
+  checkProductCatalog(check, p.catalog, [...path, 'catalog'], who);
 
   const ports = new Map<string, OutputPortSpec>();
   if (!p.outputPorts || p.outputPorts.length === 0) check.add([...path, 'outputPorts'], `${who} has no output port`);
@@ -145,7 +159,10 @@ export function checkProduct(check: SpecCheck, p: DataProductSpec, path: SpecPat
     classification: ctx.classification,
     analystClearance: p.roles?.analyst?.clearance,
   };
-  (p.grants ?? []).forEach((g, i) => checkGrant(check, g, grantScope, [...path, 'grants', i]));
+  (p.grants ?? []).forEach((g, i) => {
+    checkGrant(check, g, grantScope, [...path, 'grants', i]);
+    checkApproval(check, g, [...path, 'grants', i], `product ${p.id}: grant ${i}`);
+  });
 
   const bound = new Set<string>();
   (p.purposes ?? []).forEach((b, i) => {
@@ -165,6 +182,7 @@ export function checkProduct(check: SpecCheck, p: DataProductSpec, path: SpecPat
         ? undefined
         : { kind: 'purpose', purpose: b.purpose, allowedClasses: ctx.purposeSpecs[purposeIndex].allowedClasses ?? [] };
     checkBinding(check, b, ports, bp, who, { classification: ctx.classification, readers });
+    checkApproval(check, b, bp, `${who}: binding to ${b.purpose}`);
   });
 
   checkInputPorts(check, p, path, ctx.products);
@@ -228,9 +246,16 @@ function checkInputPorts(check: SpecCheck, p: DataProductSpec, path: SpecPath, p
   });
 }
 
-/** The validated product of a checked spec. */
-export function toDataProduct(p: DataProductSpec, specPath: SpecPath, c: Classification): DataProduct {
+/**
+ * The validated product of a checked spec.
+ * @param asOf the day expiry is evaluated against (`YYYY-MM-DD`, UTC); undefined keeps every entry
+ */
+export function toDataProduct(p: DataProductSpec, specPath: SpecPath, c: Classification, asOf?: string): DataProduct {
   const [domain, name] = p.id.split('.');
+  const catalog = toProductCatalog(p.catalog);
+  const grants = (p.grants ?? []).map((g, i) => toGrant(g, [...specPath, 'grants', i]));
+  const bindings = (p.purposes ?? []).map((b, i) => toPurposeBinding(b, [...specPath, 'purposes', i]));
+  const lapsed = (a: Approval) => asOf !== undefined && isExpired(a, asOf);
   return {
     id: p.id,
     domain,
@@ -239,11 +264,13 @@ export function toDataProduct(p: DataProductSpec, specPath: SpecPath, c: Classif
     description: p.info.description,
     owner: p.info.owner,
     promotedTo: [...new Set(p.promotedTo)].sort(),
-    outputPorts: p.outputPorts.map((o, i) => toOutputPort(o, c, [...specPath, 'outputPorts', i])),
+    outputPorts: p.outputPorts.map((o, i) => toOutputPort(o, c, [...specPath, 'outputPorts', i], catalog.owner)),
+    catalog,
     inputPorts: (p.inputPorts ?? []).map((ip) => ({ product: ip.product, port: ip.port })),
-    roles: toProductRoles(p.roles, c),
-    grants: (p.grants ?? []).map((g, i) => toGrant(g, [...specPath, 'grants', i])),
-    purposes: (p.purposes ?? []).map((b, i) => toPurposeBinding(b, [...specPath, 'purposes', i])),
+    roles: toProductRoles(p.roles, c, specPath, asOf),
+    grants: grants.filter((g) => !lapsed(g.approval)),
+    purposes: bindings.filter((b) => !lapsed(b.approval)),
+    expired: { grants: grants.filter((g) => lapsed(g.approval)), purposes: bindings.filter((b) => lapsed(b.approval)) },
     policies: { ...(p.policies ?? {}) },
     suppressions: p.suppressions ?? [],
     specPath,

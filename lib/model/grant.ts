@@ -1,3 +1,4 @@
+import { Approval, ApprovalSpec, toApproval } from './approval';
 import { OutputPortSpec, columnNames } from './output-port';
 import { SpecPath } from './problems';
 import { ACCESS_LEVELS, AccessLevel, MAX_LEVEL, PRODUCT_ROLES, ProductRoleName, levelWithin, roleClearance } from './product-role';
@@ -10,7 +11,7 @@ import { suggest } from './suggest';
  * Access of one product role (or of a consuming product) to one output port.
  * Exactly one of `role` and `consumer` is set.
  */
-export interface GrantSpec {
+export interface GrantSpec extends ApprovalSpec {
   /** A role of this product. */
   readonly role?: ProductRoleName;
   /**
@@ -46,6 +47,8 @@ export interface Grant {
   readonly columns?: readonly string[];
   readonly rows?: string;
   /** Where the grant is in the spec (`['products', i, 'grants', j]`): access planned from it, and findings on it, point here. */
+  /** Who approved the grant and until when (empty when nothing is recorded). */
+  readonly approval: Approval;
   readonly specPath: SpecPath;
 }
 
@@ -157,6 +160,7 @@ export function toGrant(g: GrantSpec, specPath: SpecPath): Grant {
     level: g.level,
     columns: g.columns ? [...new Set(g.columns)].sort() : undefined,
     rows: g.rows === undefined ? undefined : canonicalRowFilter(g.rows),
+    approval: toApproval(g),
     specPath,
   };
 }

@@ -1,3 +1,5 @@
+export * from './approval';
+export * from './catalog-owner';
 export * from './classification';
 export * from './data-product';
 export * from './domain';
@@ -14,3 +16,4 @@ export * from './purpose';
 export * from './purpose-binding';
 export * from './row-filter';
 export * from './suppression';
+export * from './approval';

@@ -18,6 +18,22 @@ export const FREE_TEXT_FIELDS: readonly SpecPath[] = [
   ['products', '*', 'purposes', '*', 'rows'],
   ['products', '*', 'suppressions', '*', 'reason'],
   ['policy', 'suppressions', '*', 'reason'],
+  // Reasons of recorded approvals (docs/lifecycle.md): prose that stays in the spec and reports.
+  ...(['users', 'groups', 'attributes'] as const).flatMap((kind): SpecPath[] => [
+    ['purposes', '*', 'members', kind, '*', 'reason'],
+    ...(['analyst', 'engineer', 'owner'] as const).map((role): SpecPath => [
+      'products',
+      '*',
+      'roles',
+      role,
+      'members',
+      kind,
+      '*',
+      'reason',
+    ]),
+  ]),
+  ['products', '*', 'grants', '*', 'reason'],
+  ['products', '*', 'purposes', '*', 'reason'],
 ];
 
 /** C0 and C1 control characters other than tab, line feed and carriage return, and DEL. */

@@ -6,7 +6,8 @@ import { NAME_PATTERNS } from './names';
 import { Locator, ProblemCollector, SourceLocation, SpecPath } from './problems';
 import { Purpose, PurposeBinders, PurposeSpec, checkPurposeMembers, checkPurposes, toPurpose } from './purpose';
 import { SpecCheck } from './spec-check';
-import { checkLiteralText } from './literal-text';
+import { checkLiteralText, shown } from './literal-text';
+import { isCalendarDate, todayUtc } from './calendar-date';
 import { TARGET } from '../target';
 import { PolicyConfigSpec } from './suppression';
 import { Attribute, AttributeSpec, checkAttributes } from '../abac/attributes';
@@ -57,6 +58,21 @@ export interface MeshParts {
   readonly attributes: readonly Attribute[];
   /** Global policies, in declaration order. */
   readonly policies: readonly GlobalPolicy[];
+  /**
+   * The day (`YYYY-MM-DD`, UTC) expiry was evaluated against: entries whose `expires` lies
+   * before it are not part of the mesh's access (see `Members.expired`).
+   */
+  readonly asOf: string;
+}
+
+/** How `buildMesh` reads a spec. */
+export interface BuildOptions {
+  /**
+   * The day expiry is evaluated against, `YYYY-MM-DD` (UTC). Pass it wherever output must be
+   * reproducible (tests, a pinned synthesis); commands take it from `--as-of`.
+   * @default - today, in UTC
+   */
+  readonly asOf?: string;
 }
 
 /** A validated, immutable mesh. Build one with `buildMesh` (or `MeshBuilder`, or the YAML loader). */
@@ -126,9 +142,11 @@ function find<T>(xs: readonly T[], pred: (x: T) => boolean, what: string): T {
  * @param locate maps spec paths to file locations (loaders pass one so problems name file:line:column)
  * @throws MeshValidationError with every problem found
  */
-export function buildMesh(spec: MeshSpec, locate?: Locator): Mesh {
+export function buildMesh(spec: MeshSpec, locate?: Locator, options: BuildOptions = {}): Mesh {
   const problems = new ProblemCollector(locate);
-  const parts = resolveMesh(spec, problems);
+  const asOf = options.asOf ?? todayUtc();
+  if (!isCalendarDate(asOf)) problems.add([], `as-of day \`${shown(asOf)}\` is not a day; expected YYYY-MM-DD (UTC)`);
+  const parts = resolveMesh(spec, problems, asOf);
   problems.throwIfAny();
   return new Mesh(parts!, spec, locate);
 }
@@ -138,7 +156,7 @@ export function buildMesh(spec: MeshSpec, locate?: Locator): Mesh {
  * are none. Each concept checks itself (in its own file); this only orders them, each step
  * handing the next what it needs to know about the rest of the mesh.
  */
-function resolveMesh(spec: MeshSpec, problems: ProblemCollector): MeshParts | undefined {
+function resolveMesh(spec: MeshSpec, problems: ProblemCollector, asOf: string): MeshParts | undefined {
   const check = new SpecCheck(problems);
   if (!spec.name || !NAME_PATTERNS.mesh.test(spec.name)) {
     check.add(['name'], `mesh name \`${spec.name ?? ''}\` must be lower case letters, digits or -`);
@@ -169,7 +187,10 @@ function resolveMesh(spec: MeshSpec, problems: ProblemCollector): MeshParts | un
     problems,
   );
   if (problems.problems.length > 0) return undefined;
-  const productModels = (spec.products ?? []).map((p, i) => ({ product: toDataProduct(p, ['products', i], classification!), spec: p }));
+  const productModels = (spec.products ?? []).map((p, i) => ({
+    product: toDataProduct(p, ['products', i], classification!, asOf),
+    spec: p,
+  }));
   const attributeList = [...attributes.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   checkRowPolicies(policies, attributeList, productModels, classification!, problems);
   if (problems.problems.length > 0) return undefined;
@@ -179,10 +200,11 @@ function resolveMesh(spec: MeshSpec, problems: ProblemCollector): MeshParts | un
     classification: classification!,
     environments: spec.environments.map(toEnvironment),
     domains: [...spec.domains].sort((a, b) => a.name.localeCompare(b.name)),
-    purposes: (spec.purposes ?? []).map(toPurpose).sort((a, b) => a.name.localeCompare(b.name)),
+    purposes: (spec.purposes ?? []).map((p, i) => toPurpose(p, i, asOf)).sort((a, b) => a.name.localeCompare(b.name)),
     products: productModels.map((p) => p.product).sort((a, b) => a.id.localeCompare(b.id)),
     policy: spec.policy ?? {},
     attributes: attributeList,
     policies,
+    asOf,
   };
 }

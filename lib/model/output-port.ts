@@ -1,3 +1,4 @@
+import type { CatalogOwner } from './catalog-owner';
 import type { Classification } from './classification';
 import { NAME_PATTERNS, defaultTableName } from './names';
 import { SpecPath } from './problems';
@@ -31,6 +32,12 @@ export interface TableSpec {
   readonly format?: 'parquet' | 'orc' | 'json' | 'csv';
   /** Partition columns (they are also readable columns). */
   readonly partitionKeys?: readonly ColumnSpec[];
+  /**
+   * Who creates the table: `external` for a table that exists already (dbt, Glue jobs, Spark),
+   * which meshgrant then tags and grants by name without creating it.
+   * @default - the owner of the product's catalog (`catalog.owner`)
+   */
+  readonly owner?: CatalogOwner;
 }
 
 /** What consumers read: a Glue table over S3 with a column schema. */
@@ -73,6 +80,8 @@ export interface OutputPort {
   /** Sorted data tags of the table. */
   readonly tags: readonly string[];
   readonly format: 'parquet' | 'orc' | 'json' | 'csv';
+  /** Who creates the table; an `external` one is tagged and granted by name only. */
+  readonly owner: CatalogOwner;
   /** Data columns then partition keys, in declaration order. */
   readonly columns: readonly Column[];
 }
@@ -137,14 +146,18 @@ export function checkPort(
   }
 }
 
-/** The validated port of a checked spec (at `path`), each column with its classes, level and spec path worked out. */
-export function toOutputPort(o: OutputPortSpec, c: Classification, path: SpecPath): OutputPort {
+/**
+ * The validated port of a checked spec (at `path`), each column with its classes, level and spec
+ * path worked out; its table belongs to `owner` unless the port says otherwise.
+ */
+export function toOutputPort(o: OutputPortSpec, c: Classification, path: SpecPath, owner: CatalogOwner = 'meshgrant'): OutputPort {
   return {
     name: o.name,
     description: o.description,
     tableName: tableNameOf(o),
     tags: [...new Set(o.tags ?? [])].sort(),
     format: o.table?.format ?? 'parquet',
+    owner: o.table?.owner ?? owner,
     columns: [
       ...o.columns.map((col, j): Column => ({ ...toColumn(c, col, false), specPath: [...path, 'columns', j] })),
       ...(o.table?.partitionKeys ?? []).map((col, j): Column => ({

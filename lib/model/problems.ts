@@ -20,6 +20,11 @@ export interface Problem {
   readonly hint?: string;
   /** Set by loaders that know where the field was written. */
   readonly location?: SourceLocation;
+  /**
+   * Stable id of the kind of problem, for code scanning (`spec/yaml`, `spec/schema`, ...; see
+   * lib/spec/problem-kinds.ts). @default - `spec/model`: a problem the model's checks found
+   */
+  readonly rule?: string;
 }
 
 /**

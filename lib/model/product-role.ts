@@ -82,15 +82,21 @@ export function roleClearance(role: ProductRoleName, analystClearance: string | 
   return role === 'analyst' ? (analystClearance ?? c.defaultLevel) : c.topLevel;
 }
 
-/** The three validated roles of a checked product; a role left out exists, empty. */
+/**
+ * The three validated roles of a checked product; a role left out exists, empty.
+ * @param path the product's spec path
+ * @param asOf the day expiry is evaluated against (`YYYY-MM-DD`, UTC); undefined keeps every member
+ */
 export function toProductRoles(
   roles: Partial<Readonly<Record<ProductRoleName, ProductRoleSpec>>> | undefined,
   c: Classification,
+  path: SpecPath = [],
+  asOf?: string,
 ): Record<ProductRoleName, ProductRole> {
   return Object.fromEntries(
     PRODUCT_ROLES.map((role): [ProductRoleName, ProductRole] => {
       const r = roles?.[role];
-      const members: Members = normalizeMembers(r?.members);
+      const members: Members = normalizeMembers(r?.members, [...path, 'roles', role, 'members'], asOf);
       return [role, { name: role, members, clearance: roleClearance(role, r?.clearance, c) }];
     }),
   ) as Record<ProductRoleName, ProductRole>;

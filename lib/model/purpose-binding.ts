@@ -1,3 +1,4 @@
+import { Approval, ApprovalSpec, toApproval } from './approval';
 import { OutputPortSpec, columnNames } from './output-port';
 import { SpecPath } from './problems';
 import { FilterReaders, canonicalRowFilter, checkRowFilter } from './check-row-filter';
@@ -10,7 +11,7 @@ import { suggest } from './suggest';
  * limited to the columns the binding names and the classes the purpose allows, and to the rows
  * of the filter.
  */
-export interface PurposeBindingSpec {
+export interface PurposeBindingSpec extends ApprovalSpec {
   /** Purpose name. */
   readonly purpose: string;
   /** Output ports of this product the purpose may read. */
@@ -36,6 +37,8 @@ export interface PurposeBinding {
   readonly columns?: readonly string[];
   readonly rows?: string;
   /** Where the binding is in the spec (`['products', i, 'purposes', j]`): access planned from it, and findings on it, point here. */
+  /** Who approved the binding and until when (empty when nothing is recorded). */
+  readonly approval: Approval;
   readonly specPath: SpecPath;
 }
 
@@ -83,6 +86,7 @@ export function toPurposeBinding(b: PurposeBindingSpec, specPath: SpecPath): Pur
     ports: [...new Set(b.ports)].sort(),
     columns: b.columns ? [...new Set(b.columns)].sort() : undefined,
     rows: b.rows === undefined ? undefined : canonicalRowFilter(b.rows),
+    approval: toApproval(b),
     specPath,
   };
 }

@@ -17,6 +17,11 @@ export interface PurposeSpec {
   readonly description?: string;
   /** Person who admits members (e.g. a line manager). */
   readonly approver: string;
+  /**
+   * People who may approve members on the approver's behalf (e.g. a deputy during leave).
+   * @default - none: only the approver
+   */
+  readonly delegates?: readonly string[];
   /** People admitted to the purpose. */
   readonly members?: MembersSpec;
   /**
@@ -33,6 +38,8 @@ export interface Purpose {
   readonly name: string;
   readonly description?: string;
   readonly approver: string;
+  /** Sorted. */
+  readonly delegates: readonly string[];
   readonly members: Members;
   /** Sorted. */
   readonly allowedClasses: readonly string[];
@@ -58,6 +65,9 @@ export function checkPurposes(
       if (classification && !classification.classNames.includes(c)) {
         check.add([...path, 'allowedClasses', j], `purpose ${p.name} allows unknown class \`${c}\``, suggest(c, classification.classNames));
       }
+    });
+    (p.delegates ?? []).forEach((d, j) => {
+      if (d === p.approver) check.add([...path, 'delegates', j], `purpose ${p.name}: ${d} is its approver, not a delegate`);
     });
     checkMembers(check, p.members, [...path, 'members'], `purpose ${p.name}`);
   });
@@ -86,14 +96,18 @@ export function checkPurposeMembers(
   }
 }
 
-/** The validated purpose of a checked spec. */
-export function toPurpose(p: PurposeSpec, index: number): Purpose {
+/**
+ * The validated purpose of a checked spec.
+ * @param asOf the day expiry is evaluated against (`YYYY-MM-DD`, UTC); undefined keeps every member
+ */
+export function toPurpose(p: PurposeSpec, index: number, asOf?: string): Purpose {
   return {
     specPath: ['purposes', index],
     name: p.name,
     description: p.description,
     approver: p.approver,
-    members: normalizeMembers(p.members),
+    delegates: [...new Set(p.delegates ?? [])].sort(),
+    members: normalizeMembers(p.members, ['purposes', index, 'members'], asOf),
     allowedClasses: [...new Set(p.allowedClasses ?? [])].sort(),
   };
 }

@@ -23,6 +23,12 @@ export interface PolicyConfigSpec {
    * @default - every built-in pack
    */
   readonly packs?: readonly string[];
+  /**
+   * Severity profile: `starter` reports the readiness rules as warnings, so that a new mesh
+   * synthesizes while its products are being completed. `severities` still win over it.
+   * @default - every rule at its own severity
+   */
+  readonly profile?: 'starter';
   /** Severity per rule id: `error`, `warning`, or `off`. */
   readonly severities?: Readonly<Record<string, 'error' | 'warning' | 'off'>>;
   /** Suppressions that apply across the mesh. */

@@ -5,6 +5,7 @@ import { META_RULES } from './meta-rules';
 import { BUILT_IN_PACKS } from './packs';
 import type { Finding, PolicyRule, RuleInfo, Severity, Violation } from './rule';
 import { createRuleContext } from './rule-context';
+import { effectiveSeverity, withProfileHint } from './severity-profile';
 import { MetaViolation, SuppressedFinding, SuppressionOutcome, applySuppressions } from './suppressions';
 
 /** Options of {@link checkPolicies}. */
@@ -114,7 +115,9 @@ function selectRules(mesh: Mesh, extra: readonly PolicyRule[]): { rules: PolicyR
       fix: suggest(level, c.levels),
     });
 
-  const rules = selected.flatMap((name) => packs.get(name) ?? []).filter((r) => severities[r.id] !== 'off');
+  const rules = selected
+    .flatMap((name) => packs.get(name) ?? [])
+    .filter((r) => severities[r.id] !== 'off' && (r.optIn !== true || severities[r.id] !== undefined));
   return { rules: [...new Map(rules.map((r) => [r.id, r])).values()], problems };
 }
 
@@ -151,8 +154,7 @@ export function compareFindings(a: Finding, b: Finding): number {
  */
 export function checkPolicies(mesh: Mesh, options: CheckPoliciesOptions = {}): PolicyReport {
   const severities = mesh.policy.severities ?? {};
-  const severityOf = (r: RuleInfo): Severity =>
-    severities[r.id] === 'error' || severities[r.id] === 'warning' ? (severities[r.id] as Severity) : r.severity;
+  const severityOf = (r: RuleInfo): Severity => effectiveSeverity(mesh.policy, r);
   const productAt = new Map(mesh.products.map((p) => [p.specPath[1], p.id]));
   const locate = (path: SpecPath) => {
     for (let n = path.length; n >= 0; n--) {
@@ -161,15 +163,16 @@ export function checkPolicies(mesh: Mesh, options: CheckPoliciesOptions = {}): P
     }
     return undefined;
   };
-  const toFinding = (rule: RuleInfo, v: Violation): Finding => ({
-    rule: rule.id,
-    severity: severityOf(rule),
-    path: [...v.path],
-    product: v.path[0] === 'products' ? productAt.get(v.path[1]) : undefined,
-    message: v.message,
-    fix: v.fix,
-    location: locate(v.path),
-  });
+  const toFinding = (rule: RuleInfo, v: Violation): Finding =>
+    withProfileHint({
+      rule: rule.id,
+      severity: severityOf(rule),
+      path: [...v.path],
+      product: v.path[0] === 'products' ? productAt.get(v.path[1]) : undefined,
+      message: v.message,
+      fix: v.fix,
+      location: locate(v.path),
+    });
 
   const { rules, problems } = selectRules(mesh, options.rules ?? []);
   const context = createRuleContext(mesh);

@@ -26,7 +26,8 @@ export const ENFORCED_BY_MODEL: readonly string[] = [
 ];
 
 function section(rule: RuleInfo): string[] {
-  return [`### ${rule.id}`, '', `**${rule.severity}**. ${rule.description}`, '', `*Why:* ${rule.rationale}`, ''];
+  const optIn = rule.optIn ? ['*Opt-in:* runs only when `policy.severities` sets its severity.', ''] : [];
+  return [`### ${rule.id}`, '', `**${rule.severity}**. ${rule.description}`, '', `*Why:* ${rule.rationale}`, '', ...optIn];
 }
 
 /** The rule reference, generated from the rule metadata so it is never written twice. */

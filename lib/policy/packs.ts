@@ -8,6 +8,7 @@ import { trustPolicySize } from './rules/aws/trust-policy-size';
 import { policyTrustEnforceable } from './rules/aws/policy-trust-enforceable';
 import { columnClassified } from './rules/readiness/column-classified';
 import { description } from './rules/readiness/description';
+import { emptyRoles } from './rules/readiness/empty-roles';
 import { ownerRole } from './rules/readiness/owner-role';
 import { purposeBinding } from './rules/readiness/purpose-binding';
 import { retention } from './rules/readiness/retention';
@@ -19,12 +20,14 @@ import { noWildcardAction } from './rules/security/no-wildcard-action';
 import { noWildcardPrincipal } from './rules/security/no-wildcard-principal';
 import { ownerGrantOption } from './rules/security/owner-grant-option';
 import { purposeApprover } from './rules/security/purpose-approver';
+import { purposeMemberApproval } from './rules/security/purpose-member-approval';
+import { roleMemberApproval } from './rules/security/role-member-approval';
 import { sensitiveDataNeedsPurpose } from './rules/security/sensitive-data-needs-purpose';
 import { separationOfDuties } from './rules/security/separation-of-duties';
 
 /** The built-in rule packs, by name; `MeshSpec.policy.packs` selects among them (default: all). */
 export const BUILT_IN_PACKS: Readonly<Record<string, readonly PolicyRule[]>> = {
-  readiness: [ownerRole, description, columnClassified, retention, purposeBinding],
+  readiness: [ownerRole, description, columnClassified, retention, purposeBinding, emptyRoles],
   security: [
     noWildcardPrincipal,
     noWildcardAction,
@@ -36,6 +39,8 @@ export const BUILT_IN_PACKS: Readonly<Record<string, readonly PolicyRule[]>> = {
     purposeApprover,
     environmentPrincipals,
     separationOfDuties,
+    purposeMemberApproval,
+    roleMemberApproval,
   ],
   aws: [lfTagLength, lfTagsPerResource, lfTagQuotas, glueTextLength, trustPolicySize, lfPermissionsValid, policyTrustEnforceable],
 };

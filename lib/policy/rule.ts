@@ -17,6 +17,12 @@ export interface RuleInfo {
   readonly description: string;
   /** Why federated governance wants it. */
   readonly rationale: string;
+  /**
+   * True for a rule that runs only when `MeshSpec.policy.severities` sets its severity: a
+   * practice a mesh adopts on purpose (e.g. recorded approvals for product role members).
+   * @default false
+   */
+  readonly optIn?: boolean;
 }
 
 /** One thing a rule found wrong, at one place of the spec. */

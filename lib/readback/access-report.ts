@@ -1,4 +1,4 @@
-import { Catalog, compare } from './catalog';
+import { Catalog, CatalogTable, compare } from './catalog';
 import { DatabaseGrants } from './database-grants';
 import { AccessPrincipal, EffectiveAccess } from './effective-access';
 import { deniedActions, requiredActions, roleStatements } from './iam-access';
@@ -76,6 +76,8 @@ function stackAccess(stack: TerraformStack, problems: StackProblems): { access: 
   const databases = new DatabaseGrants(stack, tags);
   const access: EffectiveAccess[] = [];
   const blocked: BlockedAccess[] = [];
+  // What IAM must allow is the same for every principal on a table: built once per table.
+  const required = new Map<CatalogTable, ReturnType<typeof requiredActions>>();
   for (const grants of groupByPrincipalAndTable(readTableGrants(stack, catalog, tags, problems))) {
     const { principal: arn, table } = grants[0];
     const role = roles.get(arn);
@@ -110,7 +112,12 @@ function stackAccess(stack: TerraformStack, problems: StackProblems): { access: 
                 `policy ${p.name} of role ${role.principal.roleName} is in a shape readback does not evaluate; what it allows is unknown`,
               ),
           );
-    const denied = deniedActions(statements, requiredActions(target.region, target.account, table.database, table.name));
+    let needed = required.get(table);
+    if (needed === undefined) {
+      needed = requiredActions(target.region, target.account, table.database, table.name);
+      required.set(table, needed);
+    }
+    const denied = deniedActions(statements, needed);
     const missing = role === undefined ? [] : databases.missingToQuery(arn, table.database);
     if (denied.length === 0 && missing.length === 0) access.push(entry);
     else blocked.push({ access: entry, deniedActions: denied, missingPermissions: missing });
@@ -119,12 +126,17 @@ function stackAccess(stack: TerraformStack, problems: StackProblems): { access: 
 }
 
 function groupByPrincipalAndTable(grants: readonly TableGrant[]): TableGrant[][] {
-  const groups = new Map<string, TableGrant[]>();
+  // By name, not by object: a stack may declare one table name twice.
+  const groups = new Map<string, Map<string, TableGrant[]>>();
   for (const g of grants) {
-    const key = `${g.principal}\u0000${g.table.database}\u0000${g.table.name}`;
-    groups.set(key, [...(groups.get(key) ?? []), g]);
+    let byTable = groups.get(g.principal);
+    if (byTable === undefined) groups.set(g.principal, (byTable = new Map()));
+    const key = `${g.table.database}\u0000${g.table.name}`;
+    const list = byTable.get(key);
+    if (list === undefined) byTable.set(key, [g]);
+    else list.push(g);
   }
-  return [...groups.values()];
+  return [...groups.values()].flatMap((byTable) => [...byTable.values()]);
 }
 
 /**

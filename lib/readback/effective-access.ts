@@ -12,10 +12,31 @@ export interface TrustedMembers {
    * Attribute rules: sessions of `principals` whose tags match every key (one of the values).
    * Keys are attribute names without the `aws:PrincipalTag/` prefix.
    */
-  readonly attributeRules: readonly {
-    readonly principals: readonly string[];
-    readonly attributes: Readonly<Record<string, readonly string[]>>;
-  }[];
+  readonly attributeRules: readonly SessionRule[];
+}
+
+/**
+ * One trust statement that admits sessions by their tags: a session of one of `principals` whose
+ * tags pass every test. The tests are IAM's, read from the statement's condition.
+ */
+export interface SessionRule {
+  readonly principals: readonly string[];
+  /** `StringEquals`: the session tag of each key equals one of the values (keys ANDed, values ORed). */
+  readonly attributes: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The statement's other tests on session tags (`StringLike`, `StringNotLike`, `StringNotEquals`),
+   * all of which must hold. Absent when the statement has only `StringEquals`.
+   */
+  readonly tagTests?: readonly TagTest[];
+}
+
+/** An IAM string condition on one session tag (`aws:PrincipalTag/<attribute>`). */
+export interface TagTest {
+  readonly operator: 'StringLike' | 'StringNotLike' | 'StringNotEquals';
+  /** The tag key without `aws:PrincipalTag/`. */
+  readonly attribute: string;
+  /** Sorted. `StringLike` patterns: `*` any text, `?` one character. */
+  readonly values: readonly string[];
 }
 
 /** An IAM role that holds Lake Formation permissions. */
@@ -23,14 +44,24 @@ export interface AccessPrincipal {
   /** Role ARN. */
   readonly arn: string;
   readonly roleName: string;
-  /** From the role's tags: a product role, a purpose role, or anything else. */
-  readonly kind: 'product-role' | 'purpose' | 'other';
+  /**
+   * From the role's tags: a product role, a purpose role, a principal of global policies (tagged
+   * `Policy` only), or anything else.
+   */
+  readonly kind: 'product-role' | 'purpose' | 'policy' | 'other';
   /** `DataProduct` tag, for product roles. */
   readonly product?: string;
   /** `ProductRole` tag, for product roles. */
   readonly role?: string;
   /** `Purpose` tag, for purpose roles. */
   readonly purpose?: string;
+  /**
+   * `Policy` tag: the global policies whose merged condition the role's trust carries (sorted),
+   * on any kind of role. Absent when untagged.
+   */
+  readonly policies?: readonly string[];
+  /** `Segment` tag: the segment of a row policy the role reads (its data cells filter holds the rows). */
+  readonly segment?: string;
   readonly members: TrustedMembers;
 }
 

@@ -34,8 +34,8 @@ export function readIdentityPolicy(document: unknown): PolicyStatement[] | undef
     if (!isObject(s) || Object.keys(s).some((k) => !STATEMENT_KEYS.has(k)) || (s.Effect !== 'Allow' && s.Effect !== 'Deny'))
       return undefined;
     if (s.Condition !== undefined && !isObject(s.Condition)) return undefined;
-    const actions = textList(s.Action)?.map(actionPattern);
-    const resources = textList(s.Resource)?.map(resourcePattern);
+    const actions = textList(s.Action)?.map((a) => compiled(a, actionPattern));
+    const resources = textList(s.Resource)?.map((r) => compiled(r, resourcePattern));
     if (actions === undefined || resources === undefined || actions.includes(undefined) || resources.includes(null)) return undefined;
     out.push({
       effect: s.Effect,
@@ -74,6 +74,22 @@ export function evaluateIdentityPolicies(statements: readonly PolicyStatement[],
     else if (!s.conditional) return 'ExplicitlyDenied';
   }
   return allowed ? 'Allowed' : 'ImplicitlyDenied';
+}
+
+/**
+ * Patterns already compiled, by kind and text: thousands of roles name the same catalog, actions
+ * and `*`. Emptied when it grows past a bound, so a long-lived process does not keep every pattern.
+ */
+const patterns = new Map<string, Matcher | undefined | null>();
+const PATTERN_CACHE_SIZE = 50_000;
+
+function compiled<T extends Matcher | undefined | null>(text: string, compile: (text: string) => T): T {
+  const key = `${compile.name}\u0000${text}`;
+  if (patterns.has(key)) return patterns.get(key) as T;
+  if (patterns.size >= PATTERN_CACHE_SIZE) patterns.clear();
+  const pattern = compile(text);
+  patterns.set(key, pattern);
+  return pattern;
 }
 
 const matches = (m: Matcher, text: string) => (typeof m === 'string' ? m === text : m.test(text));

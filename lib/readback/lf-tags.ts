@@ -5,6 +5,19 @@ import { ResourceBody, TerraformStack, block, resourceList, resourcesOf, strings
 /** LF-tags on one resource: key -> value (a resource holds one value per key). */
 export type LfTags = ReadonlyMap<string, string>;
 
+/** Columns of one table that carry the same effective tags. */
+export interface TagGroup {
+  readonly tags: LfTags;
+  /** In table order. */
+  readonly columns: string[];
+}
+
+/** A table's columns by tag group: the groups, and the group of each column (by column position). */
+export interface TagGroups {
+  readonly groups: readonly TagGroup[];
+  readonly groupOfColumn: readonly number[];
+}
+
 /** Key prefix of the tags that mark a column's classes: `class-pii = yes`. */
 const CLASS_KEY_PREFIX = 'class-';
 
@@ -23,9 +36,11 @@ export function lfTagText(s: string): string {
 export class CatalogTags {
   private readonly onDatabase = new Map<string, Map<string, string>>();
   private readonly onTable = new Map<string, Map<string, string>>();
-  private readonly onColumn = new Map<string, Map<string, string>>();
-  private readonly columnTagsOf = new Map<CatalogTable, { column: string; tags: LfTags }[]>();
-  private tablesByTag?: Map<string, Set<CatalogTable>>;
+  /** A column's own tags, with the assignments they came from (`3,17`): columns of one table tagged alike share a tag group. */
+  private readonly onColumn = new Map<string, { assignments: string; tags: Map<string, string> }>();
+  private readonly groupsOf = new Map<CatalogTable, TagGroups>();
+  /** Tables by LF-tag key and value any of their columns carries. */
+  private tablesByTag?: Map<string, Map<string, Set<CatalogTable>>>;
   /** `tablesWith` answers, by condition: the grants of every role ask about the same few. */
   private readonly tablesByCondition = new Map<string, ReadonlySet<CatalogTable>>();
   private readonly classesOf = new Map<CatalogTable, ReadonlyMap<string, readonly string[]>>();
@@ -41,8 +56,8 @@ export class CatalogTags {
       const key = text(t.key);
       if (key !== undefined) defined.set(lfTagText(key), new Set(strings(t.values).map(lfTagText)));
     }
-    const databases = new Set(resourcesOf(stack, 'aws_glue_catalog_database').map((d) => text(d.name)));
-    for (const { address, body: r } of resourceList(stack, 'aws_lakeformation_resource_lf_tags')) {
+    const databases = catalog.databases;
+    resourceList(stack, 'aws_lakeformation_resource_lf_tags').forEach(({ address, body: r }, index) => {
       const pairs = tagPairs(r.lf_tag).filter(([k, v]) => {
         if (defined.get(k)?.has(v)) return true;
         problems.note(address, `LF-tag ${k}=${v} is assigned but not defined in the stack; the assignment cannot deploy`);
@@ -54,27 +69,37 @@ export class CatalogTags {
           address,
           `tags ${undeclared}, which the stack does not declare; what tag-based grants reach there is unknown`,
         );
-      for (const target of this.targets(r)) {
-        const tags = target.map.get(target.key) ?? new Map<string, string>();
-        for (const [k, v] of pairs) tags.set(k, v);
-        target.map.set(target.key, tags);
-      }
-    }
+      this.assign(r, pairs, index);
+    });
   }
 
-  /** Effective tags of each column of a table, in column order (computed once per table). */
-  columnTags(table: CatalogTable): { column: string; tags: LfTags }[] {
-    const known = this.columnTagsOf.get(table);
+  /**
+   * The columns of a table grouped by their effective tags (computed once per table): a table has
+   * many columns but few distinct tag sets, so expressions are matched per group, not per column.
+   */
+  tagGroups(table: CatalogTable): TagGroups {
+    const known = this.groupsOf.get(table);
     if (known !== undefined) return known;
     const inherited = new Map([
       ...(this.onDatabase.get(table.database) ?? []),
       ...(this.onTable.get(tableKey(table.database, table.name)) ?? []),
     ]);
-    const computed = table.columns.map((column) => ({
-      column,
-      tags: new Map([...inherited, ...(this.onColumn.get(columnKey(table.database, table.name, column)) ?? [])]),
-    }));
-    this.columnTagsOf.set(table, computed);
+    const groups: TagGroup[] = [];
+    const bySource = new Map<string, number>();
+    const groupOfColumn = table.columns.map((column) => {
+      const own = this.onColumn.get(columnKey(table.database, table.name, column));
+      const source = own?.assignments ?? '';
+      let group = bySource.get(source);
+      if (group === undefined) {
+        group = groups.length;
+        bySource.set(source, group);
+        groups.push({ tags: own === undefined ? inherited : new Map([...inherited, ...own.tags]), columns: [] });
+      }
+      groups[group].columns.push(column);
+      return group;
+    });
+    const computed = { groups, groupOfColumn };
+    this.groupsOf.set(table, computed);
     return computed;
   }
 
@@ -90,18 +115,19 @@ export class CatalogTags {
     if (this.tablesByTag === undefined) {
       this.tablesByTag = new Map();
       for (const table of this.catalog.tables) {
-        for (const { tags } of this.columnTags(table)) {
+        for (const { tags } of this.tagGroups(table).groups) {
           for (const [k, v] of tags) {
-            const slot = `${k}\u0000${v}`;
-            const set = this.tablesByTag.get(slot) ?? new Set<CatalogTable>();
-            set.add(table);
-            this.tablesByTag.set(slot, set);
+            const byValue = this.tablesByTag.get(k) ?? new Map<string, Set<CatalogTable>>();
+            this.tablesByTag.set(k, byValue);
+            const set = byValue.get(v) ?? new Set<CatalogTable>();
+            byValue.set(v, set.add(table));
           }
         }
       }
     }
     const out = new Set<CatalogTable>();
-    for (const v of values) for (const t of this.tablesByTag.get(`${key}\u0000${v}`) ?? []) out.add(t);
+    const byValue = this.tablesByTag.get(key);
+    for (const v of values) for (const t of byValue?.get(v) ?? []) out.add(t);
     this.tablesByCondition.set(condition, out);
     return out;
   }
@@ -114,12 +140,12 @@ export class CatalogTags {
     const known = this.classesOf.get(table);
     if (known !== undefined) return known;
     const out = new Map<string, string[]>();
-    for (const { column, tags } of this.columnTags(table)) {
+    for (const { columns, tags } of this.tagGroups(table).groups) {
       const classes = [...tags]
         .filter(([k, v]) => k.startsWith(CLASS_KEY_PREFIX) && v === 'yes')
         .map(([k]) => k.slice(CLASS_KEY_PREFIX.length))
         .sort();
-      if (classes.length > 0) out.set(column, classes);
+      if (classes.length > 0) for (const column of columns) out.set(column, classes);
     }
     this.classesOf.set(table, out);
     return out;
@@ -128,6 +154,37 @@ export class CatalogTags {
   /** Effective tags of a database (what its tables and columns inherit). */
   databaseTags(database: string): LfTags {
     return this.onDatabase.get(database) ?? new Map();
+  }
+
+  /** Records one assignment's tags on the database, tables or columns it targets. */
+  private assign(r: ResourceBody, pairs: readonly [string, string][], index: number): void {
+    const set = (tags: Map<string, string>) => {
+      for (const [k, v] of pairs) tags.set(k, v);
+      return tags;
+    };
+    const db = block(r.database);
+    if (db !== undefined) {
+      const name = text(db.name) ?? '';
+      this.onDatabase.set(name, set(this.onDatabase.get(name) ?? new Map()));
+      return;
+    }
+    const table = block(r.table);
+    if (table !== undefined) {
+      const database = text(table.database_name) ?? '';
+      const names = table.wildcard === true ? this.catalog.tablesOf(database).map((t) => t.name) : [text(table.name) ?? ''];
+      for (const n of names) this.onTable.set(tableKey(database, n), set(this.onTable.get(tableKey(database, n)) ?? new Map()));
+      return;
+    }
+    const cols = block(r.table_with_columns);
+    if (cols === undefined) return;
+    const database = text(cols.database_name) ?? '';
+    const name = text(cols.name) ?? '';
+    for (const c of selectColumns(this.catalog.table(database, name)?.columns ?? [], cols)) {
+      const key = columnKey(database, name, c);
+      const own = this.onColumn.get(key);
+      if (own === undefined) this.onColumn.set(key, { assignments: String(index), tags: set(new Map()) });
+      else this.onColumn.set(key, { assignments: `${own.assignments},${index}`, tags: set(own.tags) });
+    }
   }
 
   /** The database or table an assignment tags when the stack does not declare it. */
@@ -139,24 +196,6 @@ export class CatalogTags {
     const [database, name] = [text(table.database_name) ?? '', text(table.name) ?? ''];
     if (table.wildcard === true) return databases.has(database) ? undefined : `database ${database}`;
     return this.catalog.table(database, name) === undefined ? `table ${database}.${name}` : undefined;
-  }
-
-  /** The resources one assignment tags, as (map, key) slots. */
-  private targets(r: ResourceBody): { map: Map<string, Map<string, string>>; key: string }[] {
-    const db = block(r.database);
-    if (db !== undefined) return [{ map: this.onDatabase, key: text(db.name) ?? '' }];
-    const table = block(r.table);
-    if (table !== undefined) {
-      const database = text(table.database_name) ?? '';
-      const names = table.wildcard === true ? this.catalog.tablesOf(database).map((t) => t.name) : [text(table.name) ?? ''];
-      return names.map((n) => ({ map: this.onTable, key: tableKey(database, n) }));
-    }
-    const cols = block(r.table_with_columns);
-    if (cols === undefined) return [];
-    const database = text(cols.database_name) ?? '';
-    const name = text(cols.name) ?? '';
-    const columns = selectColumns(this.catalog.table(database, name)?.columns ?? [], cols);
-    return columns.map((c) => ({ map: this.onColumn, key: columnKey(database, name, c) }));
   }
 }
 

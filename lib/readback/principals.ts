@@ -13,7 +13,9 @@ export interface StackRole {
 
 /**
  * The IAM roles a stack declares, by ARN. A role is a product role when tagged `DataProduct` and
- * `ProductRole`, a purpose role when tagged `Purpose` (docs/aws-mapping.md), anything else otherwise.
+ * `ProductRole`, a purpose role when tagged `Purpose`, a policy principal when tagged `Policy`
+ * (space-separated policy names; `Segment` for a row policy's segment) only (docs/aws-mapping.md),
+ * anything else otherwise.
  * @param problems receives policies readback cannot evaluate and trust it does not understand
  */
 export function readRoles(stack: TerraformStack, account: string, problems: StackProblems): Map<string, StackRole> {
@@ -47,7 +49,19 @@ export function readRoles(stack: TerraformStack, account: string, problems: Stac
     const product = text(tags.DataProduct);
     const role = text(tags.ProductRole);
     const purpose = text(tags.Purpose);
-    const kind = product !== undefined && role !== undefined ? 'product-role' : purpose !== undefined ? 'purpose' : 'other';
+    const policyNames = text(tags.Policy)
+      ?.split(/\s+/)
+      .filter((n) => n !== '')
+      .sort();
+    const segment = text(tags.Segment);
+    const kind =
+      product !== undefined && role !== undefined
+        ? 'product-role'
+        : purpose !== undefined
+          ? 'purpose'
+          : policyNames !== undefined && policyNames.length > 0
+            ? 'policy'
+            : 'other';
     const trust = parsePolicy(r.assume_role_policy);
     if (trust === NOT_JSON) problems.notUnderstood(address, `trust policy of role ${name} is not valid JSON; who may assume it is unknown`);
     out.set(arn, {
@@ -57,6 +71,8 @@ export function readRoles(stack: TerraformStack, account: string, problems: Stac
         kind,
         ...(kind === 'product-role' ? { product, role } : {}),
         ...(kind === 'purpose' ? { purpose } : {}),
+        ...(policyNames !== undefined && policyNames.length > 0 ? { policies: policyNames } : {}),
+        ...(segment !== undefined ? { segment } : {}),
         members:
           trust === undefined || trust === NOT_JSON
             ? { principals: [], attributeRules: [] }

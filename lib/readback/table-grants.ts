@@ -85,11 +85,11 @@ function tagPolicyGrants(
   // Only tables carrying the first condition can match: looked up, not scanned, so that every
   // grant does not walk every table.
   for (const table of tags.tablesWith(expression[0].key, expression[0].values)) {
-    const columns = tags
-      .columnTags(table)
-      .filter((c) => matchesExpression(expression, c.tags))
-      .map((c) => c.column);
-    if (columns.length === 0) continue;
+    // Matched once per group of alike-tagged columns, not per column.
+    const { groups, groupOfColumn } = tags.tagGroups(table);
+    const matched = groups.map((g) => matchesExpression(expression, g.tags));
+    if (!matched.includes(true)) continue;
+    const columns = matched.every(Boolean) ? [...table.columns] : table.columns.filter((_, i) => matched[groupOfColumn[i]]);
     const whole = columns.length === table.columns.length;
     const keep = (ps: readonly string[]) => (whole ? [...ps] : ps.filter((x) => PARTIAL_MATCH_PERMISSIONS.includes(x)));
     const permissions = keep(base.permissions);

@@ -1,4 +1,4 @@
-import { TrustedMembers } from './effective-access';
+import { SessionRule, TagTest, TrustedMembers } from './effective-access';
 import { isObject } from './terraform-stack';
 
 interface TrustStatement {
@@ -19,14 +19,18 @@ const SESSION_ACTIONS = new Set(['sts:tagsession', 'sts:setsourceidentity']);
 
 /**
  * Who a role's trust policy admits. `Allow` statements of `sts:AssumeRole` without condition
- * admit their principals by name; those whose only condition is `StringEquals` on
- * `aws:PrincipalTag/<attribute>` admit sessions of their principals carrying those tags (keys
- * ANDed, values ORed). A `Deny` without condition removes its principals from both; a `Deny`
- * with a condition is left out (taking it as absent only admits more).
+ * admit their principals by name. Those whose condition tests only session tags
+ * (`aws:PrincipalTag/<attribute>` with `StringEquals`, `StringLike`, `StringNotEquals`,
+ * `StringNotLike`) and, optionally, excludes principals by exact ARN (`ArnNotEquals` on
+ * `aws:PrincipalArn`) admit the sessions of their remaining principals whose tags pass every
+ * test: one attribute rule per statement (operators and keys ANDed, values ORed, statements
+ * ORed). A `Deny` without condition removes its principals from both; a `Deny` with a condition
+ * is left out (taking it as absent only admits more).
  *
  * Anything else is not understood and reported through `notUnderstood`, never guessed at as
  * narrower: `NotPrincipal`, `NotAction`, other actions (`sts:*`, `sts:AssumeRoleWithSAML`,
- * web identity), wildcard principals, IAM policy variables, other conditions, other shapes.
+ * web identity), wildcard principals, IAM policy variables, other operators (`...IfExists`,
+ * `ForAnyValue:`, `ArnLike`), other keys, wildcards in `ArnNotEquals`, empty value lists.
  *
  * @param policy the trust policy document, parsed
  */
@@ -48,15 +52,15 @@ export function trustedMembers(policy: unknown, notUnderstood: (what: string) =>
       admitted(s).forEach((p) => principals.add(p));
       continue;
     }
-    const attributes = principalTagConditions(s.Condition);
-    if (attributes === undefined) {
+    const tests = sessionTests(s.Condition);
+    if (tests === undefined) {
       notUnderstood(
         `trust statement admitting ${s.Principal.join(', ')} has a condition meshgrant does not interpret: ${JSON.stringify(s.Condition)}`,
       );
       continue;
     }
-    const who = admitted(s);
-    if (who.length > 0) attributeRules.push({ principals: who, attributes });
+    const who = admitted(s).filter((p) => !tests.excluded.has(p));
+    if (who.length > 0) attributeRules.push({ principals: who, ...tests.rule });
   }
   return { principals: [...principals].sort(), attributeRules };
 }
@@ -123,16 +127,40 @@ function textList(v: unknown): string[] | undefined {
   return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
 }
 
-/** `{ StringEquals: { aws:PrincipalTag/k: v } }` as `{ k: [v] }`; undefined for any other condition. */
-function principalTagConditions(condition: Readonly<Record<string, unknown>>): Record<string, string[]> | undefined {
-  const operators = Object.keys(condition);
-  const equals = condition.StringEquals;
-  if (operators.length !== 1 || operators[0] !== 'StringEquals' || !isObject(equals)) return undefined;
-  const out: Record<string, string[]> = {};
-  for (const [key, value] of Object.entries(equals)) {
-    const values = textList(value);
-    if (!key.toLowerCase().startsWith(PRINCIPAL_TAG) || values === undefined) return undefined;
-    out[key.slice(PRINCIPAL_TAG.length)] = [...values].sort();
+const TAG_OPERATORS = new Set<TagTest['operator']>(['StringLike', 'StringNotLike', 'StringNotEquals']);
+const PRINCIPAL_ARN = 'aws:principalarn';
+
+/**
+ * A statement's condition as an attribute rule's tests and the principals it excludes by ARN;
+ * undefined for any condition not in the understood shapes (see {@link trustedMembers}).
+ */
+function sessionTests(
+  condition: Readonly<Record<string, unknown>>,
+): { rule: Omit<SessionRule, 'principals'>; excluded: ReadonlySet<string> } | undefined {
+  const attributes: Record<string, string[]> = {};
+  const tagTests: TagTest[] = [];
+  const excluded = new Set<string>();
+  for (const [operator, block] of Object.entries(condition)) {
+    if (!isObject(block)) return undefined;
+    for (const [key, value] of Object.entries(block)) {
+      const values = textList(value);
+      if (values === undefined || values.length === 0) return undefined;
+      if (operator === 'ArnNotEquals' && key.toLowerCase() === PRINCIPAL_ARN) {
+        // ArnNotEquals matches ARN parts with wildcards: only exact ARNs are subtracted.
+        if (values.some((v) => /[*?]/.test(v))) return undefined;
+        values.forEach((v) => excluded.add(v));
+        continue;
+      }
+      if (!key.toLowerCase().startsWith(PRINCIPAL_TAG) || key.length === PRINCIPAL_TAG.length) return undefined;
+      const attribute = key.slice(PRINCIPAL_TAG.length);
+      if (operator === 'StringEquals') {
+        if (attributes[attribute] !== undefined) return undefined;
+        attributes[attribute] = [...values].sort();
+      } else if (TAG_OPERATORS.has(operator as TagTest['operator'])) {
+        tagTests.push({ operator: operator as TagTest['operator'], attribute, values: [...values].sort() });
+      } else return undefined;
+    }
   }
-  return out;
+  const rule = tagTests.length > 0 ? { attributes, tagTests } : { attributes };
+  return { rule, excluded };
 }

@@ -102,8 +102,16 @@ function blocks(fields: Readonly<Record<string, FieldCheck>>, required: readonly
   };
 }
 
-function checkFields(body: ResourceBody, fields: Readonly<Record<string, FieldCheck>>, prefix: string, say: Say): void {
-  for (const [key, value] of Object.entries(body)) {
+function checkFields(
+  body: ResourceBody,
+  fields: Readonly<Record<string, FieldCheck>>,
+  prefix: string,
+  say: Say,
+  only: (key: string) => boolean = () => true,
+): void {
+  for (const key of Object.keys(body)) {
+    if (!only(key)) continue;
+    const value = body[key];
     const check = fields[key];
     const field = prefix === '' ? key : `${prefix}.${key}`;
     if (check === undefined) say(`field \`${field}\` is not understood; it may change what is granted`);
@@ -283,23 +291,30 @@ const FIELDS: Readonly<
 /** Terraform interpolation of a role of the stack, the one expression meshgrant writes (`aws_iam_role_policy.role`). */
 export const ROLE_REFERENCE = /^\$\{aws_iam_role\.([^.}]+)\.(id|name)\}$/;
 
+/** Meta-arguments that are not understood: they may multiply a resource or move it to another account. */
+const UNDERSTOOD_NOT = new Set(['count', 'for_each', 'provider']);
+
 function checkResource(type: string, body: ResourceBody, shape: (typeof FIELDS)[string], say: Say): void {
   for (const key of Object.keys(body)) {
     if (META.has(key) || shape.fields[key] !== undefined) continue;
-    if (key === 'count' || key === 'for_each' || key === 'provider')
+    if (UNDERSTOOD_NOT.has(key))
       say(`meta-argument \`${key}\` is not understood; it may multiply the resource or move it to another account`);
   }
-  const own = Object.fromEntries(
-    Object.entries(body).filter(([k]) => !META.has(k) && k !== 'count' && k !== 'for_each' && k !== 'provider'),
-  );
-  checkFields(own, shape.fields, '', say);
+  // The resource's own fields, meta-arguments aside (checked in place: no copy of every body).
+  const own = (key: string) => !META.has(key) && !UNDERSTOOD_NOT.has(key);
+  checkFields(body, shape.fields, '', say, own);
   for (const r of shape.required.filter((k) => body[k] === undefined)) say(`\`${r}\` is missing`);
   shape.body?.(body, say);
-  findTemplates(own, [], (path, s) => {
-    const field = path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
-    if (type === 'aws_iam_role_policy' && field === 'role' && ROLE_REFERENCE.test(s)) return;
-    say(`\`${field}\` holds a Terraform expression, resolved only at plan time: ${excerpt(s)}`);
-  });
+  const path: (string | number)[] = [];
+  for (const key of Object.keys(body).filter(own)) {
+    path.push(key);
+    findTemplates(body[key], path, (at, s) => {
+      const field = at.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+      if (type === 'aws_iam_role_policy' && field === 'role' && ROLE_REFERENCE.test(s)) return;
+      say(`\`${field}\` holds a Terraform expression, resolved only at plan time: ${excerpt(s)}`);
+    });
+    path.pop();
+  }
 }
 
 /** Every string under `value` that holds a Terraform template, with its path (built only for those). */

@@ -1,7 +1,7 @@
 import { compare as compareText } from '../readback/catalog';
 import { EffectiveAccess, TrustedMembers } from '../readback/effective-access';
 import { ReadbackProblem } from '../readback/readback-problems';
-import { describeAttributeRule } from '../directory/who-can-become';
+import { describeRuleTests } from '../readback/tag-tests';
 import { portableNames } from './access-identity';
 
 /** What a principal can do on one table. */
@@ -237,6 +237,6 @@ function memberChanges(before: readonly EffectiveAccess[], after: readonly Effec
 
 /** Trusted members as comparable lines. */
 function memberList(m: TrustedMembers): string[] {
-  const rules = m.attributeRules.map((r) => `attributes ${describeAttributeRule(r.attributes)} on ${[...r.principals].sort().join(', ')}`);
+  const rules = m.attributeRules.map((r) => `attributes ${describeRuleTests(r)} on ${[...r.principals].sort().join(', ')}`);
   return [...new Set([...m.principals, ...rules])].sort();
 }

@@ -6,7 +6,10 @@ import { AccessPrincipal, EffectiveAccess } from '../readback/effective-access';
  * environment's prefix (docs/aws-mapping.md: roles `<prefix>-...`, databases `<prefix>_...`).
  */
 export interface PortableNames {
-  /** `payments.transactions/analyst`, `purpose:fraud-detection` or `role:<name without prefix>`. */
+  /**
+   * `payments.transactions/analyst`, `purpose:fraud-detection`, `policy:<names joined by +>[<segment>]`
+   * or `role:<name without prefix>`.
+   */
   principal(p: AccessPrincipal): string;
   /** `<database without prefix>.<table>`, e.g. `payments_transactions.transactions`. */
   table(a: EffectiveAccess): string;
@@ -36,6 +39,7 @@ export function portableNames(access: readonly EffectiveAccess[]): PortableNames
     principal: (p) => {
       if (p.kind === 'product-role') return `${p.product}/${p.role}`;
       if (p.kind === 'purpose') return `purpose:${p.purpose}`;
+      if (p.kind === 'policy') return `policy:${(p.policies ?? []).join('+')}${p.segment !== undefined ? `[${p.segment}]` : ''}`;
       return `role:${strip(p.roleName, '-')}`;
     },
     table: (a) => `${strip(a.database, '_')}.${a.table}`,

@@ -1,4 +1,5 @@
 import { MeshValidationError, Problem } from '../model/problems';
+import { SPEC_PROBLEM_KINDS } from './problem-kinds';
 
 /**
  * The mesh could not be read at all (no such directory, no `mesh.yaml`): a usage error rather
@@ -6,7 +7,7 @@ import { MeshValidationError, Problem } from '../model/problems';
  */
 export class MeshLoadError extends MeshValidationError {
   constructor(problem: Problem) {
-    super([problem]);
+    super([{ rule: SPEC_PROBLEM_KINDS.load, ...problem }]);
     this.name = 'MeshLoadError';
   }
 }

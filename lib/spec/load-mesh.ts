@@ -1,11 +1,12 @@
 import { join } from 'path';
-import { Mesh, buildMesh } from '../model/mesh';
+import { BuildOptions, Mesh, buildMesh } from '../model/mesh';
 import { MeshValidationError, Problem } from '../model/problems';
 import { suggest } from '../model/suggest';
 import { assembleSpec } from './assemble-spec';
 import { MeshLoadError } from './errors';
 import { MESH_FILES, MeshLayout, PRODUCTS_DIR, kindOfFile } from './layout';
 import { locationAt, meshLocator, offsetOf } from './locator';
+import { SPEC_PROBLEM_KINDS } from './problem-kinds';
 import { ParsedFile, parseYamlFile } from './parse-yaml';
 import { SourceText, readMeshDirectory } from './read-files';
 import { validateFile } from './schema-validation';
@@ -20,9 +21,9 @@ import { validateFile } from './schema-validation';
  * @throws MeshValidationError listing every problem of every file, each with file:line:column;
  *   MeshLoadError (a subclass) when `dir` is not a mesh directory at all. Nothing else.
  */
-export function loadMesh(dir: string): Mesh {
+export function loadMesh(dir: string, options: BuildOptions = {}): Mesh {
   const { files, problems } = readMeshDirectory(dir);
-  return loadMeshSources(files, dir, problems);
+  return loadMeshSources(files, dir, problems, options);
 }
 
 /**
@@ -30,9 +31,15 @@ export function loadMesh(dir: string): Mesh {
  * @param sources files with paths relative to the mesh directory (`products/x.y.yaml`)
  * @param dir prefixes the file of every location, so messages point at real files
  * @param earlier problems already found, reported with the rest
+ * @param options `asOf`: the day expiry is evaluated against (default today, UTC)
  * @throws MeshValidationError (or MeshLoadError without `mesh.yaml`), never anything else
  */
-export function loadMeshSources(sources: readonly SourceText[], dir = '', earlier: readonly Problem[] = []): Mesh {
+export function loadMeshSources(
+  sources: readonly SourceText[],
+  dir = '',
+  earlier: readonly Problem[] = [],
+  options: BuildOptions = {},
+): Mesh {
   const paths = sources.map((s) => s.path);
   if (!paths.includes('mesh.yaml')) {
     throw new MeshLoadError({
@@ -45,6 +52,7 @@ export function loadMeshSources(sources: readonly SourceText[], dir = '', earlie
   const problems: Problem[] = [...earlier];
   if (!paths.includes('environments.yaml')) {
     problems.push({
+      rule: SPEC_PROBLEM_KINDS.file,
       path: ['environments'],
       message: 'environments.yaml is missing; the mesh needs at least one environment',
       location: { file: join(dir, 'environments.yaml'), line: 1, column: 1 },
@@ -59,6 +67,7 @@ export function loadMeshSources(sources: readonly SourceText[], dir = '', earlie
     if (kind === undefined) {
       const message = `unexpected file \`${source.path}\`; a mesh has ${MESH_FILES.map((f) => f.path).join(', ')} and ${PRODUCTS_DIR}/*.yaml`;
       problems.push({
+        rule: SPEC_PROBLEM_KINDS.file,
         path: [],
         message,
         hint: suggest(
@@ -71,17 +80,30 @@ export function loadMeshSources(sources: readonly SourceText[], dir = '', earlie
     }
     const { file, value, problems: syntax } = parseYamlFile(source);
     files.set(file.path, file);
-    for (const p of syntax) problems.push({ path: [], message: p.message, hint: p.hint, location: locationAt(file, dir, p.offset) });
+    for (const p of syntax)
+      problems.push({
+        rule: SPEC_PROBLEM_KINDS.yaml,
+        path: [],
+        message: p.message,
+        hint: p.hint,
+        location: locationAt(file, dir, p.offset),
+      });
     if (syntax.length > 0) continue;
     for (const p of validateFile(kind, value)) {
       const location = locationAt(file, dir, offsetOf(file, p.path, p.anchor));
-      problems.push({ path: layout.specPathOf({ file: file.path, path: p.path }), message: p.message, hint: p.hint, location });
+      problems.push({
+        rule: SPEC_PROBLEM_KINDS.schema,
+        path: layout.specPathOf({ file: file.path, path: p.path }),
+        message: p.message,
+        hint: p.hint,
+        location,
+      });
     }
     values.set(file.path, value);
   }
   // The model assumes well-typed input: references are checked once every file has the right shape.
   if (problems.length > 0) throw new MeshValidationError(sortByLocation(problems));
-  return buildMesh(assembleSpec(values, productFiles), meshLocator(layout, files, dir));
+  return buildMesh(assembleSpec(values, productFiles), meshLocator(layout, files, dir), options);
 }
 
 function sortByLocation(problems: readonly Problem[]): Problem[] {

@@ -4,6 +4,7 @@ import { INPUT_LIMITS, InputFileError, fsErrorReason, readInputFile, resolveWith
 import { Problem } from '../model/problems';
 import { MeshLoadError } from './errors';
 import { PRODUCTS_DIR } from './layout';
+import { SPEC_PROBLEM_KINDS } from './problem-kinds';
 
 /** The text of one mesh file; `path` is relative to the mesh directory, with `/` separators. */
 export interface SourceText {
@@ -38,7 +39,12 @@ export function readMeshDirectory(dir: string): MeshSources {
       files.push({ path: file, text: readInputFile(join(dir, file), { limit: INPUT_LIMITS.meshFile, within: dir }) });
     } catch (e) {
       if (!(e instanceof InputFileError)) throw e;
-      problems.push({ path: [], message: `the file ${e.message}`, location: { file: join(dir, file), line: 1, column: 1 } });
+      problems.push({
+        rule: SPEC_PROBLEM_KINDS.file,
+        path: [],
+        message: `the file ${e.message}`,
+        location: { file: join(dir, file), line: 1, column: 1 },
+      });
     }
   };
   // Every YAML file, expected or not: loading reports those that have no place in a mesh.
@@ -50,6 +56,7 @@ export function readMeshDirectory(dir: string): MeshSources {
     // Not "0 products": a mesh whose products cannot be read would synthesize empty stacks.
     const hint = products === MISSING ? `create ${PRODUCTS_DIR}/ with one <domain>.<product>.yaml per data product` : undefined;
     problems.push({
+      rule: SPEC_PROBLEM_KINDS.file,
       path: [],
       message: `\`${PRODUCTS_DIR}/\` ${products}`,
       hint,

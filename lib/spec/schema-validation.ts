@@ -93,7 +93,8 @@ function toFieldProblem(e: ErrorObject): FieldProblem | undefined {
   const expected = descriptionOf(parent);
   switch (e.keyword) {
     case 'propertyNames':
-      return undefined; // the error inside, about the name itself, says it better
+    case 'if':
+      return undefined; // the error inside (the name itself; the branch taken) says it better
     case 'required': {
       const missing = (e.params as { missingProperty: string }).missingProperty;
       const about = descriptionOf(parent?.properties?.[missing]);

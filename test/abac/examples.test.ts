@@ -1,7 +1,7 @@
 import { readdirSync } from 'fs';
 import { join } from 'path';
-import { checkPolicies, environmentPlan, tableDecision } from '../../lib';
-import { describePrincipal } from '../../lib/plan';
+import { checkPolicies, environmentPlan } from '../../lib';
+import { describePrincipal, tableDecision } from '../../lib/plan';
 import { loadMesh } from '../../lib/spec';
 import { resourcesOf, synthEnvironment } from '../helpers/synth';
 

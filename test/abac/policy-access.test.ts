@@ -1,6 +1,6 @@
-import { AccessEntry, MeshSpec, buildMesh, checkPolicies, environmentPlan, holderKey } from '../../lib';
+import { AccessEntry, MeshSpec, buildMesh, checkPolicies, environmentPlan } from '../../lib';
 import { acmeMeshSpec } from '../../examples/acme-mesh';
-import { describePrincipal } from '../../lib/plan';
+import { describePrincipal, holderKey } from '../../lib/plan';
 import { resourcesOf, synthEnvironment } from '../helpers/synth';
 
 /**

@@ -8,7 +8,7 @@ const INVALID = join(__dirname, '..', 'fixtures', 'invalid');
 describe('meshgrant validate', () => {
   it('exits 0 and summarizes a valid mesh', async () => {
     const run = await cli('validate', 'examples/acme');
-    // Policy warnings, if any, follow the summary (test/policy/cli.test.ts checks them).
+    // Policy warnings, if any, follow the summary (test/cli/policies.test.ts checks them).
     expect(run).toMatchObject({
       code: 0,
       stdout: expect.stringMatching(/^mesh acme is valid: 6 products, 2 environments, 3 purposes\n/),
@@ -18,7 +18,7 @@ describe('meshgrant validate', () => {
 
   it('reports a valid mesh as JSON with --json', async () => {
     // The base fixture is not production-ready (readiness rules), so the example is the valid mesh here.
-    const run = await cli('validate', 'examples/acme', '--json');
+    const run = await cli('validate', 'examples/acme', '--json', '--as-of', '2026-12-01');
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
       command: 'validate',
@@ -26,6 +26,11 @@ describe('meshgrant validate', () => {
       problems: [],
       mesh: { name: 'acme', products: 6, environments: 2, purposes: 3 },
       policy: expect.objectContaining({ mesh: 'acme', hasErrors: false }),
+      // The example keeps one expired purpose member, to show that it is no longer synthesized.
+      expiry: expect.objectContaining({
+        asOf: '2026-12-01',
+        entries: [expect.objectContaining({ entry: 'group payments-analysts', status: 'expired' })],
+      }),
     });
   });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { TABLE_PERMISSIONS } from '../../lib';
+import { TABLE_PERMISSIONS } from '../../lib/aws/permissions';
 import { grantByHand } from '../../examples/grant-idiom';
 import { exampleMesh } from '../helpers/synth';
 import { readBack, userStack } from './stack';

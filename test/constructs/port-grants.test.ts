@@ -1,8 +1,8 @@
 import { LakeformationPermissions } from '../../constructs/aws';
 import { Testing } from '../../constructs/cdktf';
-import { DataProduct } from '../../constructs/data-product';
+import { LakeProduct } from '../../constructs/data-product';
 import { LakeFoundation } from '../../constructs/lake-foundation';
-import { PurposeRole } from '../../constructs/purpose-role';
+import { LakePurposeRole } from '../../constructs/purpose-role';
 import { accessPlan } from '../../lib';
 import { exampleMesh, resourcesOf } from '../helpers/synth';
 import { foundedStack, userStack } from './stack';
@@ -10,9 +10,9 @@ import { foundedStack, userStack } from './stack';
 function payments(environment = 'dev') {
   const mesh = exampleMesh();
   const stack = foundedStack(mesh, environment);
-  const product = new DataProduct(stack, 'payments-transactions', { product: mesh.product('payments.transactions') });
-  const consumer = new DataProduct(stack, 'marketing-attribution', { product: mesh.product('marketing.attribution') });
-  const purpose = (name: string) => new PurposeRole(stack, `purpose-${name}`, { purpose: mesh.purpose(name) });
+  const product = new LakeProduct(stack, 'payments-transactions', { product: mesh.product('payments.transactions') });
+  const consumer = new LakeProduct(stack, 'marketing-attribution', { product: mesh.product('marketing.attribution') });
+  const purpose = (name: string) => new LakePurposeRole(stack, `purpose-${name}`, { purpose: mesh.purpose(name) });
   return { mesh, stack, product, consumer, purpose, port: product.port('transactions') };
 }
 
@@ -118,7 +118,7 @@ describe('LakeFoundation.of', () => {
   it('fails if a product is made in a stack without a LakeFoundation', () => {
     const mesh = exampleMesh();
     const stack = userStack(mesh, 'dev');
-    expect(() => new DataProduct(stack, 'p', { product: mesh.product('payments.transactions') })).toThrow(
+    expect(() => new LakeProduct(stack, 'p', { product: mesh.product('payments.transactions') })).toThrow(
       'make a LakeFoundation in its stack first',
     );
   });

@@ -40,7 +40,7 @@ describe('loadDirectory: SCIM 2.0 exports', () => {
   });
 
   it('reads enterprise extension text attributes and the primary address country', () => {
-    expect(person('paul.martin')!.attributes).toEqual({ costCenter: 'cc-finance', country: 'US', department: 'finance' });
+    expect(person('paul.martin')!.attributes).toEqual({ costCenter: ['cc-finance'], country: ['US'], department: ['finance'] });
   });
 
   it('tolerates cycles of nested groups', () => {
@@ -84,15 +84,15 @@ describe('loadDirectory: YAML form', () => {
     expect(loadDirectory([`${fixtures}/people.yaml`]).people[0]).toEqual({
       name: 'jane.doe',
       groups: ['payments-data-eng'],
-      attributes: { country: 'FR', department: 'finance' },
+      attributes: { country: ['FR'], department: ['finance'] },
     });
   });
 
   it('locates unknown fields, wrong types and duplicates at file:line:column', () => {
-    const text = ['users:', '  - name: a.b', '    group: [x]', '  - name: a.b', '    attributes: { country: [FR, DE] }', ''].join('\n');
+    const text = ['users:', '  - name: a.b', '    group: [x]', '  - name: a.b', '    attributes: { country: { FR: 1 } }', ''].join('\n');
     expect(problemsOf(() => loadDirectorySources([{ path: 'people.yaml', text }]))).toEqual([
       'people.yaml:3:5: users[0].group: unknown field `group` (a user has `name`, `groups`, `attributes`)',
-      'people.yaml:5:19: users[1].attributes.country: attribute `country` must have one value (text) (a session tag holds one value)',
+      'people.yaml:5:19: users[1].attributes.country: attribute `country` must be text or a list of texts, not a mapping (write `country: FR`, or `country: [FR, DE]` for several values)',
       'people.yaml:4:5: users[1].name: user `a.b` appears twice in the directory',
     ]);
   });

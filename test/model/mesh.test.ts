@@ -1,4 +1,5 @@
-import { MeshValidationError, accessPlan, buildMesh, formatProblem, holderKey } from '../../lib';
+import { MeshValidationError, accessPlan, buildMesh, formatProblem } from '../../lib';
+import { holderKey } from '../../lib/plan';
 import { MeshSpec } from '../../lib/model';
 import { exampleMesh, exampleSpec } from '../helpers/synth';
 

@@ -1,7 +1,8 @@
 import { spawnSync } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
+import { parse as parseYaml } from 'yaml';
 
 /**
  * meshgrant as a user gets it: built, packed with `npm pack`, installed from the tarball into an
@@ -153,7 +154,7 @@ describe('the packed tarball, installed into an empty folder with cdktn', () => 
 
   it('loads with require, the core and the constructs', () => {
     const script = `const m = require('meshgrant'); const c = require('meshgrant/constructs');
-      console.log(m.loadMesh(process.argv[1]).products.length, typeof c.DataProduct, require('meshgrant/package.json').version);`;
+      console.log(m.loadMesh(process.argv[1]).products.length, typeof c.LakeProduct, require('meshgrant/package.json').version);`;
     expect(must(dir, 'node', ['-e', script, EXAMPLE])).toBe(`6 function ${VERSION}\n`);
   });
 
@@ -162,12 +163,12 @@ describe('the packed tarball, installed into an empty folder with cdktn', () => 
       join(dir, 'app.mjs'),
       `import { App } from 'cdktn';
 import { loadMesh } from 'meshgrant';
-import { DataProduct } from 'meshgrant/constructs';
+import { LakeProduct } from 'meshgrant/constructs';
 import { EnvironmentStack } from 'meshgrant/stacks';
 const app = new App({ outdir: process.argv[3] });
 const stack = new EnvironmentStack(app, 'acme-dev', { mesh: loadMesh(process.argv[2]), environment: 'dev' });
 app.synth();
-console.log(stack.node.findAll().filter((c) => c instanceof DataProduct).length);
+console.log(stack.node.findAll().filter((c) => c instanceof LakeProduct).length);
 `,
     );
     expect(must(dir, 'node', ['app.mjs', EXAMPLE, join(dir, 'app.out')])).toBe('6\n');
@@ -183,15 +184,15 @@ console.log(stack.node.findAll().filter((c) => c instanceof DataProduct).length)
     // declarations' own validity is checked where tsc emits them (npm run build), so skipLibCheck saves a minute here.
     const source = `import { App } from 'cdktn';
 import { loadMesh, Mesh } from 'meshgrant';
-import { DataProduct, LakeFoundation } from 'meshgrant/constructs';
+import { LakeProduct, LakeFoundation } from 'meshgrant/constructs';
 import { EnvironmentStack } from 'meshgrant/stacks';
-export function build(mesh: Mesh): DataProduct[] {
+export function build(mesh: Mesh): LakeProduct[] {
   const stack = new EnvironmentStack(new App(), 'acme-dev', { mesh, environment: 'dev' });
   // @ts-expect-error an environment is named by a string
   new EnvironmentStack(new App(), 'acme-prod', { mesh, environment: 2 });
   const foundation: typeof LakeFoundation = LakeFoundation;
   void foundation;
-  return stack.node.findAll().filter((c): c is DataProduct => c instanceof DataProduct);
+  return stack.node.findAll().filter((c): c is LakeProduct => c instanceof LakeProduct);
 }
 // @ts-expect-error loadMesh takes a directory
 loadMesh(42);
@@ -250,5 +251,76 @@ describe('the packed tarball with cdktf 0.21 instead', () => {
     writeFileSync(join(dir, 'app.js'), CDKTF_USER_APP);
     must(dir, 'node', ['app.js', EXAMPLE, join(dir, 'app.out')]);
     expect(stack(join(dir, 'app.out'), 'acme-dev').resource).toEqual(stack(join(dir, 'cdktf.out'), 'acme-dev').resource);
+  });
+});
+
+/** A step of a GitHub workflow job, as far as running it locally goes. */
+interface WorkflowStep {
+  readonly name?: string;
+  readonly uses?: string;
+  readonly run?: string;
+  readonly with?: Record<string, string>;
+}
+
+/** The steps of a workflow file's jobs, in the order the file lists them (which is the order of `needs` here). */
+function workflowSteps(file: string): { job: string; step: WorkflowStep }[] {
+  const workflow = parseYaml(readFileSync(file, 'utf8')) as { jobs: Record<string, { steps: WorkflowStep[] }> };
+  return Object.entries(workflow.jobs).flatMap(([job, { steps }]) => steps.map((step) => ({ job, step })));
+}
+
+describe('a mesh repository written by `meshgrant init`, with the packed meshgrant installed', () => {
+  let repo: string;
+  const DEPLOY = /^npx --yes cdktn-cli@0\.24 deploy (\S+) --skip-synth --auto-approve$/;
+
+  beforeAll(() => {
+    const consumerDir = join(work, 'cdktn-app');
+    if (!existsSync(join(consumerDir, 'node_modules', 'meshgrant'))) consumer(consumerDir, tarball, CDKTN_PEERS, ROOT);
+    repo = join(work, 'acme-mesh');
+    meshgrant(consumerDir, 'init', repo, '--name', 'acme', '--account', 'dev=111111111111', '--account', 'prod=222222222222');
+    // `npm ci` of the workflows, offline: the peers from this checkout, meshgrant from the tarball, into init's package.json.
+    linkPackages(ROOT, repo, Object.keys(CDKTN_PEERS));
+    npmInstall(repo, tarball);
+  }, 3 * MINUTES);
+
+  it("runs the pull-request workflow's commands in order: validate writes SARIF and Markdown, diff finds the widening", () => {
+    const output = join(repo, 'github-output');
+    writeFileSync(output, '');
+    const ran: string[] = [];
+    for (const { job, step } of workflowSteps(join(repo, '.github/workflows/meshgrant-pull-request.yml'))) {
+      if (step.uses?.startsWith('actions/checkout') && step.with?.path === 'base') {
+        // The base branch: the same mesh before the analyst was granted read.
+        cpSync(join(repo, 'mesh'), join(repo, 'base', 'mesh'), { recursive: true });
+        const product = join(repo, 'base', 'mesh', 'products', 'sales.orders.yaml');
+        writeFileSync(product, readFileSync(product, 'utf8').replace(/^ {2}- \{ role: analyst, port: orders, level: read \}.*\n/m, ''));
+      }
+      if (step.run === undefined || step.run === 'npm ci' || job === 'approve-widening') continue;
+      must(repo, 'bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], { GITHUB_OUTPUT: output });
+      ran.push(step.name ?? step.run);
+    }
+    expect(ran).toEqual([
+      'Validate the mesh',
+      'Synthesize the pull request',
+      'Synthesize the base branch',
+      'Check promotion from dev to prod',
+      'Diff access (exit 3 when access widens)',
+    ]);
+    const sarif = JSON.parse(readFileSync(join(repo, 'meshgrant.sarif'), 'utf8')) as Json;
+    expect(sarif.version).toBe('2.1.0');
+    expect(readFileSync(join(repo, 'validate.md'), 'utf8')).toContain('acme');
+    expect(readFileSync(output, 'utf8')).toBe('widens=true\n');
+    expect(readFileSync(join(repo, 'access-diff.md'), 'utf8')).toContain('| + | prod | sales.orders/analyst |');
+  });
+
+  it("runs the deploy workflow's commands up to the deployment, whose stacks are the synthesized ones", () => {
+    const deployed: string[] = [];
+    for (const { step } of workflowSteps(join(repo, '.github/workflows/meshgrant-deploy.yml'))) {
+      const stack = DEPLOY.exec(step.run ?? '')?.[1];
+      if (stack !== undefined) {
+        expect(existsSync(join(repo, 'cdktf.out', 'stacks', stack, 'cdk.tf.json'))).toBe(true);
+        deployed.push(stack);
+      } else if (step.run !== undefined && step.run !== 'npm ci')
+        must(repo, 'bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run]);
+    }
+    expect(deployed).toEqual(['acme-dev', 'acme-prod']);
   });
 });

@@ -1,4 +1,5 @@
-import { accessPlan, buildMesh, environmentPlan, formatPath, planAccess } from '../../lib';
+import { accessPlan, buildMesh, environmentPlan, formatPath } from '../../lib';
+import { planAccess } from '../../lib/plan';
 import { acmeMeshSpec } from '../../examples/acme-mesh';
 import { loadMesh } from '../../lib/spec';
 import { exampleMesh } from '../helpers/synth';

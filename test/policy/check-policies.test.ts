@@ -15,6 +15,7 @@ describe('checkPolicies', () => {
         'readiness/column-classified',
         'readiness/retention',
         'readiness/purpose-binding',
+        'readiness/empty-roles',
       ],
       security: [
         'security/no-wildcard-principal',
@@ -27,6 +28,8 @@ describe('checkPolicies', () => {
         'security/purpose-approver',
         'security/environment-principals',
         'security/separation-of-duties',
+        'security/purpose-member-approval',
+        'security/role-member-approval',
       ],
       aws: [
         'aws/lf-tag-length',

@@ -55,7 +55,16 @@ export function compliantSpec(): Draft {
       },
     ],
     domains: [{ name: 'sales' }],
-    purposes: [{ name: 'fraud-detection', approver: 'max.risk', members: { groups: ['risk-team'] }, allowedClasses: ['pii', 'reference'] }],
+    purposes: [
+      {
+        name: 'fraud-detection',
+        approver: 'max.risk',
+        // Approved by the delegate, so that tests may change the approver without touching the approval.
+        delegates: ['kim.ops'],
+        members: { groups: [{ name: 'risk-team', approvedBy: 'kim.ops', approvedOn: '2026-05-04', ticket: 'RISK-7' }] },
+        allowedClasses: ['pii', 'reference'],
+      },
+    ],
     products: [
       {
         id: 'sales.orders',
@@ -101,16 +110,19 @@ export function lineOf(path: SpecPath): number {
 /** A fake YAML locator: every path is "written" in shop.yaml at `lineOf(path)`. */
 export const fakeLocator: Locator = (path) => ({ file: 'shop.yaml', line: lineOf(path), column: 3 });
 
-/** Builds the spec (after `edit`) with the fake locator. */
+/** The day the tests evaluate expiry, approvals and suppressions against. */
+export const AS_OF = '2026-06-01';
+
+/** Builds the spec (after `edit`) with the fake locator, as of {@link AS_OF}. */
 export function meshOf(edit: (s: Draft) => void = () => undefined): Mesh {
   const s = compliantSpec();
   edit(s);
-  return buildMesh(s as MeshSpec, fakeLocator);
+  return buildMesh(s as MeshSpec, fakeLocator, { asOf: AS_OF });
 }
 
 /** Checks the spec (after `edit`) on a fixed day. */
 export function check(edit: (s: Draft) => void = () => undefined, options: CheckPoliciesOptions = {}): PolicyReport {
-  return checkPolicies(meshOf(edit), { today: '2026-06-01', ...options });
+  return checkPolicies(meshOf(edit), { today: AS_OF, ...options });
 }
 
 /** Open findings of one rule. */

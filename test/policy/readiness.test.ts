@@ -1,4 +1,4 @@
-import { check, findingsOf, orders, theFinding } from './fixture';
+import { Draft, check, findingsOf, orders, theFinding } from './fixture';
 
 describe('readiness pack', () => {
   test('the compliant spec has no readiness finding', () => {
@@ -119,6 +119,111 @@ describe('readiness pack', () => {
         ['products', 0, 'purposes'],
       );
       expect(f.fix).toContain('{ purpose: fraud-detection, ports: [orders] }');
+    });
+  });
+});
+
+describe('the starter severity profile', () => {
+  const unready = (s: Draft) => {
+    orders(s).info.description = '';
+    delete orders(s).policies;
+  };
+
+  test('the fix of every readiness error names the profile', () => {
+    const readiness = check(unready).findings.filter((f) => f.rule.startsWith('readiness/'));
+    expect(readiness.map((f) => [f.rule, f.severity])).toEqual([
+      ['readiness/description', 'error'],
+      ['readiness/retention', 'error'],
+    ]);
+    for (const f of readiness)
+      expect(f.fix).toMatch(/; while the mesh is new, `policy: \{ profile: starter \}` in mesh.yaml reports readiness rules as warnings$/);
+  });
+
+  test('reports readiness rules as warnings, without the hint, and leaves security rules errors', () => {
+    const report = check((s) => {
+      unready(s);
+      s.policy = { profile: 'starter' };
+      orders(s).roles!.analyst!.clearance = 'confidential';
+    });
+    const readiness = report.findings.filter((f) => f.rule.startsWith('readiness/'));
+    expect(readiness.map((f) => [f.rule, f.severity])).toEqual([
+      ['readiness/description', 'warning'],
+      ['readiness/retention', 'warning'],
+    ]);
+    expect(readiness.every((f) => !f.fix.includes('starter'))).toBe(true);
+    expect(report.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual(['security/sensitive-data-needs-purpose']);
+  });
+
+  test('a severity set for a readiness rule wins over the profile', () => {
+    const report = check((s) => {
+      unready(s);
+      s.policy = { profile: 'starter', severities: { 'readiness/retention': 'error' } };
+    });
+    expect(report.findings.filter((f) => f.rule.startsWith('readiness/')).map((f) => [f.rule, f.severity])).toEqual([
+      ['readiness/description', 'warning'],
+      ['readiness/retention', 'error'],
+    ]);
+  });
+});
+
+describe('readiness: products with empty roles and global policies as ways in', () => {
+  describe('a freshly provisioned product with empty roles (issue 12, point 6)', () => {
+    const provisioned = (s: Draft) => {
+      orders(s).roles = { analyst: {}, engineer: {}, owner: {} };
+      orders(s).grants = [];
+      orders(s).purposes = [];
+    };
+
+    test('validates without suppressions, with a warning that it grants nothing yet', () => {
+      const report = check(provisioned);
+      expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+      const f = theFinding(report, 'readiness/empty-roles', ['products', 0, 'roles']);
+      expect(f.severity).toBe('warning');
+      expect(f.message).toBe('product sales.orders grants nothing yet: its analyst, engineer and owner roles have no members');
+    });
+
+    test('fails as before once one role has a member but the Owner role and purposes are still missing', () => {
+      const report = check((s) => {
+        provisioned(s);
+        orders(s).roles!.analyst = { members: { groups: ['shop-analysts'] } };
+      });
+      expect(findingsOf(report, 'readiness/empty-roles')).toEqual([]);
+      expect(
+        report.findings
+          .filter((f) => f.severity === 'error')
+          .map((f) => f.rule)
+          .sort(),
+      ).toEqual(['readiness/owner-role', 'readiness/purpose-binding']);
+    });
+  });
+
+  describe('readiness/purpose-binding', () => {
+    const unbound = (s: Draft) => {
+      orders(s).purposes = [];
+    };
+
+    test('fails if the product is bound to no purpose and no global subscription lands on it', () => {
+      const f = theFinding(check(unbound), 'readiness/purpose-binding', ['products', 0, 'purposes']);
+      expect(f.message).toBe('product sales.orders is bound to no purpose');
+    });
+
+    test('counts a global subscription landing on one of its ports as a way in', () => {
+      const report = check((s) => {
+        unbound(s);
+        s.policies = [{ name: 'shop-reads-orders', on: { ports: ['sales.orders/orders'] }, allow: { groups: ['shop-analysts'] } }];
+      });
+      expect(findingsOf(report, 'readiness/purpose-binding')).toEqual([]);
+    });
+
+    test('does not count a row policy, which admits nobody', () => {
+      const report = check((s) => {
+        unbound(s);
+        s.attributes = [{ name: 'country', values: ['FR', 'US'] }];
+        s.policies = [{ name: 'own-country', on: { products: ['sales.orders'] }, rows: 'country = @country' }];
+      });
+      expect(findingsOf(report, 'readiness/purpose-binding').map((f) => f.message)).toEqual([
+        'product sales.orders is bound to no purpose',
+      ]);
     });
   });
 });

@@ -49,7 +49,7 @@ export function declaredRows(mesh: Mesh): AccessRow[] {
       return strip({
         environment: d.environment,
         principal: `arn:aws:iam::${env.account}:role/${fitName(roleName, IAM_ROLE_NAME_MAX)}`,
-        database: glueName(env.prefix, product.domain, product.name),
+        database: product.catalog.database ?? glueName(env.prefix, product.domain, product.name),
         table: port.tableName,
         product: d.product,
         purpose: holder.kind === 'purpose' ? holder.purpose : undefined,

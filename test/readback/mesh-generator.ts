@@ -1,17 +1,7 @@
 import * as fc from 'fast-check';
-import {
-  Classification,
-  ClassificationSpec,
-  DataProductSpec,
-  GrantSpec,
-  MembersSpec,
-  MeshSpec,
-  ProblemCollector,
-  PurposeBindingSpec,
-  readableColumns,
-  resolveClassification,
-  toColumn,
-} from '../../lib';
+import { Classification, ClassificationSpec, DataProductSpec, GrantSpec, MembersSpec, MeshSpec, PurposeBindingSpec } from '../../lib';
+import { ProblemCollector, resolveClassification, toColumn } from '../../lib/model';
+import { readableColumns } from '../../lib/plan';
 
 /**
  * Small random meshes for the differential test: 1-4 products over two domains, 1-2 ports of
@@ -45,6 +35,8 @@ const portArb = fc.record({
   columns: fc.array(fc.subarray(ENTITIES, { maxLength: 2 }), { minLength: 1, maxLength: 4 }),
   partitioned: fc.boolean(),
   dashed: fc.boolean(),
+  /** Who creates the table; absent: the product catalog's owner. */
+  owner: fc.constantFrom(undefined, 'meshgrant' as const, 'external' as const),
 });
 
 const productArb = fc.record({
@@ -52,6 +44,8 @@ const productArb = fc.record({
   prod: fc.boolean(),
   /** Long names make role names exceed 64 characters (shortened with a hash); dashes become `_` in Glue names. */
   name: fc.constantFrom('plain', 'dashed-name', 'a-very-long-product-name-that-overflows-iam-role-names'),
+  /** An existing database (owned elsewhere), under its own name and storage prefix, or one meshgrant creates. */
+  externalDatabase: fc.boolean(),
   roles: fc.record({ analyst: membersArb, engineer: membersArb, owner: membersArb }),
   clearance: fc.option(fc.constantFrom(...LEVELS), { nil: undefined }),
   grants: fc.array(fc.record({ role: fc.nat({ max: 2 }), port: fc.nat(), level: fc.nat({ max: 2 }), columns: maskArb, rows: rowsArb }), {
@@ -136,9 +130,16 @@ function productSpec(plan: Plan, scheme: Classification, ids: string[], i: numbe
   const ports = p.ports.map((port, j) => ({
     name: port.dashed ? `port-${j}` : `port${j}`,
     columns: port.columns.map((tags, k) => ({ name: `c${k + 1}`, type: 'string', ...(tags.length > 0 ? { tags } : {}) })),
-    ...(port.partitioned ? { table: { partitionKeys: [{ name: 'pk', type: 'date' }] } } : {}),
+    ...(port.partitioned || port.owner !== undefined
+      ? {
+          table: strip({
+            partitionKeys: port.partitioned ? [{ name: 'pk', type: 'date' }] : undefined,
+            owner: port.owner,
+          }),
+        }
+      : {}),
   }));
-  const columnsOf = (j: number) => [...ports[j].columns.map((c) => c.name), ...(ports[j].table ? ['pk'] : [])];
+  const columnsOf = (j: number) => [...ports[j].columns.map((c) => c.name), ...(ports[j].table?.partitionKeys ? ['pk'] : [])];
   const modelOf = (j: number) => ({
     columns: [
       ...ports[j].columns.map((c) => toColumn(scheme, c, false)),
@@ -212,6 +213,9 @@ function productSpec(plan: Plan, scheme: Classification, ids: string[], i: numbe
     info: { title: `Product ${i}`, owner: 'owner', domain: ids[i].split('.')[0] },
     promotedTo: promotedTo(i),
     outputPorts: ports,
+    ...(p.externalDatabase
+      ? { catalog: { owner: 'external', database: `lake_${ids[i].replace(/[.-]/g, '_')}`, storagePrefix: `raw/${ids[i]}` } }
+      : {}),
     inputPorts: dedupe(inputs),
     roles: {
       analyst: { members: p.roles.analyst, ...(p.clearance ? { clearance: p.clearance } : {}) },

@@ -1,15 +1,7 @@
-import {
-  DataProductSpec,
-  EnvironmentSpec,
-  ForeignPrincipalSpec,
-  GrantSpec,
-  MeshSpec,
-  NAME_PATTERNS,
-  ProductRoleSpec,
-  buildMesh,
-} from '../../lib';
+import { DataProductSpec, EnvironmentSpec, ForeignPrincipalSpec, GrantSpec, MeshSpec, ProductRoleSpec, buildMesh } from '../../lib';
 import type { ConditionSpec } from '../../lib/abac/condition';
 import type { GlobalPolicySpec, PolicyTargetSpec } from '../../lib/abac/global-policy';
+import { NAME_PATTERNS } from '../../lib/model';
 import { AWS_NAME_PATTERNS } from '../../lib/aws/names';
 import { loadMeshSources, meshSpecToSources } from '../../lib/spec';
 import schema from '../../schema/meshgrant.schema.json';
@@ -53,19 +45,38 @@ const orders: CompleteProduct = {
       table: {
         name: 'orders_v2',
         format: 'orc',
+        owner: 'meshgrant',
         partitionKeys: [{ name: 'day', type: 'string', description: 'Order day, yyyy-mm-dd', tags: ['day'], unclassified: 'A date' }],
       },
       columns: [{ name: 'email', type: 'string', description: 'Buyer', tags: ['email'], unclassified: 'n/a' }],
     },
   ],
+  catalog: { owner: 'external', database: 'sales_mart', storagePrefix: 'marts/sales' },
   inputPorts: [{ product: 'sales.carts', port: 'carts' }],
   roles: {
     analyst: { members, clearance: 'public' },
     engineer: { members: { groups: ['analysts'] } },
     owner: { members: { users: ['ana'] } },
   },
-  grants: [{ role: 'analyst', port: 'orders', level: 'read', columns: ['day'], rows: "day > '2024-01-01'" }],
-  purposes: [{ purpose: 'fraud', ports: ['orders'], columns: ['email'], rows: "email <> ''" }],
+  grants: [
+    {
+      role: 'analyst',
+      port: 'orders',
+      level: 'read',
+      columns: ['day'],
+      rows: "day > '2024-01-01'",
+      ...{ approvedBy: 'ana', approvedOn: '2026-10-01', reason: 'Quarterly review', ticket: 'DATA-9', expires: '2027-12-31' },
+    },
+  ],
+  purposes: [
+    {
+      purpose: 'fraud',
+      ports: ['orders'],
+      columns: ['email'],
+      rows: "email <> ''",
+      ...{ approvedBy: 'ana', approvedOn: '2026-10-02', reason: 'Fraud pilot', ticket: 'DATA-10', expires: '2027-06-30' },
+    },
+  ],
   policies: { retention: 'P90D' },
   suppressions: [
     { rule: 'readiness/column-classified', reason: 'Legacy column, replaced in Q3', expires: '2027-01-31', target: 'outputPorts[0]' },
@@ -174,10 +185,42 @@ const full: Complete<Omit<MeshSpec, 'products' | 'environments' | 'policies'>> &
     },
   ],
   domains: [{ name: 'sales', description: 'Selling', owner: 'ana' }],
-  purposes: [{ name: 'fraud', description: 'Catch fraud', approver: 'bo', members, allowedClasses: ['pii'] }],
+  purposes: [
+    {
+      name: 'fraud',
+      description: 'Catch fraud',
+      approver: 'bo',
+      delegates: ['cy'],
+      members: {
+        users: ['ana'],
+        groups: [
+          {
+            name: 'analysts',
+            approvedBy: 'bo',
+            approvedOn: '2026-11-02',
+            reason: 'Chargeback team',
+            ticket: 'SEC-1',
+            expires: '2027-03-31',
+          },
+        ],
+        attributes: [
+          {
+            rule: { department: 'sales' },
+            approvedBy: 'cy',
+            approvedOn: '2026-11-03',
+            reason: 'Sales fraud desk',
+            ticket: 'SEC-2',
+            expires: '2027-01-01',
+          },
+        ],
+      },
+      allowedClasses: ['pii'],
+    },
+  ],
   products: [orders, carts],
   policy: {
     packs: ['readiness'],
+    profile: 'starter',
     severities: { 'readiness/column-classified': 'warning' },
     suppressions: [{ rule: 'security/separation-of-duties', reason: 'Two-person team', expires: '2027-06-30', target: 'roles' }],
     sensitive: { classes: ['pii'], level: 'confidential' },

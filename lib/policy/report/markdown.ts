@@ -23,14 +23,21 @@ export interface MarkdownOptions {
    * @default 100
    */
   readonly maxFindings?: number;
+  /**
+   * What was checked, as the heading and the verdict name it.
+   * @default 'policy check'
+   */
+  readonly check?: string;
 }
 
 /** A pull-request comment: verdict, findings per product (errors first when cut), suppressions folded away. */
 export function renderMarkdown(report: PolicyReport, options: MarkdownOptions = {}): string {
   const { errors, warnings, suppressed } = report.counts;
-  const verdict = report.hasErrors ? ':x: **Policy check failed**' : ':white_check_mark: **Policy check passed**';
+  const check = options.check ?? 'policy check';
+  const Check = `${check[0].toUpperCase()}${check.slice(1)}`;
+  const verdict = report.hasErrors ? `:x: **${Check} failed**` : `:white_check_mark: **${Check} passed**`;
   const out = [
-    `### meshgrant policy check: ${report.mesh}`,
+    `### meshgrant ${check}: ${report.mesh}`,
     '',
     `${verdict}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${suppressed} suppressed.`,
   ];

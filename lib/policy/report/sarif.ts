@@ -1,4 +1,5 @@
-import { isAbsolute, relative, sep } from 'path';
+import { createHash } from 'crypto';
+import { relative, resolve, sep } from 'path';
 import { formatPath } from '../../model/problems';
 import type { PolicyReport } from '../check-policies';
 import type { Finding } from '../rule';
@@ -11,6 +12,11 @@ export interface SarifOptions {
    * @default - locations are written as the loader gave them
    */
   readonly root?: string;
+  /**
+   * The tool's version, `tool.driver.version`.
+   * @default - none
+   */
+  readonly version?: string;
   /**
    * Absolute URL of the rule documentation (docs/policies.md as published); each rule then links
    * to `<helpUri>#<anchor of its heading>`. SARIF wants absolute help URIs.
@@ -31,14 +37,21 @@ function ruleAnchor(id: string): string {
 export function renderSarif(report: PolicyReport, options: SarifOptions = {}): string {
   const index = new Map(report.rules.map((r, i) => [r.id, i]));
   const uri = (file: string) => {
-    const rel = options.root !== undefined && isAbsolute(file) ? relative(options.root, file) : file;
+    const rel = options.root !== undefined ? relative(resolve(options.root), resolve(file)) : file;
     return rel.split(sep).map(encodeURIComponent).join('/');
   };
+  // Code scanning matches a result across commits by this; lines move, the rule, file, field and message do not.
+  const fingerprint = (f: Finding) =>
+    createHash('sha256')
+      .update([f.rule, f.location ? uri(f.location.file) : '', formatPath(f.path), f.message].join('\u0000'))
+      .digest('hex')
+      .slice(0, 32);
   const result = (f: Finding | SuppressedFinding) => ({
     ruleId: f.rule,
     ruleIndex: index.get(f.rule),
     level: f.severity,
-    message: { text: `${f.message}. Fix: ${f.fix}` },
+    message: { text: f.fix ? `${f.message}. Fix: ${f.fix}` : f.message },
+    partialFingerprints: { 'meshgrant/v1': fingerprint(f) },
     locations: [
       {
         ...(f.location
@@ -62,6 +75,7 @@ export function renderSarif(report: PolicyReport, options: SarifOptions = {}): s
         tool: {
           driver: {
             name: 'meshgrant',
+            ...(options.version !== undefined ? { version: options.version } : {}),
             rules: report.rules.map((r) => ({
               id: r.id,
               name: r.id.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),

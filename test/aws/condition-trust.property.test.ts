@@ -1,7 +1,8 @@
 import * as fc from 'fast-check';
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { Condition, conditionHolds } from '../../lib/abac/condition';
-import { AttributeEncoding, conditionTrust } from '../../lib/aws/condition-trust';
+import { conditionTrust } from '../../lib/aws/condition-trust';
+import { ENCODINGS, TABLE_TAGS, VALUES, condition } from '../abac/condition-arbitrary';
 
 /**
  * The compiled trust policy admits exactly the sessions the condition admits: for random
@@ -19,37 +20,6 @@ const SESSION_ROLES = {
 };
 const GROUPS: Record<string, string> = { g1: SESSION_ROLES.g1, g2: SESSION_ROLES.g2 };
 const USERS: Record<string, string> = { u1: SESSION_ROLES.u1 };
-const ENCODINGS: Record<string, AttributeEncoding> = {
-  dept: { hierarchical: true, multiValued: false },
-  country: { hierarchical: false, multiValued: true },
-  line: { hierarchical: true, multiValued: true },
-  level: { hierarchical: false, multiValued: false },
-};
-const VALUES: Record<string, string[]> = {
-  dept: ['Fin', 'Fin.Pay', 'Fin.Pay.Eu', 'Risk', 'FinOps'],
-  country: ['US', 'FR', 'DE'],
-  line: ['Retail', 'Retail.Cards', 'Corp'],
-  level: ['a', 'b'],
-};
-const TABLE_TAGS = ['Retail.Cards.Gold', 'Fin.Pay'];
-
-const atom: fc.Arbitrary<Condition> = fc.oneof(
-  fc
-    .constantFrom(...Object.keys(VALUES))
-    .chain((a) => fc.subarray(VALUES[a], { minLength: 1 }).map((anyOf): Condition => ({ kind: 'attribute', attribute: a, anyOf }))),
-  fc.subarray(['g1', 'g2'], { minLength: 1 }).map((anyOf): Condition => ({ kind: 'group', anyOf })),
-  fc.constant<Condition>({ kind: 'user', anyOf: ['u1'] }),
-  fc.constantFrom('dept', 'line', 'country').map((attribute): Condition => ({ kind: 'tag-matches-attribute', attribute })),
-);
-const condition: fc.Arbitrary<Condition> = fc.letrec<{ c: Condition }>((tie) => ({
-  c: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    atom,
-    tie('c').map((c): Condition => ({ kind: 'not', condition: c })),
-    fc.array(tie('c'), { minLength: 2, maxLength: 3 }).map((conditions): Condition => ({ kind: 'all', conditions })),
-    fc.array(tie('c'), { minLength: 2, maxLength: 3 }).map((conditions): Condition => ({ kind: 'any', conditions })),
-  ),
-})).c;
 
 interface Session {
   readonly from: keyof typeof SESSION_ROLES;

@@ -1,8 +1,8 @@
 import { exampleSpec } from '../helpers/synth';
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { STACK_LINE, cli, tempDir } from '../cli/run-cli';
-import { specWithFraudAnalystsOnRefunds, synthesizeToTemp } from './effective-access-fixtures';
+import { STACK_LINE, cli, tempDir } from './run-cli';
+import { specWithFraudAnalystsOnRefunds, synthesizeToTemp } from '../reports/effective-access-fixtures';
 
 /** The example without its global policies: reading back their principals is not part of this test. */
 const acmeRolesSpec = exampleSpec();

@@ -4,7 +4,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { buildMesh } from '../../lib';
 import { synthesizeMesh } from '../../stacks/synthesize';
-import { cli } from '../cli/run-cli';
+import { cli } from './run-cli';
 
 /** The example without its global policies: reading back their principals is not part of this test. */
 const acmeRolesSpec = exampleSpec();
@@ -60,9 +60,9 @@ describe('meshgrant access', () => {
   it('limits to one product and quotes CSV cells holding commas', async () => {
     const run = await cli('access', '--out', out, '--env', 'prod', '--product', 'payments.transactions', '--format', 'csv');
     const rows = run.stdout.trim().split('\n');
-    expect(rows[0]).toBe('environment,principal,purpose,table,columns,rows,permissions,grantable');
+    expect(rows[0]).toBe('environment,principal,purpose,policy,table,columns,rows,permissions,grantable');
     expect(rows.filter((r) => r.includes('purpose:marketing-analytics'))).toEqual([
-      `prod,purpose:marketing-analytics,marketing-analytics,acme_prod_payments_transactions.transactions,country currency settlement_date txn_id,"country IN ('FR', 'DE')",DESCRIBE SELECT,-`,
+      `prod,purpose:marketing-analytics,marketing-analytics,-,acme_prod_payments_transactions.transactions,country currency settlement_date txn_id,"country IN ('FR', 'DE')",DESCRIBE SELECT,-`,
     ]);
     expect(rows.slice(1).every((r) => r.includes('acme_prod_payments_transactions.'))).toBe(true);
   });

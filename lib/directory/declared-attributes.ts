@@ -1,0 +1,60 @@
+import { Attribute, checkFactValue, printable } from '../abac/attributes';
+import { isWithin } from '../abac/tag-path';
+import { ProblemCollector } from '../model/problems';
+import { suggest } from '../model/suggest';
+import { ReadAttributes } from './attribute-values';
+
+/**
+ * Checks one person's attributes against the attributes the mesh declares (`attributes:` in
+ * mesh.yaml), each problem at the field of the directory file that gives the value:
+ * - a declared attribute holds only declared values (a hierarchical one: a declared value or a
+ *   value below one), each a valid session tag value;
+ * - a single-valued attribute holds one value: its session tag carries one;
+ * - a value of a multi-valued attribute holds no `:`, the separator of its session tag
+ *   (`:US:FR:`), which would otherwise let one value read as two;
+ * - an undeclared attribute whose name is close to a declared one is taken for a typo (did you
+ *   mean). Other undeclared attributes (`title`, `costCenter`) are facts no policy uses: left alone.
+ */
+export function checkDeclaredAttributes(
+  person: string,
+  attributes: ReadAttributes,
+  declared: ReadonlyMap<string, Attribute>,
+  problems: ProblemCollector,
+): void {
+  for (const name of Object.keys(attributes.values).sort()) {
+    const path = attributes.paths[name];
+    const values = attributes.values[name];
+    const attribute = declared.get(name);
+    if (attribute === undefined) {
+      const hint = suggest(name, declared.keys());
+      if (hint.startsWith('did you mean'))
+        problems.add(path, `user \`${person}\`: attribute \`${printable(name)}\` is not declared in mesh.yaml`, hint);
+      continue;
+    }
+    if (!attribute.multiValued && values.length > 1)
+      problems.add(
+        path,
+        `user \`${person}\` holds ${values.length} values of attribute \`${name}\`, which is not multi-valued`,
+        `keep one value, or declare \`multiValued: true\` for \`${name}\` in mesh.yaml`,
+      );
+    for (const value of values) {
+      const bad =
+        checkFactValue(value, attribute.hierarchical) ??
+        (attribute.multiValued && value.includes(':')
+          ? `\`${printable(value)}\` holds \`:\`, the separator of multi-valued session tags`
+          : undefined);
+      if (bad !== undefined) problems.add(path, `user \`${person}\`, attribute \`${name}\`: ${bad}`);
+      else if (attribute.values !== undefined && !isDeclared(value, attribute))
+        problems.add(
+          path,
+          `user \`${person}\` holds \`${printable(value)}\`, which is not a declared value of attribute \`${name}\``,
+          suggest(value, attribute.values),
+        );
+    }
+  }
+}
+
+function isDeclared(value: string, attribute: Attribute): boolean {
+  const declared = attribute.values ?? [];
+  return attribute.hierarchical ? declared.some((d) => isWithin(value, d)) : declared.includes(value);
+}
