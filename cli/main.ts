@@ -13,6 +13,7 @@ import { graphCommand } from './commands/graph';
 import { accessCommand } from './commands/access';
 import { importCommand } from './commands/import';
 import { checkCatalogCommand } from './commands/check-catalog';
+import { explainCommand } from './commands/explain';
 import { initCommand } from './commands/init';
 import { expiringCommand } from './commands/expiring';
 import { meshgrantVersion } from './version';
@@ -29,6 +30,7 @@ const COMMANDS: readonly CliCommand[] = [
   accessCommand,
   importCommand,
   checkCatalogCommand,
+  explainCommand,
   expiringCommand,
 ];
 

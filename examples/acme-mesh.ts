@@ -6,6 +6,8 @@
  * dev and prod in separate accounts with their own principal mappings.
  */
 import { ClassificationSpec, EnvironmentSpec, MeshSpec, PurposeSpec } from '../lib';
+import type { AttributeSpec } from '../lib/abac/attributes';
+import type { GlobalPolicySpec } from '../lib/abac/global-policy';
 
 const sso = (account: string, permissionSet: string, suffix: string) =>
   `arn:aws:iam::${account}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_${permissionSet}_${suffix}`;
@@ -141,6 +143,50 @@ export const purposes: PurposeSpec[] = [
   },
 ];
 
+/** Facts about people that the global policies compare (session tags on AWS). */
+export const attributes: AttributeSpec[] = [
+  { name: 'department', values: ['customers', 'finance', 'logistics', 'marketing', 'risk'] },
+  { name: 'country', values: ['DE', 'FR', 'US'] },
+  { name: 'businessLine', values: ['corporate', 'retail'], hierarchical: true },
+  { name: 'trainings', values: ['pci', 'privacy'], multiValued: true },
+];
+
+/** Global policies: every kind (shared, tag match, always-required, row policy with an exception, not). */
+export const policies: GlobalPolicySpec[] = [
+  {
+    name: 'payments-readers',
+    description: 'Finance and risk read payments data',
+    on: { tags: ['payments'] },
+    allow: { attributes: { department: ['finance', 'risk'] } },
+  },
+  {
+    name: 'own-business-line',
+    description: 'People read the revenue of their business line and of the lines below it',
+    on: { tags: ['retail'] },
+    allow: { tagMatchesAttribute: 'businessLine' },
+  },
+  {
+    name: 'pci-trained',
+    description: 'Nobody reads a table holding card data without PCI training, whichever way they come in',
+    on: { classes: ['pci'] },
+    allow: { attributes: { trainings: 'pci' } },
+    merge: 'always-required',
+  },
+  {
+    name: 'own-country-and-line',
+    description: "Daily totals of one's own country and business line",
+    on: { ports: ['payments.transactions/daily-totals'] },
+    rows: 'country = @country AND business_line = @businessLine',
+    except: { purposes: ['finance-reporting'] },
+  },
+  {
+    name: 'logistics-readers',
+    description: 'Logistics staff read shipments, marketing analysts excepted',
+    on: { domains: ['logistics'] },
+    allow: { attributes: { department: 'logistics' }, not: { groups: ['marketing-analysts'] } },
+  },
+];
+
 export const acmeMeshSpec: MeshSpec = {
   name: 'acme',
   classification,
@@ -152,6 +198,8 @@ export const acmeMeshSpec: MeshSpec = {
     { name: 'logistics', description: 'Getting parcels to people', owner: 'omar.haddad' },
   ],
   purposes,
+  attributes,
+  policies,
   products: [
     {
       id: 'customers.profiles',
@@ -195,6 +243,7 @@ export const acmeMeshSpec: MeshSpec = {
       outputPorts: [
         {
           name: 'transactions',
+          tags: ['payments.cards'],
           description: 'Settled transactions, partitioned by day',
           table: { partitionKeys: [{ name: 'settlement_date', type: 'date', tags: ['calendar_date'] }] },
           columns: [
@@ -210,12 +259,14 @@ export const acmeMeshSpec: MeshSpec = {
         },
         {
           name: 'daily-totals',
-          description: 'Aggregated daily totals per country',
+          description: 'Aggregated daily totals per country and business line',
+          tags: ['payments.totals'],
           columns: [
             { name: 'day', type: 'date', tags: ['calendar_date'] },
             { name: 'country', type: 'string', tags: ['country_code'] },
             { name: 'total_amount', type: 'decimal(18,2)', tags: ['monetary_amount'] },
             { name: 'txn_count', type: 'bigint', unclassified: 'Aggregate count' },
+            { name: 'business_line', type: 'string', unclassified: 'Business line code' },
           ],
         },
       ],
@@ -260,6 +311,7 @@ export const acmeMeshSpec: MeshSpec = {
       outputPorts: [
         {
           name: 'refunds',
+          tags: ['payments.refunds'],
           columns: [
             { name: 'refund_id', type: 'string', unclassified: 'Opaque id' },
             { name: 'txn_id', type: 'string', unclassified: 'Opaque transaction id' },
@@ -324,6 +376,7 @@ export const acmeMeshSpec: MeshSpec = {
       outputPorts: [
         {
           name: 'attributed-revenue',
+          tags: ['retail.online'],
           columns: [
             { name: 'campaign_id', type: 'string', unclassified: 'Opaque id' },
             { name: 'txn_id', type: 'string', unclassified: 'Opaque transaction id' },

@@ -1,5 +1,5 @@
 import { Environment, Mesh, productConstructId, purposeConstructId } from '../lib/model';
-import { AccessEntry, AccessHolder, environmentPlan } from '../lib/plan';
+import { AccessEntry, AccessHolder, PolicyPrincipal, environmentPlan } from '../lib/plan';
 import { PolicyReport } from '../lib/policy/check-policies';
 import { environmentLfTags } from '../lib/aws/lf-tag-ontology';
 import { AwsProvider } from '../constructs/aws';
@@ -10,6 +10,7 @@ import { LakePrincipal } from '../constructs/lake-principal';
 import { PortGrant } from '../constructs/port-grant';
 import { annotatePolicyFindings } from '../constructs/policy-annotations';
 import { LakePurposeRole } from '../constructs/purpose-role';
+import { PolicyRole } from '../constructs/policy-role';
 import { SelfContainedStack } from '../constructs/self-contained-stack';
 
 /** Props of {@link EnvironmentStack}. */
@@ -31,9 +32,13 @@ export interface EnvironmentStackProps {
  * Environment-specific values (account, principals, names) come from the environment only.
  */
 export class EnvironmentStack extends SelfContainedStack {
+  /** The mesh the stack deploys one environment of. */
+  readonly mesh: Mesh;
   readonly environment: Environment;
   readonly products: ReadonlyMap<string, LakeProduct>;
   readonly purposes: ReadonlyMap<string, LakePurposeRole>;
+  /** The roles of the principals global policies call for, by principal id, in plan order. */
+  readonly policyRoles: ReadonlyMap<string, PolicyRole>;
   /** The environment's access plan, which this stack deploys. */
   readonly plan: readonly AccessEntry[];
   /** The grant made for each entry of the plan, in the same order. */
@@ -42,6 +47,7 @@ export class EnvironmentStack extends SelfContainedStack {
   constructor(scope: Construct, id: string, props: EnvironmentStackProps) {
     super(scope, id);
     const { mesh } = props;
+    this.mesh = mesh;
     const env = mesh.environment(props.environment);
     this.environment = env;
 
@@ -66,8 +72,18 @@ export class EnvironmentStack extends SelfContainedStack {
     new LakeFoundation(this, 'lake', { environment: env, classification: mesh.classification, tags: environmentLfTags(mesh, env.name) });
     const productConstructs = new Map(products.map((p) => [p.id, new LakeProduct(this, productConstructId(p.id), { product: p })]));
     const purposeRoles = new Map(purposes.map((p) => [p.name, new LakePurposeRole(this, purposeConstructId(p.name), { purpose: p })]));
+    const policyRoles = new Map<string, PolicyRole>();
+    const policyRole = (p: PolicyPrincipal): PolicyRole => {
+      let role = policyRoles.get(p.id);
+      if (role === undefined) policyRoles.set(p.id, (role = new PolicyRole(this, p.id, { principal: p, attributes: mesh.attributes })));
+      return role;
+    };
     const principal = (h: AccessHolder): LakePrincipal =>
-      h.kind === 'role' ? productConstructs.get(h.product)!.roles[h.role] : purposeRoles.get(h.purpose)!;
+      h.kind === 'role'
+        ? productConstructs.get(h.product)!.roles[h.role]
+        : h.kind === 'purpose'
+          ? purposeRoles.get(h.purpose)!
+          : policyRole(h.principal);
 
     // In plan order (products by id, then their grants and bindings as declared): resources are
     // made in the order they appear in the JSON.
@@ -78,6 +94,7 @@ export class EnvironmentStack extends SelfContainedStack {
     if (props.policy) annotatePolicyFindings(props.policy, this, (id) => productConstructs.get(id));
     this.products = productConstructs;
     this.purposes = purposeRoles;
+    this.policyRoles = policyRoles;
     // Literal names and ARNs throughout: nothing above refers to another stack.
     this.seal();
   }

@@ -1,6 +1,7 @@
 import { join } from 'path';
 import { Mesh, PRODUCT_ROLES } from '../lib/model';
 import { tablesOpenToIam } from '../lib/aws/access-mode';
+import { PolicyExpansion, policyExpansion } from '../lib/plan/policy-expansion';
 import { PolicyReport, checkPolicies } from '../lib/policy/check-policies';
 import { App, TerraformResource, disableCreationStackTraces } from '../constructs/cdktf';
 import { EnvironmentStack } from './environment-stack';
@@ -13,7 +14,7 @@ export interface EnvironmentSummary {
   readonly account: string;
   readonly region: string;
   readonly products: number;
-  /** IAM roles: three per product plus one per purpose. */
+  /** IAM roles: three per product, one per purpose, one per principal of global policies. */
   readonly roles: number;
   /** Entries of the environment's access plan (principal x table), whatever mechanism enforces them. */
   readonly grants: number;
@@ -27,6 +28,8 @@ export interface EnvironmentSummary {
    * effective access there is wider than the grants. Absent when there is none.
    */
   readonly iamOpenTables?: readonly string[];
+  /** What each global policy expands to, per table; absent when the mesh has no global policies. */
+  readonly policies?: readonly PolicyExpansion[];
 }
 
 /** The result of {@link synthesizeMesh}. */
@@ -92,12 +95,13 @@ export function summarizeStack(stack: EnvironmentStack, outdir: string): Environ
     account: stack.environment.account,
     region: stack.environment.region,
     products: stack.products.size,
-    roles: stack.products.size * PRODUCT_ROLES.length + stack.purposes.size,
+    roles: stack.products.size * PRODUCT_ROLES.length + stack.purposes.size + stack.policyRoles.size,
     grants: stack.plan.length,
     purposes: stack.purposes.size,
     resources,
     file,
     ...(iamOpen.length > 0 ? { iamOpenTables: iamOpen } : {}),
+    ...(stack.mesh.policies.length > 0 ? { policies: policyExpansion(stack.plan) } : {}),
   };
 }
 
@@ -107,8 +111,6 @@ export function formatSummary(summary: SynthesisSummary): string {
   const rows = summary.environments.map((e) =>
     [e.stack, e.account, e.region, e.products, e.roles, e.grants, e.purposes, e.resources].map(String),
   );
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const open = summary.environments
     .filter((e) => e.iamOpenTables !== undefined)
     .map(
@@ -116,10 +118,26 @@ export function formatSummary(summary: SynthesisSummary): string {
         `${e.stack}: ${e.iamOpenTables!.length} table(s) still also open to IAM-only access (hybrid access mode), wider than the grants: ${e.iamOpenTables!.join(', ')}`,
     );
   return [
-    line(header),
-    ...rows.map(line),
+    ...table(header, rows, 3),
     ...(open.length > 0 ? ['', ...open] : []),
+    ...expansionLines(summary),
     '',
     `Terraform JSON written to ${summary.outdir}/stacks/<stack>/cdk.tf.json`,
   ].join('\n');
+}
+
+/** Aligned columns: the first `left` cells padded on the right, numbers on the left. */
+function table(header: string[], rows: string[][], left: number): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < left ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(header), ...rows.map(line)];
+}
+
+/** Global policies' expansion: principals, data cells filters and grants per policy and table. */
+function expansionLines(summary: SynthesisSummary): string[] {
+  const rows = summary.environments.flatMap((e) =>
+    (e.policies ?? []).map((p) => [e.stack, p.policy, p.table, p.principals, p.filters, p.grants].map(String)),
+  );
+  if (rows.length === 0) return [];
+  return ['', 'Global policies, per table:', ...table(['stack', 'policy', 'table', 'principals', 'filters', 'grants'], rows, 3)];
 }

@@ -56,3 +56,8 @@ export function productDatabaseName(env: NamedEnvironment, product: NamedProduct
 export function productStoragePrefix(product: NamedProduct): string {
   return product.catalog?.storagePrefix ?? `${product.domain}/${product.name}`;
 }
+
+/** IAM role name of a principal of global policies: `<prefix>-<principal id>` (`acme-dev-policy-0123456789`). */
+export function policyRoleName(env: NamedEnvironment, principalId: string): string {
+  return fitName(`${env.prefix}-${principalId}`, IAM_ROLE_NAME_MAX);
+}

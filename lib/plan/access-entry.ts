@@ -1,22 +1,29 @@
 import type { SpecPath } from '../model/problems';
 import type { AccessLevel, ProductRoleName } from '../model/product-role';
+import type { PolicyPrincipal } from './policy-principal';
 
-/**
- * The path through which access is given: why a principal reads a table. Attribute-based policies
- * (issue 12) will add `{ kind: 'policy', ... }`: a global policy, or one segment of it.
- */
+/** The path through which access is given: why a principal reads a table. */
 export type AccessVia =
   /** A grant of the table's product to one of its own roles, or a code grant to any product role. */
   | { readonly kind: 'role'; readonly product: string; readonly role: ProductRoleName }
   /** A grant of the table's product to a consuming product, read by that product's Engineers. */
   | { readonly kind: 'consumer'; readonly product: string }
   /** A purpose binding of the table's product: the purpose's members read, for that purpose only. */
-  | { readonly kind: 'purpose'; readonly purpose: string };
+  | { readonly kind: 'purpose'; readonly purpose: string }
+  /** Global subscriptions that landed on the table (names sorted): whoever meets their merged condition reads. */
+  | { readonly kind: 'policy'; readonly policies: readonly string[] };
 
-/** The principal that holds access in an environment: a product role, or the role of a purpose. */
+/**
+ * The principal that holds access in an environment: a product role, the role of a purpose, or
+ * a principal that global policies call for (a merged condition, a guarded way in, a segment).
+ */
 export type AccessHolder =
   | { readonly kind: 'role'; readonly product: string; readonly role: ProductRoleName }
-  | { readonly kind: 'purpose'; readonly purpose: string };
+  | { readonly kind: 'purpose'; readonly purpose: string }
+  | { readonly kind: 'policy'; readonly principal: PolicyPrincipal };
+
+/** The holders a spec declares by name: product roles and purposes. */
+export type NamedHolder = Exclude<AccessHolder, { readonly kind: 'policy' }>;
 
 /**
  * How Lake Formation enforces an entry:
@@ -67,11 +74,18 @@ export interface AccessEntry extends PlannedAccess {
 
 /** A stable key for a holder: `payments.transactions/analyst` or `purpose:fraud-detection`. */
 export function holderKey(h: AccessHolder): string {
-  return h.kind === 'role' ? `${h.product}/${h.role}` : `purpose:${h.purpose}`;
+  switch (h.kind) {
+    case 'role':
+      return `${h.product}/${h.role}`;
+    case 'purpose':
+      return `purpose:${h.purpose}`;
+    case 'policy':
+      return `policy:${h.principal.id}`;
+  }
 }
 
-/** The principal that holds access given through `via`: consumers read through their Engineer role. */
-export function holderOf(via: AccessVia): AccessHolder {
+/** The named principal that holds access given through `via`: consumers read through their Engineer role. */
+export function holderOf(via: Exclude<AccessVia, { readonly kind: 'policy' }>): NamedHolder {
   switch (via.kind) {
     case 'role':
       return via;
@@ -82,7 +96,7 @@ export function holderOf(via: AccessVia): AccessHolder {
   }
 }
 
-/** How a finding names the path: `the analyst role`, `consumer marketing.attribution` or `purpose fraud-detection`. */
+/** How a finding names the path: `the analyst role`, `consumer marketing.attribution`, `purpose fraud-detection` or `policy finance-reads`. */
 export function viaName(via: AccessVia): string {
   switch (via.kind) {
     case 'role':
@@ -91,5 +105,7 @@ export function viaName(via: AccessVia): string {
       return `consumer ${via.product}`;
     case 'purpose':
       return `purpose ${via.purpose}`;
+    case 'policy':
+      return `policy ${via.policies.join(', ')}`;
   }
 }

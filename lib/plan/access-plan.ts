@@ -5,6 +5,7 @@ import type { Purpose } from '../model/purpose';
 import { AccessEntry, holderKey } from './access-entry';
 import { AccessRequest, planAccess } from './plan-access';
 import { ColumnAllowance } from './readable-columns';
+import { withGlobalPolicies } from './policy-access';
 
 /** Plans already made, per mesh and environment: meshes are immutable, and rules, stacks and the summary all ask. */
 const PLANS = new WeakMap<Mesh, Map<string, readonly AccessEntry[]>>();
@@ -21,13 +22,22 @@ export function accessPlan(mesh: Mesh): AccessEntry[] {
 
 /**
  * The plan of one environment in declaration order: products by id, each with its grants then
- * its purpose bindings (ports sorted) in spec order. Stacks create resources in this order.
+ * its purpose bindings (ports sorted) in spec order, as global policies let them through, then
+ * the subscriptions of each table. Stacks create resources in this order.
  */
 export function environmentPlan(mesh: Mesh, environment: string): readonly AccessEntry[] {
   let plans = PLANS.get(mesh);
   if (plans === undefined) PLANS.set(mesh, (plans = new Map()));
   let plan = plans.get(environment);
-  if (plan === undefined) plans.set(environment, (plan = mesh.productsIn(environment).flatMap((p) => productPlan(mesh, p, environment))));
+  if (plan === undefined)
+    plans.set(
+      environment,
+      (plan = withGlobalPolicies(
+        mesh,
+        environment,
+        mesh.productsIn(environment).flatMap((p) => productPlan(mesh, p, environment)),
+      )),
+    );
   return plan;
 }
 

@@ -3,3 +3,6 @@ export * from './access-entry';
 export * from './access-plan';
 export * from './plan-access';
 export * from './readable-columns';
+export * from './policy-access';
+export * from './policy-principal';
+export * from './policy-expansion';

@@ -3,7 +3,7 @@ import type { OutputPort } from '../model/output-port';
 import { TABLE_PERMISSIONS } from '../aws/permissions';
 import { GRANTABLE_LEVELS } from '../model/product-role';
 import type { AccessLevel } from '../model/product-role';
-import { AccessMechanism, AccessVia, PlannedAccess, holderOf } from './access-entry';
+import { AccessHolder, AccessMechanism, AccessVia, PlannedAccess, holderOf } from './access-entry';
 import { ColumnAllowance, readableColumns } from './readable-columns';
 
 /** One request for access, from the spec (a grant or binding) or from code (`port.grantRead(role)`). */
@@ -26,6 +26,11 @@ export interface AccessRequest {
    * @default - all rows
    */
   readonly rows?: string;
+  /**
+   * The principal that holds the access; required for a policy path.
+   * @default - the named holder of `via` (the product role, the consumer's Engineers, the purpose)
+   */
+  readonly holder?: AccessHolder;
 }
 
 /**
@@ -40,9 +45,11 @@ export function planAccess(classification: Classification, request: AccessReques
   const columns = readableColumns(classification, port, request.allowance, request.columns);
   if (columns.length === 0) return undefined;
   const restricted = request.columns !== undefined || rows !== undefined;
+  if (request.holder === undefined && via.kind === 'policy') throw new Error(`${product}/${port.name}: a policy path needs its principal`);
+  const holder = request.holder ?? holderOf(via as Exclude<AccessVia, { kind: 'policy' }>);
   return {
     environment: request.environment,
-    holder: holderOf(via),
+    holder,
     via,
     product,
     port: port.name,
@@ -51,17 +58,24 @@ export function planAccess(classification: Classification, request: AccessReques
     rows,
     permissions: TABLE_PERMISSIONS[level],
     grantable: GRANTABLE_LEVELS.includes(level),
-    mechanism: mechanismFor(via, product, level, restricted, rows),
+    mechanism: mechanismFor(holder, via, product, level, restricted, rows),
   };
 }
 
 /**
  * Tags cover whole tables a holder reaches by its own access tag: a role on its own product, a
  * purpose on the ports bound to it. Everything else is granted by name, so that a column added
- * later stays hidden until it is declared.
+ * later stays hidden until it is declared; principals of global policies have no access tag.
  */
-function mechanismFor(via: AccessVia, product: string, level: AccessLevel, restricted: boolean, rows: string | undefined): AccessMechanism {
-  const ownTag = via.kind === 'purpose' || (via.kind === 'role' && via.product === product);
+function mechanismFor(
+  holder: AccessHolder,
+  via: AccessVia,
+  product: string,
+  level: AccessLevel,
+  restricted: boolean,
+  rows: string | undefined,
+): AccessMechanism {
+  const ownTag = holder.kind !== 'policy' && (via.kind === 'purpose' || (via.kind === 'role' && via.product === product));
   if (ownTag && !restricted) return 'tag-policy';
   if (level !== 'read') return 'named-table';
   return rows !== undefined ? 'data-cells-filter' : 'named-columns';

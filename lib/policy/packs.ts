@@ -5,6 +5,7 @@ import { lfTagLength } from './rules/aws/lf-tag-length';
 import { lfTagQuotas } from './rules/aws/lf-tag-quotas';
 import { lfTagsPerResource } from './rules/aws/lf-tags-per-resource';
 import { trustPolicySize } from './rules/aws/trust-policy-size';
+import { policyTrustEnforceable } from './rules/aws/policy-trust-enforceable';
 import { columnClassified } from './rules/readiness/column-classified';
 import { description } from './rules/readiness/description';
 import { emptyRoles } from './rules/readiness/empty-roles';
@@ -43,5 +44,5 @@ export const BUILT_IN_PACKS: Readonly<Record<string, readonly PolicyRule[]>> = {
     roleMemberApproval,
     downstreamPrivacy,
   ],
-  aws: [lfTagLength, lfTagsPerResource, lfTagQuotas, glueTextLength, trustPolicySize, lfPermissionsValid],
+  aws: [lfTagLength, lfTagsPerResource, lfTagQuotas, glueTextLength, trustPolicySize, lfPermissionsValid, policyTrustEnforceable],
 };

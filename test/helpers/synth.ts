@@ -7,14 +7,19 @@ import { EnvironmentStack } from '../../stacks/environment-stack';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type TfResource = Record<string, any>;
 
-/** The example mesh, validated. */
+/**
+ * The example's products, roles, grants and purposes without its global policies (`attributes`
+ * and policies.yaml), validated: what tests of roles and purposes read. Tests of global policies
+ * build `acmeMeshSpec` whole.
+ */
 export function exampleMesh(): Mesh {
-  return buildMesh(acmeMeshSpec);
+  return buildMesh(exampleSpec());
 }
 
-/** A deep copy of the example spec, to break in a test. */
+/** A deep copy of the example spec without its global policies, to break in a test. */
 export function exampleSpec(): MeshSpec {
-  return JSON.parse(JSON.stringify(acmeMeshSpec)) as MeshSpec;
+  const { attributes: _attributes, policies: _policies, ...rest } = acmeMeshSpec;
+  return JSON.parse(JSON.stringify(rest)) as MeshSpec;
 }
 
 /** Synthesizes one environment's stack (running cdktf validations) and returns the JSON text. */

@@ -39,6 +39,7 @@ describe('checkPolicies', () => {
         'aws/glue-text-length',
         'aws/trust-policy-size',
         'aws/lf-permissions-valid',
+        'aws/policy-trust-enforceable',
       ],
     });
     expect(Object.values(META_RULES).map((r) => r.id)).toEqual([

@@ -1,12 +1,15 @@
+import { exampleSpec } from '../helpers/synth';
 import * as fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { buildMesh, checkPolicies } from '../../lib';
 import { readAccessReport } from '../../lib/readback';
-import { acmeMeshSpec } from '../../examples/acme-mesh';
 import { synthesizeMesh } from '../../stacks/synthesize';
 import { meshSpecArb } from './mesh-generator';
+
+/** The example without its global policies: reading back their principals is not part of this test. */
+const acmeRolesSpec = exampleSpec();
 
 /**
  * Readback fails closed on what it does not understand (test/fixtures/hostile/readback-*), so
@@ -25,7 +28,7 @@ describe('readback understands every stack meshgrant synthesizes', () => {
   };
 
   it('for the example mesh', () => {
-    expect(problemsOf(acmeMeshSpec)).toEqual([]);
+    expect(problemsOf(acmeRolesSpec)).toEqual([]);
   });
 
   it('for 25 random meshes', () => {

@@ -13,7 +13,7 @@ describe('examples/acme', () => {
     const product = mesh.product('payments.transactions');
     expect(mesh.locate([...product.specPath, 'grants', 6, 'consumer'])).toEqual({
       file: 'examples/acme/products/payments.transactions.yaml',
-      line: 52,
+      line: 55,
       column: 15,
     });
     expect(mesh.locate(['environments', 1, 'account'])?.file).toBe('examples/acme/environments.yaml');

@@ -10,8 +10,8 @@ import { synthEnvironment } from '../helpers/synth';
  * other change must leave them as they are.
  */
 const PINS: Record<string, string> = {
-  'acme/dev': 'c9ad358f45f95a9f54125678d85b341a31a9fdf970796f9a14e5b55f884913cb',
-  'acme/prod': '66085643ebf9099a96d347a12c19ccba2dac8d7a21126f410531bbbb81f0d027',
+  'acme/dev': '092801a0e889f241ff2d45d2241a751ea082293ed86a5e568da0bcb777706678',
+  'acme/prod': '99434aad14abe7aeab750d2b9689b84b6bafefa222a99fe8359b9178a83e08bf',
   'bench50/dev': '4ef334a2d30290e16a1d0ea0852fc4d717cfd28f7578c03ff9f9ab378b02976e',
   'bench50/prod': '7493775f3c805bb654b1ad68a8ccf4232b4790b1068b7b4964c718a72717efdf',
 };

@@ -4,6 +4,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { Mesh, MeshSpec, buildMesh } from '../../lib';
 import { loadMesh } from '../../lib/spec';
+import { acmeMeshSpec } from '../../examples/acme-mesh';
 import { exampleSpec, synthEnvironment } from '../helpers/synth';
 import { meshSpecArb } from '../readback/mesh-generator';
 import { OfflineTerraform, announceOfflineTerraform, declaredAddresses, planStacks } from './terraform-offline';
@@ -72,7 +73,8 @@ describeWithTerraform('real Terraform plans what meshgrant synthesizes', () => {
   const terraform = tf as OfflineTerraform;
   const randomMeshes = fc.sample(meshSpecArb, { seed: 11, numRuns: 5 }).map((s) => buildMesh(s));
   const stacks = {
-    ...stacksOf('acme', buildMesh(exampleSpec())),
+    // The example whole: its global policies' principals, segment filters and grants too.
+    ...stacksOf('acme', buildMesh(acmeMeshSpec)),
     ...stacksOf('hostile', buildMesh(hostileSpec())),
     // Tables owned elsewhere (no Glue resources) in hybrid access mode (opt-ins, hybrid registrations).
     ...stacksOf('brownfield', loadMesh(join(__dirname, '..', '..', 'examples', 'brownfield'))),
@@ -89,7 +91,7 @@ describeWithTerraform('real Terraform plans what meshgrant synthesizes', () => {
   }, 600_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('plans every resource of the example, the hostile mesh and 5 random meshes, creating each once', () => {
+  it('plans every resource of the example (global policies included), the hostile mesh and 5 random meshes, creating each once', () => {
     const planned = (plan.resource_changes as { address: string; change: { actions: string[] } }[]).map((c) => c.address).sort();
     expect(planned).toEqual(declaredAddresses(stacks));
     expect(new Set(plan.resource_changes.map((c: { change: { actions: string[] } }) => c.change.actions.join(',')))).toEqual(

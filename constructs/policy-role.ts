@@ -1,0 +1,65 @@
+import type { Attribute } from '../lib/abac/attributes';
+import { AccessLevel } from '../lib/model';
+import { AccessVia, ColumnAllowance, PolicyPrincipal, describePrincipal, holderKey } from '../lib/plan';
+import { policyRoleName } from '../lib/aws/names';
+import { POLICY_ROLE_TAGS, policyPrincipalTrust, segmentTag } from '../lib/aws/policy-trust';
+import { accountRoot } from '../lib/aws/environment';
+import { Construct } from './cdktf';
+import { LakeFoundation } from './lake-foundation';
+import { LakePrincipal } from './lake-principal';
+import { LfTagCondition } from '../lib/aws/lf-tag-ontology';
+
+/** Props of {@link PolicyRole}. */
+export interface PolicyRoleProps {
+  readonly principal: PolicyPrincipal;
+  /** The mesh's declared attributes: how each travels in a session tag. */
+  readonly attributes: readonly Attribute[];
+}
+
+/**
+ * The IAM role of a principal that global policies call for (a merged subscription condition, a
+ * guarded way in, or a row policy's segment): its trust policy admits exactly the sessions that
+ * meet the condition, and it is granted tables by name or through data cells filters, never by
+ * an access tag. Its IAM tags say which policies shaped it (docs/aws-mapping.md).
+ */
+export class PolicyRole extends LakePrincipal {
+  readonly principal: PolicyPrincipal;
+  readonly filterSuffix: string;
+  readonly via: AccessVia;
+  readonly allowance: ColumnAllowance;
+
+  constructor(scope: Construct, id: string, props: PolicyRoleProps) {
+    const { principal } = props;
+    const env = LakeFoundation.of(scope).environment;
+    const trust = policyPrincipalTrust(principal, props.attributes, env);
+    // The `aws/policy-trust-enforceable` rule refuses these at validation; this guards the API.
+    if ('refused' in trust) throw new Error(`${principal.id} (${describePrincipal(principal)}) cannot be enforced: ${trust.refused}`);
+    const statements =
+      trust.statements.length > 0
+        ? trust.statements
+        : [{ Sid: 'NobodyMeetsTheCondition', Effect: 'Deny', Principal: { AWS: accountRoot(env.account) }, Action: 'sts:AssumeRole' }];
+    super(scope, id, {
+      roleName: policyRoleName(env, principal.id),
+      description: `Global policies ${principal.policies.join(', ')} (${env.name})`,
+      trustPolicy: { Version: '2012-10-17', Statement: statements },
+      tags: {
+        [POLICY_ROLE_TAGS.environment]: env.name,
+        [POLICY_ROLE_TAGS.policy]: principal.policies.join(' '),
+        ...(principal.segment ? { [POLICY_ROLE_TAGS.segment]: segmentTag(principal.segment) } : {}),
+        ...(principal.guards ? { [POLICY_ROLE_TAGS.guards]: holderKey(principal.guards) } : {}),
+      },
+    });
+    this.principal = principal;
+    this.filterSuffix = principal.id;
+    this.via = { kind: 'policy', policies: principal.policies };
+    this.allowance = { kind: 'clearance', level: this.foundation.classification.defaultLevel };
+  }
+
+  accessTag(level: AccessLevel): LfTagCondition {
+    throw new Error(`${this.principal.id} has no access tag (asked for ${level}): it is granted tables by name`);
+  }
+
+  protected tagPolicyExpression(level: AccessLevel): LfTagCondition[] {
+    throw new Error(`${this.principal.id} has no tag-policy grant (asked for ${level}): it is granted tables by name`);
+  }
+}
