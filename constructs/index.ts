@@ -23,6 +23,8 @@ export { LakeProductRole } from './product-role';
 export type { LakeProductRoleProps } from './product-role';
 export { LakePurposeRole } from './purpose-role';
 export type { LakePurposeRoleProps } from './purpose-role';
+export { LakePolicyRole } from './policy-role';
+export type { LakePolicyRoleProps } from './policy-role';
 export { LakePurposeBinding } from './purpose-binding';
 export type { LakePurposeBindingProps } from './purpose-binding';
 export { LfTagAssignment } from './lf-tag-assignment';

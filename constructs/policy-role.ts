@@ -9,8 +9,8 @@ import { LakeFoundation } from './lake-foundation';
 import { LakePrincipal } from './lake-principal';
 import { LfTagCondition } from '../lib/aws/lf-tag-ontology';
 
-/** Props of {@link PolicyRole}. */
-export interface PolicyRoleProps {
+/** Props of {@link LakePolicyRole}. */
+export interface LakePolicyRoleProps {
   readonly principal: PolicyPrincipal;
   /** The mesh's declared attributes: how each travels in a session tag. */
   readonly attributes: readonly Attribute[];
@@ -22,13 +22,13 @@ export interface PolicyRoleProps {
  * meet the condition, and it is granted tables by name or through data cells filters, never by
  * an access tag. Its IAM tags say which policies shaped it (docs/aws-mapping.md).
  */
-export class PolicyRole extends LakePrincipal {
+export class LakePolicyRole extends LakePrincipal {
   readonly principal: PolicyPrincipal;
   readonly filterSuffix: string;
   readonly via: AccessVia;
   readonly allowance: ColumnAllowance;
 
-  constructor(scope: Construct, id: string, props: PolicyRoleProps) {
+  constructor(scope: Construct, id: string, props: LakePolicyRoleProps) {
     const { principal } = props;
     const env = LakeFoundation.of(scope).environment;
     const trust = policyPrincipalTrust(principal, props.attributes, env);

@@ -10,7 +10,7 @@ import { LakePrincipal } from '../constructs/lake-principal';
 import { PortGrant } from '../constructs/port-grant';
 import { annotatePolicyFindings } from '../constructs/policy-annotations';
 import { LakePurposeRole } from '../constructs/purpose-role';
-import { PolicyRole } from '../constructs/policy-role';
+import { LakePolicyRole } from '../constructs/policy-role';
 import { SelfContainedStack } from '../constructs/self-contained-stack';
 
 /** Props of {@link EnvironmentStack}. */
@@ -38,7 +38,7 @@ export class EnvironmentStack extends SelfContainedStack {
   readonly products: ReadonlyMap<string, LakeProduct>;
   readonly purposes: ReadonlyMap<string, LakePurposeRole>;
   /** The roles of the principals global policies call for, by principal id, in plan order. */
-  readonly policyRoles: ReadonlyMap<string, PolicyRole>;
+  readonly policyRoles: ReadonlyMap<string, LakePolicyRole>;
   /** The environment's access plan, which this stack deploys. */
   readonly plan: readonly AccessEntry[];
   /** The grant made for each entry of the plan, in the same order. */
@@ -72,10 +72,10 @@ export class EnvironmentStack extends SelfContainedStack {
     new LakeFoundation(this, 'lake', { environment: env, classification: mesh.classification, tags: environmentLfTags(mesh, env.name) });
     const productConstructs = new Map(products.map((p) => [p.id, new LakeProduct(this, productConstructId(p.id), { product: p })]));
     const purposeRoles = new Map(purposes.map((p) => [p.name, new LakePurposeRole(this, purposeConstructId(p.name), { purpose: p })]));
-    const policyRoles = new Map<string, PolicyRole>();
-    const policyRole = (p: PolicyPrincipal): PolicyRole => {
+    const policyRoles = new Map<string, LakePolicyRole>();
+    const policyRole = (p: PolicyPrincipal): LakePolicyRole => {
       let role = policyRoles.get(p.id);
-      if (role === undefined) policyRoles.set(p.id, (role = new PolicyRole(this, p.id, { principal: p, attributes: mesh.attributes })));
+      if (role === undefined) policyRoles.set(p.id, (role = new LakePolicyRole(this, p.id, { principal: p, attributes: mesh.attributes })));
       return role;
     };
     const principal = (h: AccessHolder): LakePrincipal =>
