@@ -90,7 +90,12 @@ export const TYPICAL_CHANGES: readonly TypicalChange[] = [
     apply: (spec) =>
       edited(spec, (s) => {
         const name = 'churn-analysis';
-        s.purposes.push({ name, approver: 'approver-churn', members: { groups: [`${name}-team`] }, allowedClasses: ['reference'] });
+        s.purposes.push({
+          name,
+          approver: 'approver-churn',
+          members: { groups: [{ name: `${name}-team`, approvedBy: 'approver-churn', approvedOn: '2026-01-15', reason: 'churn study' }] },
+          allowedClasses: ['reference'],
+        });
         s.environments.forEach((e: Editable, i: number) => {
           e.identity.groups[`${name}-team`] =
             `arn:aws:iam::${e.account}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_${name}-team_${i}`;

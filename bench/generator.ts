@@ -161,16 +161,16 @@ export function generateMeshSpec(shape: MeshShape): MeshSpec {
     environments,
     domains: domainNames.map((name) => ({ name })),
     purposes,
-    // Past 1000 products per environment the `dataproduct` LF-tag needs a raised quota, as a real mesh would.
-    ...(shape.products > 1000
-      ? {
-          policy: {
-            suppressions: [
-              { rule: 'aws/lf-tag-quotas', reason: 'Lake Formation quota raised for the benchmark accounts (hypothetical support case)' },
-            ],
-          },
-        }
-      : {}),
+    policy: {
+      suppressions: [
+        // Bindings are drawn at random, blind to what the ports they consume restrict for the same purpose.
+        { rule: 'security/downstream-privacy', reason: 'generated benchmark: bindings are random, not a privacy design' },
+        // Past 1000 products per environment the `dataproduct` LF-tag needs a raised quota, as a real mesh would.
+        ...(shape.products > 1000
+          ? [{ rule: 'aws/lf-tag-quotas', reason: 'Lake Formation quota raised for the benchmark accounts (hypothetical support case)' }]
+          : []),
+      ],
+    },
     products: drafts.map((d) => ({
       ...d.spec,
       promotedTo: chain.slice(0, d.stage),

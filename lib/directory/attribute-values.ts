@@ -1,6 +1,6 @@
 import { printable } from '../abac/attributes';
 import { ProblemCollector, SpecPath } from '../model/problems';
-import { isObject } from './scim';
+import { isObject } from '../input/json-object';
 
 /**
  * A person's attributes while a directory is read: the values of each attribute, and where each

@@ -7,8 +7,10 @@ import { ReadAttributes } from './attribute-values';
 /**
  * Checks one person's attributes against the attributes the mesh declares (`attributes:` in
  * mesh.yaml), each problem at the field of the directory file that gives the value:
- * - a declared attribute holds only declared values (a hierarchical one: a declared value or a
- *   value below one), each a valid session tag value;
+ * - each value is a valid session tag value; a value that differs from a declared one only in
+ *   case (`Fr` for `FR`) is taken for a typo, since it would silently match nothing. Other values
+ *   outside the declared list (`ES` where policies segment on `DE`, `FR`, `US`) are facts no policy
+ *   uses: their holders match no condition on them, which is the closed side (docs/decisions.md);
  * - a single-valued attribute holds one value: its session tag carries one;
  * - a value of a multi-valued attribute holds no `:`, the separator of its session tag
  *   (`:US:FR:`), which would otherwise let one value read as two;
@@ -44,12 +46,15 @@ export function checkDeclaredAttributes(
           ? `\`${printable(value)}\` holds \`:\`, the separator of multi-valued session tags`
           : undefined);
       if (bad !== undefined) problems.add(path, `user \`${person}\`, attribute \`${name}\`: ${bad}`);
-      else if (attribute.values !== undefined && !isDeclared(value, attribute))
-        problems.add(
-          path,
-          `user \`${person}\` holds \`${printable(value)}\`, which is not a declared value of attribute \`${name}\``,
-          suggest(value, attribute.values),
-        );
+      else if (attribute.values !== undefined && !isDeclared(value, attribute)) {
+        const meant = attribute.values.find((d) => d.toLowerCase() === value.toLowerCase());
+        if (meant !== undefined)
+          problems.add(
+            path,
+            `user \`${person}\` holds \`${printable(value)}\`, which is not a declared value of attribute \`${name}\``,
+            `did you mean \`${meant}\`?`,
+          );
+      }
     }
   }
 }

@@ -1,3 +1,4 @@
+import { isObject } from '../input/json-object';
 import { ProblemCollector, SpecPath } from '../model/problems';
 import { ReadAttributes, addAttributeValues, noAttributes } from './attribute-values';
 
@@ -48,7 +49,6 @@ const CORE_MULTI_VALUED = ['entitlements', 'roles'] as const;
 /** A JSON object as parsed, before its fields are checked. */
 export type Json = Record<string, unknown>;
 /** True for a JSON object (not null, not an array). */
-export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** True when a parsed file looks like a SCIM export rather than meshgrant's YAML form. */
 export function isScimExport(value: unknown): boolean {

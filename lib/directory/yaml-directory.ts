@@ -1,6 +1,6 @@
 import { ProblemCollector, SpecPath } from '../model/problems';
 import { ReadAttributes, addAttributeValues, noAttributes } from './attribute-values';
-import { isObject } from './scim';
+import { isObject } from '../input/json-object';
 
 /** One user of the YAML form. */
 export interface YamlUser {

@@ -1,4 +1,5 @@
-import { UpstreamFormatError, isObject } from './glue-tables';
+import { isObject } from '../input/json-object';
+import { UpstreamFormatError } from './glue-tables';
 import { UpstreamChecker, UpstreamColumn, UpstreamRead, UpstreamTable } from './upstream-table';
 
 /** Node types of a manifest that build a table or view consumers read. */

@@ -1,3 +1,4 @@
+import { isObject } from '../input/json-object';
 import { UpstreamChecker, UpstreamColumn, UpstreamRead, UpstreamTable, shown } from './upstream-table';
 
 /** Glue column parameter meshgrant reads entity tags from: `"meshgrant:tags": "email, phone"`. */
@@ -67,6 +68,3 @@ function tagsOf(parameters: Readonly<Record<string, unknown>>): string[] {
 }
 
 /** A JSON object (not null, not a list). */
-export function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

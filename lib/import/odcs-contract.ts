@@ -1,4 +1,5 @@
-import { UpstreamFormatError, isObject } from './glue-tables';
+import { isObject } from '../input/json-object';
+import { UpstreamFormatError } from './glue-tables';
 import { UpstreamChecker, UpstreamColumn, UpstreamRead, UpstreamTable } from './upstream-table';
 
 /** Glue types for ODCS logical types, when a property has no `physicalType`. */

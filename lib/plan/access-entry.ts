@@ -1,5 +1,6 @@
 import type { SpecPath } from '../model/problems';
 import type { AccessLevel, ProductRoleName } from '../model/product-role';
+import type { NamedHolder } from './named-holder';
 import type { PolicyPrincipal } from './policy-principal';
 
 /** The path through which access is given: why a principal reads a table. */
@@ -17,13 +18,9 @@ export type AccessVia =
  * The principal that holds access in an environment: a product role, the role of a purpose, or
  * a principal that global policies call for (a merged condition, a guarded way in, a segment).
  */
-export type AccessHolder =
-  | { readonly kind: 'role'; readonly product: string; readonly role: ProductRoleName }
-  | { readonly kind: 'purpose'; readonly purpose: string }
-  | { readonly kind: 'policy'; readonly principal: PolicyPrincipal };
+export type AccessHolder = NamedHolder | { readonly kind: 'policy'; readonly principal: PolicyPrincipal };
 
-/** The holders a spec declares by name: product roles and purposes. */
-export type NamedHolder = Exclude<AccessHolder, { readonly kind: 'policy' }>;
+export type { NamedHolder };
 
 /**
  * How Lake Formation enforces an entry:

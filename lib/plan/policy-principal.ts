@@ -3,7 +3,7 @@ import type { Attribute } from '../abac/attributes';
 import { Condition, ConditionSubject, conditionHolds, describeCondition } from '../abac/condition';
 import { isWithin } from '../abac/tag-path';
 import type { Members } from '../model/members';
-import type { NamedHolder } from './access-entry';
+import type { NamedHolder } from './named-holder';
 
 /**
  * A principal that global policies call for, cloud-neutral: whoever meets `condition` (and, for

@@ -1,3 +1,4 @@
+import { isObject } from '../input/json-object';
 import { existsSync, readdirSync, statSync } from 'fs';
 import { basename, dirname, join } from 'path';
 import { INPUT_LIMITS, InputFileError, readInputFile } from '../input/read-input-file';
@@ -100,10 +101,8 @@ export function namedResourcesOf(stack: TerraformStack, type: string): [string, 
   return resourceList(stack, type).map((r) => [r.name, r.body]);
 }
 
-/** True for a JSON object (not null, not a list). */
-export function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** True for a JSON object (not null, not a list); readback's modules take it from here. */
+export { isObject };
 
 /**
  * A nested block: Terraform JSON accepts a block as an object or as a list of objects, and cdktf

@@ -54,6 +54,8 @@ describe('LakePrincipal', () => {
       .map((r) => r.friendlyUniqueId)
       .sort();
     expect(addresses).toEqual([
+      // Since the marketing-analytics binding of attributed-revenue was restricted (security/downstream-privacy).
+      'marketing-attribution_port-attributed-revenue_filter-purpose-marketing-analytics-grant_ADD3FDEF',
       'marketing-campaigns_port-campaigns_columns-purpose-finance-reporting_58220146',
       'payments-refunds_port-refunds_columns-paymentsrefunds-analyst_4834B0CF',
       'payments-refunds_port-refunds_filter-purpose-finance-reporting-grant_3C52A4BF',

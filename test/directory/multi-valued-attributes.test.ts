@@ -124,9 +124,9 @@ describe('directory attributes against the attributes the mesh declares', () => 
   });
 
   it('checks SCIM users at their field in the export', () => {
-    const text = scim(user({ [ENTERPRISE]: { department: 'Marketing' } }));
+    const text = scim(user({ [ENTERPRISE]: { department: 'risk' } }));
     expect(problemsOf(() => loadDirectorySources([{ path: 'users.json', text }], { attributes: declared }))).toEqual([
-      'users.json:12:9: Resources[0].urn:ietf:params:scim:schemas:extension:enterprise:2.0:User.department: user `jay.patel` holds `Marketing`, which is not a declared value of attribute `department` (expected one of: Finance, Risk)',
+      'users.json:12:9: Resources[0].urn:ietf:params:scim:schemas:extension:enterprise:2.0:User.department: user `jay.patel` holds `risk`, which is not a declared value of attribute `department` (did you mean `Risk`?)',
     ]);
   });
 });

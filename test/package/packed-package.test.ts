@@ -144,7 +144,8 @@ describe('the packed tarball, installed into an empty folder with cdktn', () => 
     const help = meshgrant(dir, '--help');
     for (const command of ['validate', 'synth', 'access', 'diff', 'promote-check', 'impact', 'graph'])
       expect(help).toContain(`  ${command} `);
-    expect(meshgrant(dir, 'validate', EXAMPLE)).toBe('mesh acme is valid: 6 products, 2 environments, 3 purposes\n');
+    // The example also records an expired purpose member, which validate lists after the verdict.
+    expect(meshgrant(dir, 'validate', EXAMPLE)).toMatch(/^mesh acme is valid: 6 products, 2 environments, 3 purposes\n/);
     meshgrant(dir, 'synth', EXAMPLE, '--out', join(dir, 'cdktf.out'));
     expect(flavourFields(stack(join(dir, 'cdktf.out'), 'acme-dev'))).toEqual({
       cdkVersion: '0.24.0',

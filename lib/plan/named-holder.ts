@@ -1,0 +1,10 @@
+import type { ProductRoleName } from '../model/product-role';
+
+/**
+ * The holders a spec declares by name: a product role, or the role of a purpose. Its own file so
+ * that a policy principal (which may guard one of them) and the access entry (which may hold a
+ * policy principal) need not import each other.
+ */
+export type NamedHolder =
+  | { readonly kind: 'role'; readonly product: string; readonly role: ProductRoleName }
+  | { readonly kind: 'purpose'; readonly purpose: string };
