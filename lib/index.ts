@@ -95,7 +95,16 @@ export type { PermissionVocabulary, TargetEnvironment, TargetEnvironmentSpec } f
 
 // The access plan: who reads which columns and rows of which table, and why.
 export { accessPlan, environmentPlan } from './plan';
-export type { AccessEntry, AccessHolder, AccessMechanism, AccessSource, AccessVia, ColumnAllowance, PlannedAccess } from './plan';
+export type {
+  AccessEntry,
+  AccessHolder,
+  AccessMechanism,
+  AccessSource,
+  AccessVia,
+  ColumnAllowance,
+  NamedHolder,
+  PlannedAccess,
+} from './plan';
 export type { PolicyExpansion } from './plan/policy-expansion';
 
 // The LF-tags an environment defines, as `LakeFoundation` (meshgrant/constructs) takes them.

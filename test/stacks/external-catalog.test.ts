@@ -66,7 +66,7 @@ describe('tables owned elsewhere', () => {
       databases: [{ name: 'payments_mart', location: 's3://acme-lake-dev/marts/payments/' }],
       tables: [
         { database: 'acme_dev_customers_profiles', name: 'profiles', columns: expect.arrayContaining(['email']) },
-        { database: 'payments_mart', name: 'daily_totals', columns: ['day', 'country', 'total_amount', 'txn_count'] },
+        { database: 'payments_mart', name: 'daily_totals', columns: ['day', 'country', 'total_amount', 'txn_count', 'business_line'] },
         { database: 'payments_mart', name: 'transactions', columns: expect.arrayContaining(['card_number']) },
       ],
     });
