@@ -30,8 +30,9 @@ export const downstreamPrivacy: PolicyRule = {
         if (a === undefined || upstreamPort === undefined) continue;
         for (const upstream of a.purposes.filter((x) => x.ports.includes(input.port))) {
           for (const downstream of b.purposes.filter((x) => x.purpose === upstream.purpose)) {
-            yield* columnsShown(a, upstreamPort, upstream, b, downstream);
-            yield* rowsShown(a, upstreamPort, upstream, b, downstream);
+            const flow: PurposeFlow = { a, port: upstreamPort, upstream, b, downstream };
+            yield* columnsShown(flow);
+            yield* rowsShown(flow);
           }
         }
       }
@@ -39,13 +40,18 @@ export const downstreamPrivacy: PolicyRule = {
   },
 };
 
-function* columnsShown(
-  a: DataProduct,
-  port: OutputPort,
-  upstream: PurposeBinding,
-  b: DataProduct,
-  downstream: PurposeBinding,
-): Iterable<Violation> {
+/** Data of one purpose flowing downstream: A's port, read by B, both bound to the same purpose. */
+interface PurposeFlow {
+  readonly a: DataProduct;
+  readonly port: OutputPort;
+  /** A's binding of the port to the purpose. */
+  readonly upstream: PurposeBinding;
+  readonly b: DataProduct;
+  /** B's binding to the same purpose. */
+  readonly downstream: PurposeBinding;
+}
+
+function* columnsShown({ a, port, upstream, b, downstream }: PurposeFlow): Iterable<Violation> {
   if (upstream.columns === undefined) return;
   const hidden = port.columns.filter((c) => !upstream.columns!.includes(c.name));
   const shown = b.outputPorts
@@ -62,13 +68,7 @@ function* columnsShown(
   };
 }
 
-function* rowsShown(
-  a: DataProduct,
-  port: OutputPort,
-  upstream: PurposeBinding,
-  b: DataProduct,
-  downstream: PurposeBinding,
-): Iterable<Violation> {
+function* rowsShown({ a, port, upstream, b, downstream }: PurposeFlow): Iterable<Violation> {
   if (upstream.rows === undefined) return;
   const required = conjuncts(upstream.rows);
   const held = new Set(downstream.rows === undefined ? [] : conjuncts(downstream.rows));
