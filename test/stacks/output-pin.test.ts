@@ -10,10 +10,10 @@ import { synthEnvironment } from '../helpers/synth';
  * other change must leave them as they are.
  */
 const PINS: Record<string, string> = {
-  'acme/dev': '8165770ebd24a60266a592af0c4d2e7a31e64a1656543360513c0c690f9f5048',
-  'acme/prod': '2fc677dfd0cf8cece565c266000978f62464e8d0a5f0a3978816d83cffc0ca7a',
-  'bench50/dev': '4ef334a2d30290e16a1d0ea0852fc4d717cfd28f7578c03ff9f9ab378b02976e',
-  'bench50/prod': '7493775f3c805bb654b1ad68a8ccf4232b4790b1068b7b4964c718a72717efdf',
+  'acme/dev': '91f5cd069b9501e9d3d99b5c1e83c4ad5f278b1b62846749335606a30b9aae4a',
+  'acme/prod': '57027489d11be4a529b95edd576fa09263a12f3b04037cd1ef9c1500387bc60b',
+  'bench50/dev': '360911317112370e4abcc1eae2c24aaa0fba9128b180a588e6c66e540c53ca68',
+  'bench50/prod': 'f3dfcb3797eb059c61f8b4bcd2479d53456141187dc333b87cb1d6780fed1f86',
 };
 
 function sha256(text: string): string {
