@@ -24,6 +24,8 @@ export type { LakeProductRoleProps } from './product-role';
 export { LakePurposeRole } from './purpose-role';
 export type { LakePurposeRoleProps } from './purpose-role';
 export { LakePolicyRole } from './policy-role';
+export { LakeOverrideRole } from './override-role';
+export type { LakeOverrideRoleProps } from './override-role';
 export type { LakePolicyRoleProps } from './policy-role';
 export { LakePurposeBinding } from './purpose-binding';
 export type { LakePurposeBindingProps } from './purpose-binding';

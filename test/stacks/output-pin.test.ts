@@ -10,8 +10,8 @@ import { synthEnvironment } from '../helpers/synth';
  * other change must leave them as they are.
  */
 const PINS: Record<string, string> = {
-  'acme/dev': '91f5cd069b9501e9d3d99b5c1e83c4ad5f278b1b62846749335606a30b9aae4a',
-  'acme/prod': '57027489d11be4a529b95edd576fa09263a12f3b04037cd1ef9c1500387bc60b',
+  'acme/dev': '6978da3741181d6e0fab0d5933147e1e962aa5a7a8da5d4aaa1c829b580e97b1',
+  'acme/prod': '41ac9b3258ce74dd9a09051ccb195e208e9e48ce1094633d64529dc0164e7ffd',
   'bench50/dev': '360911317112370e4abcc1eae2c24aaa0fba9128b180a588e6c66e540c53ca68',
   'bench50/prod': 'f3dfcb3797eb059c61f8b4bcd2479d53456141187dc333b87cb1d6780fed1f86',
 };
