@@ -10,10 +10,10 @@ import { synthEnvironment } from '../helpers/synth';
  * other change must leave them as they are.
  */
 const PINS: Record<string, string> = {
-  'acme/dev': '8165770ebd24a60266a592af0c4d2e7a31e64a1656543360513c0c690f9f5048',
-  'acme/prod': '2fc677dfd0cf8cece565c266000978f62464e8d0a5f0a3978816d83cffc0ca7a',
-  'bench50/dev': '4ef334a2d30290e16a1d0ea0852fc4d717cfd28f7578c03ff9f9ab378b02976e',
-  'bench50/prod': '7493775f3c805bb654b1ad68a8ccf4232b4790b1068b7b4964c718a72717efdf',
+  'acme/dev': '30082e681087eeeab9ba713e455c17e1d5ac21e93bd54664c54a3effb6b16663',
+  'acme/prod': '84576569181f245e834f43e2961cc26a5d14aa145bae17cefe97a427ad65cb97',
+  'bench50/dev': '9ffb99463af3e36d5eee657248fd9f098afe9043685a068d3bba005e1d040b9d',
+  'bench50/prod': 'fca6de6a125598814cb52dec53c663751f555d82d8c85cb2ec3707d1a236d318',
 };
 
 function sha256(text: string): string {
