@@ -10,10 +10,10 @@ import { synthEnvironment } from '../helpers/synth';
  * other change must leave them as they are.
  */
 const PINS: Record<string, string> = {
-  'acme/dev': '91f5cd069b9501e9d3d99b5c1e83c4ad5f278b1b62846749335606a30b9aae4a',
-  'acme/prod': '57027489d11be4a529b95edd576fa09263a12f3b04037cd1ef9c1500387bc60b',
-  'bench50/dev': '360911317112370e4abcc1eae2c24aaa0fba9128b180a588e6c66e540c53ca68',
-  'bench50/prod': 'f3dfcb3797eb059c61f8b4bcd2479d53456141187dc333b87cb1d6780fed1f86',
+  'acme/dev': 'caf2d9ae90b3cdeae529efd3b45d26114dddf9dbb13146b769e132b09fa3e0c9',
+  'acme/prod': '4915d5fe49d056d2d829bf25d39d324e88bb0bd5f820b4c40fb15d6c1fec82c0',
+  'bench50/dev': 'a0bbf6fd40da8fc9645a003fb69d7c4ca58d6bfe492960d51491bc1a40ff48dd',
+  'bench50/prod': '20647f6501d7093946de727136413c5498b8cb04ec93994620b78cdc2390548f',
 };
 
 function sha256(text: string): string {
