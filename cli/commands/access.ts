@@ -6,6 +6,8 @@ import { portableNames } from '../../lib/reports/access-identity';
 import { formatTable } from '../../lib/reports/format-table';
 import { CliCommand, CliError } from '../cli-command';
 import { CliContext } from '../cli-context';
+import type { Feedback } from '../feedback';
+import { MESH_DIR_HELP } from '../find-mesh';
 import { accessOf, iamOpenNote, readSynthesized, repeatable } from './synthesized-access';
 
 type AccessFormat = 'text' | 'csv' | 'json' | 'md';
@@ -61,12 +63,12 @@ export const accessCommand: CliCommand = {
         repeatable,
         [],
       )
-      .option('--mesh <dir>', 'with --user: mesh directory whose environments map groups and users to principals', '.')
+      .option('--mesh <dir>', `with --user: ${MESH_DIR_HELP}; its environments map groups and users to principals`)
       .addOption(
         formatOption(['text', 'csv', 'json', 'md'], 'text for a terminal, csv, json, md for a pull-request comment; table is text'),
       ),
 
-  run: (_args, options) => {
+  run: (_args, options, feedback) => {
     const out = String(options.out);
     const env = options.env === undefined ? undefined : String(options.env);
     const filters = ['user', 'product', 'class'].filter((f) => options[f] !== undefined);
@@ -79,7 +81,7 @@ export const accessCommand: CliCommand = {
     const label = (a: EffectiveAccess) => names.principal(a.principal);
     const lines =
       options.user !== undefined
-        ? linesOfUser(access, String(options.user), options.directory as string[], String(options.mesh), label)
+        ? linesOfUser(access, String(options.user), options.directory as string[], options.mesh as string | undefined, label, feedback)
         : options.class !== undefined
           ? linesOfClass(access, String(options.class), label)
           : access.filter((a) => options.product === undefined || a.product === options.product).map((a) => line(a, label(a), a.columns));
@@ -136,12 +138,13 @@ function linesOfUser(
   access: readonly EffectiveAccess[],
   user: string,
   files: readonly string[],
-  meshDir: string,
+  meshDir: string | undefined,
   label: (a: EffectiveAccess) => string,
+  feedback: Feedback,
 ): AccessLine[] {
   if (files.length === 0)
     throw new CliError('--user needs --directory, the directory snapshot that says which groups and attributes the user has');
-  const context = new CliContext(meshDir);
+  const context = new CliContext(meshDir, undefined, feedback);
   const directory = context.directory(files);
   if (!directory.people.some((p) => p.name === user)) throw new CliError(`no user \`${user}\` in the directory snapshot`);
   const identities = context.identitiesOf(access.map((a) => a.environment));

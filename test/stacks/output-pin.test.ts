@@ -10,10 +10,10 @@ import { synthEnvironment } from '../helpers/synth';
  * other change must leave them as they are.
  */
 const PINS: Record<string, string> = {
-  'acme/dev': '6978da3741181d6e0fab0d5933147e1e962aa5a7a8da5d4aaa1c829b580e97b1',
-  'acme/prod': '41ac9b3258ce74dd9a09051ccb195e208e9e48ce1094633d64529dc0164e7ffd',
-  'bench50/dev': '360911317112370e4abcc1eae2c24aaa0fba9128b180a588e6c66e540c53ca68',
-  'bench50/prod': 'f3dfcb3797eb059c61f8b4bcd2479d53456141187dc333b87cb1d6780fed1f86',
+  'acme/dev': '2d5575e922c1f1798e4e43e2e2a411536ae6a0c623149f7e9a8f0e9b083e81d1',
+  'acme/prod': '81066f66015141d2caf64511da860c5f4bf6676fbe55ca0b478600ad8af60a1e',
+  'bench50/dev': 'a0bbf6fd40da8fc9645a003fb69d7c4ca58d6bfe492960d51491bc1a40ff48dd',
+  'bench50/prod': '20647f6501d7093946de727136413c5498b8cb04ec93994620b78cdc2390548f',
 };
 
 function sha256(text: string): string {
