@@ -74,7 +74,7 @@ export function checkPurposes(
   return indexes;
 }
 
-/** A purpose's members need a principal wherever a product binds it: checked once per purpose and environment. */
+/** A purpose's members need a principal wherever a product binds it: checked once per purpose, over those environments. */
 export function checkPurposeMembers(
   check: SpecCheck,
   purposes: readonly PurposeSpec[],
@@ -83,16 +83,15 @@ export function checkPurposeMembers(
 ): void {
   for (const [index, byEnv] of [...binders].sort(([a], [b]) => a - b)) {
     const purpose = purposes[index];
-    for (const [env, products] of byEnv) {
-      checkMemberMapping(
-        check,
-        purpose.members,
-        ['purposes', index, 'members'],
-        `purpose ${purpose.name} (bound by ${products.join(', ')})`,
-        [env],
-        environments,
-      );
-    }
+    const products = [...new Set([...byEnv.values()].flat())].sort();
+    checkMemberMapping(
+      check,
+      purpose.members,
+      ['purposes', index, 'members'],
+      `purpose ${purpose.name} (bound by ${products.join(', ')})`,
+      [...environments.keys()].filter((env) => byEnv.has(env)),
+      environments,
+    );
   }
 }
 
