@@ -245,9 +245,10 @@ export function checkMemberMapping(
 }
 
 /**
- * Checks that the attribute rules of `m` name attributes the mesh declares (mesh.yaml,
- * `attributes`), when it declares any: a misspelt attribute matches no session, so its rule
- * silently admits nobody.
+ * Checks the attribute names of the rules of `m` against those the mesh declares (mesh.yaml,
+ * `attributes`): a name close to a declared one but not declared is a typo (did you mean), which
+ * would match no session and silently admit nobody. Other undeclared names are session tags no
+ * global policy uses, left alone as for directory attributes.
  */
 export function checkRuleAttributeNames(
   problems: { add(path: SpecPath, message: string, hint?: string): void },
@@ -259,8 +260,11 @@ export function checkRuleAttributeNames(
   if (declared.length === 0) return;
   (m?.attributes ?? []).forEach((e, i) => {
     const at: SpecPath = isRuleMember(e) ? [...path, 'attributes', i, 'rule'] : [...path, 'attributes', i];
-    for (const name of Object.keys(entryRule(e)).filter((k) => !declared.includes(k)))
-      problems.add([...at, name], `${owner}: attribute \`${shown(name)}\` is not declared in mesh.yaml`, suggest(name, declared));
+    for (const name of Object.keys(entryRule(e)).filter((k) => !declared.includes(k))) {
+      const hint = suggest(name, declared);
+      if (hint.startsWith('did you mean'))
+        problems.add([...at, name], `${owner}: attribute \`${shown(name)}\` is not declared in mesh.yaml`, hint);
+    }
   });
 }
 

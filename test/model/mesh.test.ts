@@ -71,9 +71,9 @@ describe('building a mesh', () => {
     ]);
   });
 
-  test('fails if an attribute rule names an attribute the mesh does not declare, suggesting the close one', () => {
+  test('fails if an attribute rule names an attribute close to a declared one but undeclared (a typo), suggesting it; other session tags are left alone', () => {
     const spec = { ...exampleSpec(), attributes: [{ name: 'department' }, { name: 'country' }] };
-    product(spec, 'payments.refunds').roles!.analyst!.members = { attributes: [{ departement: 'finance' }] };
+    product(spec, 'payments.refunds').roles!.analyst!.members = { attributes: [{ departement: 'finance', costCenter: 'cc-42' }] };
     expect(problemsOf(spec)).toEqual([
       'products[2].roles.analyst.members.attributes[0].departement: product payments.refunds analyst: attribute `departement` is not declared in mesh.yaml (did you mean `department`?)',
     ]);

@@ -229,7 +229,6 @@ const full: Complete<Omit<MeshSpec, 'products' | 'environments' | 'policies'>> &
   attributes: [
     { name: 'department', description: 'Where one works', values: ['Sales', 'Sales.Orders'], hierarchical: true, multiValued: false },
     { name: 'region', description: 'Where one sells', values: ['EU', 'US'], hierarchical: false, multiValued: true },
-    { name: 'country', description: 'Where one lives', values: ['DE', 'FR'], hierarchical: false, multiValued: false },
   ],
   policies,
 };
