@@ -5,6 +5,7 @@ import type { AwsEnvironmentSpec, ForeignPrincipalSpec } from './environment';
 /** An environment as written: its AWS fields, its name and its identity mapping. */
 type EnvironmentSpec = AwsEnvironmentSpec & { readonly name: string; readonly identity?: IdentityMappingSpec };
 import { AWS_NAME_PATTERNS } from './names';
+import { environmentSetting } from '../model/environments-file';
 
 /** A reason a reviewer can check, not a placeholder. */
 const REASON_MIN = 20;
@@ -70,7 +71,7 @@ export function checkPrincipalOwnership(environments: readonly EnvironmentSpec[]
       problems.add(
         n.path,
         `environment ${e.name}: ${n.what} \`${n.arn}\` belongs to account ${account}, not to the environment's account ${e.account}`,
-        `if that is meant, accept it under environments[${e.name}].foreignPrincipals with a reason`,
+        `if that is meant, accept it under ${environmentSetting('foreignPrincipals', [e.name])}, with a reason`,
       );
     }
     (e.foreignPrincipals ?? []).forEach((f, j) => {

@@ -14,6 +14,7 @@ import { PurposeBinding, PurposeBindingSpec, checkBinding, toPurposeBinding } fr
 import { SpecCheck } from './spec-check';
 import { suggest } from './suggest';
 import { SuppressionSpec } from './suppression';
+import { ENVIRONMENTS_FILE } from './environments-file';
 
 /** Descriptive facts about a product (field names follow the Data Product Specification). */
 export interface ProductInfoSpec {
@@ -227,7 +228,11 @@ function checkPromotion(check: SpecCheck, p: DataProductSpec, path: SpecPath, en
   check.unique(p.promotedTo ?? [], (e) => e, [...path, 'promotedTo'], 'environment');
   (p.promotedTo ?? []).forEach((env, i) => {
     if (!environments.has(env)) {
-      check.add([...path, 'promotedTo', i], `${who}: unknown environment \`${env}\``, suggest(env, environments.keys()));
+      check.add(
+        [...path, 'promotedTo', i],
+        `${who}: unknown environment \`${env}\``,
+        `in ${ENVIRONMENTS_FILE}: ${suggest(env, environments.keys())}`,
+      );
       return;
     }
     for (const [from, e] of environments) {

@@ -3,6 +3,8 @@ import { SESSION_TAG_VALUE } from '../aws/session-tags';
 import { shown } from './literal-text';
 import { SpecCheck } from './spec-check';
 import { Approval, ApprovalSpec, checkApproval, isExpired, toApproval } from './approval';
+import { environmentSetting, joinNames } from './environments-file';
+import { suggest } from './suggest';
 
 /**
  * An attribute rule (ABAC): a person matches when every key matches; a key matches one value
@@ -195,8 +197,10 @@ export function checkMembers(check: SpecCheck, m: MembersSpec | undefined, path:
 }
 
 /**
- * Checks that every named member has a principal in each of `envNames`. Entries expired as of
- * `asOf` are never deployed and need none.
+ * Checks that every named member has a principal in each of `envNames`: one problem per member,
+ * naming every environment it lacks. A name close to one the environments map is taken for a
+ * typo first (did you mean), before the hint suggests a new mapping, which would give access to a
+ * group that does not exist. Entries expired as of `asOf` are never deployed and need none.
  */
 export function checkMemberMapping(
   check: SpecCheck,
@@ -211,32 +215,63 @@ export function checkMemberMapping(
   // As normalizeMembers reads entries: a plain rule's keys are attributes, never an expiry.
   const ruleInForce = (e: RuleEntrySpec) => !isRuleMember(e) || !lapsed(e);
   const inForce = (e: NamedEntrySpec) => typeof e === 'string' || !lapsed(e);
-  for (const envName of envNames) {
-    const env = environments.get(envName);
-    if (!env) continue;
-    if ((m?.attributes ?? []).some(ruleInForce) && (env.identity?.attributeSessionPrincipals ?? []).length === 0) {
-      check.add(
-        [...path, 'attributes'],
-        `${who}: attribute rules need identity.attributeSessionPrincipals in environment ${envName}, the roles whose sessions carry directory attributes`,
-        'meshgrant never trusts the whole account on session tags',
-      );
-    }
-    for (const kind of ['groups', 'users'] as const) {
-      const mapped = env.identity?.[kind] ?? {};
-      (m?.[kind] ?? []).forEach((e, i) => {
-        const name = entryName(e);
-        if (!inForce(e)) return;
-        // Own keys only: `constructor` or `toString` are not mapped because every object inherits them.
-        if (!Object.hasOwn(mapped, name)) {
-          check.add(
-            namePath(e, [...path, kind, i]),
-            `${who}: ${kind.slice(0, -1)} \`${name}\` has no principal in environment ${envName}`,
-            `map it under environments[${envName}].identity.${kind}`,
-          );
-        }
-      });
-    }
+  const envs = envNames.flatMap((name) => {
+    const env = environments.get(name);
+    return env ? [{ name, identity: env.identity }] : [];
+  });
+  const withoutSessions = envs.filter((e) => (e.identity?.attributeSessionPrincipals ?? []).length === 0).map((e) => e.name);
+  if ((m?.attributes ?? []).some(ruleInForce) && withoutSessions.length > 0) {
+    check.add(
+      [...path, 'attributes'],
+      `${who}: attribute rules need ${environmentSetting('identity.attributeSessionPrincipals', withoutSessions)}, the roles whose sessions carry directory attributes`,
+      'meshgrant never trusts the whole account on session tags',
+    );
   }
+  for (const kind of ['groups', 'users'] as const) {
+    const kindName = kind.slice(0, -1);
+    (m?.[kind] ?? []).forEach((e, i) => {
+      const name = entryName(e);
+      if (!inForce(e)) return;
+      // Own keys only: `constructor` or `toString` are not mapped because every object inherits them.
+      const missing = envs.filter((env) => !Object.hasOwn(env.identity?.[kind] ?? {}, name));
+      if (missing.length === 0) return;
+      const known = new Set(missing.flatMap((env) => Object.keys(env.identity?.[kind] ?? {})));
+      const hint = suggest(name, known);
+      const mapping = `map it under ${environmentSetting(
+        `identity.${kind}`,
+        missing.map((env) => env.name),
+      )}`;
+      check.add(
+        namePath(e, [...path, kind, i]),
+        `${who}: ${kindName} \`${name}\` has no principal in ${missing.length === 1 ? 'environment' : 'environments'} ${joinNames(missing.map((env) => env.name))}`,
+        hint.startsWith('did you mean') ? `${hint} If it is another ${kindName}, ${mapping}` : mapping,
+      );
+    });
+  }
+}
+
+/**
+ * Checks the attribute names of the rules of `m` against those the mesh declares (mesh.yaml,
+ * `attributes`): a name close to a declared one but not declared is a typo (did you mean), which
+ * would match no session and silently admit nobody. Other undeclared names are session tags no
+ * global policy uses, left alone as for directory attributes.
+ */
+export function checkRuleAttributeNames(
+  problems: { add(path: SpecPath, message: string, hint?: string): void },
+  m: MembersSpec | undefined,
+  path: SpecPath,
+  owner: string,
+  declared: readonly string[],
+): void {
+  if (declared.length === 0) return;
+  (m?.attributes ?? []).forEach((e, i) => {
+    const at: SpecPath = isRuleMember(e) ? [...path, 'attributes', i, 'rule'] : [...path, 'attributes', i];
+    for (const name of Object.keys(entryRule(e)).filter((k) => !declared.includes(k))) {
+      const hint = suggest(name, declared);
+      if (hint.startsWith('did you mean'))
+        problems.add([...at, name], `${owner}: attribute \`${shown(name)}\` is not declared in mesh.yaml`, hint);
+    }
+  });
 }
 
 /** Where a user's or group's name is: the entry itself, or its `name` field. */

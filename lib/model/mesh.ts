@@ -6,6 +6,7 @@ import { NAME_PATTERNS } from './names';
 import { Locator, ProblemCollector, SourceLocation, SpecPath } from './problems';
 import { Purpose, PurposeBinders, PurposeSpec, checkPurposeMembers, checkPurposes, toPurpose } from './purpose';
 import { SpecCheck } from './spec-check';
+import { checkRuleAttributeNames } from './members';
 import { checkLiteralText, shown } from './literal-text';
 import { isCalendarDate, todayUtc } from './calendar-date';
 import { TARGET } from '../target';
@@ -151,6 +152,17 @@ export function buildMesh(spec: MeshSpec, locate?: Locator, options: BuildOption
   return new Mesh(parts!, spec, locate);
 }
 
+/** The attribute rules of every role and purpose name declared attributes (when the mesh declares any). */
+function checkMemberAttributeNames(check: SpecCheck, spec: MeshSpec, declared: readonly string[]): void {
+  (spec.products ?? []).forEach((p, i) => {
+    for (const [role, r] of Object.entries(p.roles ?? {}))
+      checkRuleAttributeNames(check, r?.members, ['products', i, 'roles', role, 'members'], `product ${p.id} ${role}`, declared);
+  });
+  (spec.purposes ?? []).forEach((p, i) =>
+    checkRuleAttributeNames(check, p.members, ['purposes', i, 'members'], `purpose ${p.name}`, declared),
+  );
+}
+
 /**
  * Checks `spec` completely, adding every problem to `problems`; returns the mesh parts when there
  * are none. Each concept checks itself (in its own file); this only orders them, each step
@@ -173,6 +185,7 @@ function resolveMesh(spec: MeshSpec, problems: ProblemCollector, asOf: string): 
   TARGET.environment.checkNames(spec, problems);
   checkLiteralText(spec, problems);
   const attributes = checkAttributes(spec.attributes ?? [], problems);
+  checkMemberAttributeNames(check, spec, [...attributes.keys()]);
   const policies = checkGlobalPolicies(
     spec.policies ?? [],
     {

@@ -1,3 +1,4 @@
+import { environmentSetting } from './environments-file';
 import { Approval, ApprovalSpec, checkApproval, isExpired, toApproval } from './approval';
 import { FilterReaders, canonicalRowFilter, checkRowFilter } from './check-row-filter';
 import type { Classification } from './classification';
@@ -119,7 +120,7 @@ export function checkOverride(check: SpecCheck, o: OverrideSpec, path: SpecPath,
       check.add(
         [...path, 'user'],
         `${who}: user \`${o.user}\` has no principal in environment ${envName}`,
-        `map it under environments[${envName}].identity.users: an override admits that principal only`,
+        `map it under ${environmentSetting('identity.users', [envName])}: an override admits that principal only`,
       );
   }
 }

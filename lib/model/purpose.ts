@@ -75,8 +75,8 @@ export function checkPurposes(
 }
 
 /**
- * A purpose's members need a principal wherever a product binds it: checked once per purpose and
- * environment; members expired as of `asOf` need none.
+ * A purpose's members need a principal wherever a product binds it: checked once per purpose, over
+ * those environments; members expired as of `asOf` need none.
  */
 export function checkPurposeMembers(
   check: SpecCheck,
@@ -87,17 +87,16 @@ export function checkPurposeMembers(
 ): void {
   for (const [index, byEnv] of [...binders].sort(([a], [b]) => a - b)) {
     const purpose = purposes[index];
-    for (const [env, products] of byEnv) {
-      checkMemberMapping(
-        check,
-        purpose.members,
-        ['purposes', index, 'members'],
-        `purpose ${purpose.name} (bound by ${products.join(', ')})`,
-        [env],
-        environments,
-        asOf,
-      );
-    }
+    const products = [...new Set([...byEnv.values()].flat())].sort();
+    checkMemberMapping(
+      check,
+      purpose.members,
+      ['purposes', index, 'members'],
+      `purpose ${purpose.name} (bound by ${products.join(', ')})`,
+      [...environments.keys()].filter((env) => byEnv.has(env)),
+      environments,
+      asOf,
+    );
   }
 }
 

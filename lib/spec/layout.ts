@@ -1,5 +1,6 @@
 import type { MeshSpec } from '../model/mesh';
 import { SpecPath } from '../model/problems';
+import { ENVIRONMENTS_FILE } from '../model/environments-file';
 
 /** The `apiVersion` every file of this format carries. */
 export const API_VERSION = 'meshgrant/v1';
@@ -22,7 +23,7 @@ export interface SpecFile {
  */
 export const SPEC_FILES = [
   { kind: 'Mesh', path: 'mesh.yaml', fields: ['name', 'classification', 'domains', 'policy', 'attributes'], required: true },
-  { kind: 'Environments', path: 'environments.yaml', fields: ['environments'], required: true },
+  { kind: 'Environments', path: ENVIRONMENTS_FILE, fields: ['environments'], required: true },
   { kind: 'Purposes', path: 'purposes.yaml', fields: ['purposes'], required: false },
   { kind: 'Policies', path: 'policies.yaml', fields: ['policies'], required: false },
   { kind: 'DataProduct', path: 'products', fields: ['products'], required: false },

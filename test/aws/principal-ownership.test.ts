@@ -1,6 +1,6 @@
 import { Writable, problemsOf } from '../helpers/spec-problems';
 
-const PROD_ACCOUNT_HINT = '(if that is meant, accept it under environments[prod].foreignPrincipals with a reason)';
+const PROD_ACCOUNT_HINT = '(if that is meant, accept it under foreignPrincipals of environment prod in environments.yaml, with a reason)';
 
 describe('principals belong to their environment', () => {
   test("fails if the deploy role, a lake admin or a group's principal is of another account", () => {
@@ -61,8 +61,8 @@ describe('attribute rules trust declared session roles only', () => {
 
   test('fails if an environment an attribute rule reaches declares no session principal', () => {
     expect(problemsOf((s: Writable) => delete s.environments[1].identity.attributeSessionPrincipals)).toEqual([
-      'products.1.roles.analyst.members.attributes: product payments.transactions analyst: attribute rules need identity.attributeSessionPrincipals in environment prod, the roles whose sessions carry directory attributes (meshgrant never trusts the whole account on session tags)',
-      'purposes.1.members.attributes: purpose marketing-analytics (bound by customers.profiles, payments.transactions, marketing.campaigns, marketing.attribution): attribute rules need identity.attributeSessionPrincipals in environment prod, the roles whose sessions carry directory attributes (meshgrant never trusts the whole account on session tags)',
+      'products.1.roles.analyst.members.attributes: product payments.transactions analyst: attribute rules need identity.attributeSessionPrincipals of environment prod in environments.yaml, the roles whose sessions carry directory attributes (meshgrant never trusts the whole account on session tags)',
+      'purposes.1.members.attributes: purpose marketing-analytics (bound by customers.profiles, marketing.attribution, marketing.campaigns, payments.transactions): attribute rules need identity.attributeSessionPrincipals of environment prod in environments.yaml, the roles whose sessions carry directory attributes (meshgrant never trusts the whole account on session tags)',
     ]);
   });
 });

@@ -43,35 +43,47 @@ describe('building a mesh', () => {
     const spec = exampleSpec();
     product(spec, 'payments.refunds').roles!.analyst!.members = { groups: ['logistics-sandbox'] };
     expect(problemsOf(spec)).toEqual([
-      'products[2].roles.analyst.members.groups[0]: product payments.refunds analyst: group `logistics-sandbox` has no principal in environment prod (map it under environments[prod].identity.groups)',
+      'products[2].roles.analyst.members.groups[0]: product payments.refunds analyst: group `logistics-sandbox` has no principal in environment prod (map it under identity.groups of environment prod in environments.yaml)',
     ]);
   });
 
-  test('reports an unmapped member of a purpose once per environment, naming every product that binds it there', () => {
+  test('reports an unmapped member of a purpose once, naming every environment and every product that binds it there', () => {
     let spec = exampleSpec();
     const index = spec.purposes!.findIndex((p) => p.name === 'fraud-detection');
     const purposes = [...spec.purposes!];
     purposes[index] = { ...purposes[index], members: { groups: ['nobody'] } };
     spec = { ...spec, purposes };
-    const binders = (env: string) =>
-      spec
-        .products!.filter((p) => p.promotedTo?.includes(env) && p.purposes?.some((b) => b.purpose === 'fraud-detection'))
-        .map((p) => p.id);
-    expect(binders('prod').length).toBeGreaterThan(1);
-    expect(problemsOf(spec)).toEqual(
-      ['dev', 'prod'].map(
-        (env) =>
-          `purposes[${index}].members.groups[0]: purpose fraud-detection (bound by ${binders(env).join(', ')}): group \`nobody\` has no principal in environment ${env} (map it under environments[${env}].identity.groups)`,
-      ),
-    );
+    const binders = spec
+      .products!.filter((p) => p.purposes?.some((b) => b.purpose === 'fraud-detection'))
+      .map((p) => p.id)
+      .sort();
+    expect(binders.length).toBeGreaterThan(1);
+    expect(problemsOf(spec)).toEqual([
+      `purposes[${index}].members.groups[0]: purpose fraud-detection (bound by ${binders.join(', ')}): group \`nobody\` has no principal in environments dev and prod (map it under identity.groups of environments dev and prod in environments.yaml)`,
+    ]);
+  });
+
+  test('suggests the mapped group a typo is close to, once, before a new mapping', () => {
+    const spec = exampleSpec();
+    product(spec, 'payments.refunds').roles!.analyst!.members = { groups: ['payment-analysts'] };
+    expect(problemsOf(spec)).toEqual([
+      'products[2].roles.analyst.members.groups[0]: product payments.refunds analyst: group `payment-analysts` has no principal in environments dev and prod (did you mean `payments-analysts`? If it is another group, map it under identity.groups of environments dev and prod in environments.yaml)',
+    ]);
+  });
+
+  test('fails if an attribute rule names an attribute close to a declared one but undeclared (a typo), suggesting it; other session tags are left alone', () => {
+    const spec = { ...exampleSpec(), attributes: [{ name: 'department' }, { name: 'country' }] };
+    product(spec, 'payments.refunds').roles!.analyst!.members = { attributes: [{ departement: 'finance', costCenter: 'cc-42' }] };
+    expect(problemsOf(spec)).toEqual([
+      'products[2].roles.analyst.members.attributes[0].departement: product payments.refunds analyst: attribute `departement` is not declared in mesh.yaml (did you mean `department`?)',
+    ]);
   });
 
   test('fails, rather than crash later, on a member named like an inherited property', () => {
     const spec = exampleSpec();
     product(spec, 'payments.refunds').roles!.analyst!.members = { users: ['constructor'] };
     expect(problemsOf(spec)).toEqual([
-      'products[2].roles.analyst.members.users[0]: product payments.refunds analyst: user `constructor` has no principal in environment dev (map it under environments[dev].identity.users)',
-      'products[2].roles.analyst.members.users[0]: product payments.refunds analyst: user `constructor` has no principal in environment prod (map it under environments[prod].identity.users)',
+      'products[2].roles.analyst.members.users[0]: product payments.refunds analyst: user `constructor` has no principal in environments dev and prod (map it under identity.users of environments dev and prod in environments.yaml)',
     ]);
   });
 

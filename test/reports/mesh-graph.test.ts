@@ -1,6 +1,7 @@
 import { acmeMeshSpec } from '../../examples/acme-mesh';
 import { buildMesh } from '../../lib';
-import { meshGraph } from '../../lib/reports/mesh-graph';
+import { MERMAID_MAX_TEXT_SIZE, meshGraph } from '../../lib/reports/mesh-graph';
+import { cli } from '../cli/run-cli';
 
 describe('meshGraph', () => {
   const graph = meshGraph(buildMesh(acmeMeshSpec));
@@ -42,5 +43,56 @@ describe('meshGraph', () => {
 
   it('is the same text on every run', () => {
     expect(meshGraph(buildMesh(acmeMeshSpec))).toBe(graph);
+  });
+
+  /** The labels of the products, purposes and domains a graph draws. */
+  const drawn = (text: string) => [...text.matchAll(/"(domain [^"<]+|[a-z]+\.[a-z-]+(?=:)|purpose [^"<]+)/g)].map((m) => m[1]).sort();
+
+  it('draws the products of a domain with their neighbours and purposes, and only edges between what it draws', () => {
+    const marketing = meshGraph(buildMesh(acmeMeshSpec), { domain: 'marketing' });
+    expect(drawn(marketing)).toEqual([
+      'domain marketing',
+      'domain payments',
+      'marketing.attribution',
+      'marketing.campaigns',
+      'payments.transactions', // marketing.attribution reads its transactions
+      'purpose finance-reporting',
+      'purpose marketing-analytics',
+    ]);
+    const ids = new Set([...marketing.matchAll(/^\s*(?:subgraph )?(n\d+)[[({]/gm)].map((m) => m[1]));
+    for (const [, from, to] of marketing.matchAll(/^ {2}(n\d+) \S+ (n\d+)$/gm)) expect([ids.has(from), ids.has(to)]).toEqual([true, true]);
+  });
+
+  it('narrows to one purpose and the products bound to it, filters together', () => {
+    const mesh = buildMesh(acmeMeshSpec);
+    expect(drawn(meshGraph(mesh, { purpose: 'finance-reporting' }))).toEqual([
+      'domain marketing',
+      'domain payments',
+      'marketing.attribution',
+      'marketing.campaigns',
+      'payments.refunds',
+      'payments.transactions',
+      'purpose finance-reporting',
+    ]);
+    expect(drawn(meshGraph(mesh, { product: 'payments.refunds', domain: 'marketing' }))).toEqual([]);
+  });
+
+  it("stays under Mermaid's default maxTextSize for the example", () => {
+    expect(graph.length).toBeLessThan(MERMAID_MAX_TEXT_SIZE);
+  });
+
+  it('fails if the diagram is longer than Mermaid draws, saying how to narrow it', async () => {
+    expect(await cli('graph', 'examples/acme', '--max-size', '2000')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `meshgrant graph: the diagram of mesh acme is ${graph.length.toLocaleString('en-US')} characters, more than 2,000 (Mermaid's maxTextSize), so Mermaid would refuse to draw it; narrow it with --domain, --product or --purpose (domains: marketing (2 products), payments (2 products), customers (1 product), logistics (1 product)), or give --max-size if your Mermaid allows more\n`,
+    });
+  });
+
+  it('fails if a filter names nothing in the mesh, suggesting the close name', async () => {
+    expect(await cli('graph', 'examples/acme', '--purpose', 'fraud-detecton')).toMatchObject({
+      code: 2,
+      stderr: 'meshgrant graph: --purpose: no purpose `fraud-detecton` in mesh acme (did you mean `fraud-detection`?)\n',
+    });
   });
 });

@@ -3,6 +3,7 @@ import type { Members } from '../../../model/members';
 import type { SpecPath } from '../../../model/problems';
 import { PRODUCT_ROLES } from '../../../model/product-role';
 import type { PolicyRule, Violation } from '../../rule';
+import { environmentSetting } from '../../../model/environments-file';
 
 const ARN_ACCOUNT = /^arn:aws[a-z-]*:iam::(\d{12}):/;
 
@@ -18,7 +19,7 @@ function* foreignPrincipals(env: Environment, members: Members, path: SpecPath, 
       yield {
         path: [...path, kind],
         message: `${who}: ${kind.slice(0, -1)} \`${name}\` maps in ${env.name} to \`${arn}\`, a principal of account ${account}, not of ${env.name}'s account ${env.account}`,
-        fix: `map \`${name}\` under environments[${env.name}].identity.${kind} to a principal of account ${env.account}, or remove it from ${env.name}'s members`,
+        fix: `map \`${name}\` under ${environmentSetting(`identity.${kind}`, [env.name])} to a principal of account ${env.account}, or remove it from ${env.name}'s members`,
       };
     }
   }
