@@ -18,8 +18,18 @@ export interface CommandResult {
 export interface CliCommand {
   /** Declares the sub-command (name, description, arguments, options) on `program` and returns it. */
   define(program: Command): Command;
-  /** Runs with commander's parsed positional arguments and options. */
-  run(args: readonly unknown[], options: Readonly<Record<string, unknown>>): CommandResult | Promise<CommandResult>;
+  /** Runs with commander's parsed positional arguments and options, for a terminal of this layout. */
+  run(args: readonly unknown[], options: Readonly<Record<string, unknown>>, terminal: Terminal): CommandResult | Promise<CommandResult>;
+}
+
+/** What a command knows of where its report is shown. */
+export interface Terminal {
+  /**
+   * Characters a line of a text table may hold: the terminal's width, or
+   * `DEFAULT_TEXT_WIDTH` when standard output is not a terminal.
+   * Undefined with `--wide`: every cell on one line.
+   */
+  readonly width?: number;
 }
 
 /** The command cannot run for a reason the user can fix (a bad option, an unwritable directory): exit 2, no stack trace. */

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { printableJson, printableOutput } from '../lib/input/printable';
 import { MeshValidationError } from '../lib/model/problems';
+import { DEFAULT_TEXT_WIDTH } from '../lib/reports/format-table';
 import { MeshLoadError } from '../lib/spec';
 import { CliCommand, CliError, CommandResult } from './cli-command';
 import { problemLine, problemReport, problemsText } from './report';
@@ -46,11 +47,17 @@ Exit codes:
 export interface CliOutput {
   stdout(text: string): void;
   stderr(text: string): void;
+  /**
+   * The terminal's width when standard output is one.
+   * @default - not a terminal: tables keep to `DEFAULT_TEXT_WIDTH`
+   */
+  readonly columns?: number;
 }
 
 const processOutput: CliOutput = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  columns: process.stdout.isTTY ? process.stdout.columns : undefined,
 };
 
 /**
@@ -60,7 +67,7 @@ const processOutput: CliOutput = {
 function terminalSafe(output: CliOutput, json: boolean): CliOutput {
   // With --json, stdout holds only the JSON report; stderr is text either way.
   const safe = json ? printableJson : printableOutput;
-  return { stdout: (text) => output.stdout(safe(text)), stderr: (text) => output.stderr(printableOutput(text)) };
+  return { stdout: (text) => output.stdout(safe(text)), stderr: (text) => output.stderr(printableOutput(text)), columns: output.columns };
 }
 
 /**
@@ -100,14 +107,15 @@ export async function runCli(argv: readonly string[], rawOutput: CliOutput = pro
 async function execute(command: CliCommand, parsed: Command, output: CliOutput): Promise<number> {
   const options = parsed.opts();
   const json = options.json === true;
-  const print = (exitCode: number, text: string, report: Record<string, unknown>, stream: keyof CliOutput = 'stdout') => {
+  const print = (exitCode: number, text: string, report: Record<string, unknown>, stream: 'stdout' | 'stderr' = 'stdout') => {
     if (json) output.stdout(`${JSON.stringify({ command: parsed.name(), ok: exitCode === 0, ...report }, null, 2)}\n`);
     else output[stream](`${text}\n`);
     return exitCode;
   };
   let result: CommandResult;
   try {
-    result = await command.run(parsed.processedArgs, options);
+    const width = options.wide === true ? undefined : (output.columns ?? DEFAULT_TEXT_WIDTH);
+    result = await command.run(parsed.processedArgs, options, { width });
   } catch (e) {
     if (e instanceof MeshLoadError)
       return print(2, e.problems.map(problemLine).join('\n'), { problems: e.problems.map(problemReport) }, 'stderr');

@@ -192,5 +192,6 @@ export type {
   PromotionCheck,
   PromotionViolation,
   ReportFormat,
+  TableLayout,
   UnresolvedPrincipal,
 } from './reports';

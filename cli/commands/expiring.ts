@@ -4,6 +4,7 @@ import { renderExpiry } from '../../lib/lifecycle/render-expiry';
 import { CliContext } from '../cli-context';
 import { CliCommand } from '../cli-command';
 import { AS_OF_OPTION, parseDays } from '../as-of';
+import { wideOption } from '../format-option';
 
 /**
  * `meshgrant expiring [dir] [--within 30d] [--as-of DAY] [--format text|md|json]`: what has
@@ -21,13 +22,16 @@ export const expiringCommand: CliCommand = {
         new Option('--format <format>', 'text, md (a comment for an issue or pull request) or json')
           .choices(['text', 'md', 'json'])
           .default('text'),
-      ),
+      )
+      .addOption(wideOption()),
 
-  run: ([dir], options) => {
+  run: ([dir], options, terminal) => {
     const mesh = new CliContext(String(dir), options.asOf as string | undefined).mesh();
     const report = expiryReport(mesh, options.within as number);
     const text =
-      options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderExpiry(report, options.format === 'md' ? 'md' : 'text');
+      options.format === 'json'
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : renderExpiry(report, options.format === 'md' ? 'md' : 'text', terminal);
     return { exitCode: 0, text: text.trimEnd(), json: { expiry: report } };
   },
 };

@@ -7,6 +7,7 @@ import { CliCommand, CliError } from '../cli-command';
 import { RULES_OPTION, checkMeshPolicies } from '../policy-check';
 import { replaceDirectory } from '../replace-directory';
 import { AS_OF_OPTION } from '../as-of';
+import { wideOption } from '../format-option';
 import { expiryReport } from '../../lib/lifecycle/expiry';
 import { expiryNotice } from '../../lib/lifecycle/render-expiry';
 
@@ -28,9 +29,10 @@ export const synthCommand: CliCommand = {
         ).argParser(positiveInteger),
       )
       .option(...RULES_OPTION)
-      .option(...AS_OF_OPTION),
+      .option(...AS_OF_OPTION)
+      .addOption(wideOption()),
 
-  run: async ([dir], options) => {
+  run: async ([dir], options, terminal) => {
     const out = String(options.out);
     const mesh = new CliContext(String(dir), options.asOf as string | undefined).mesh();
     // Only what has expired: synthesis output changes on the day after an expiry, and says so.
@@ -54,7 +56,7 @@ export const synthCommand: CliCommand = {
     const findings = report.findings.length > 0 ? `\n\n${renderText(report).trimEnd()}` : '';
     return {
       exitCode: 0,
-      text: `${formatSummary(summary)}${findings}${notice ? `\n\n${notice}` : ''}`,
+      text: `${formatSummary(summary, terminal)}${findings}${notice ? `\n\n${notice}` : ''}`,
       json: { summary, policy, ...(notice ? { expiry: { asOf: expiry.asOf, expired: expiry.entries } } : {}) },
     };
   },
