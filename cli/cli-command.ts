@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import type { Feedback } from './feedback';
 
 /** What a command produced: its exit code and its report, for people and for machines. */
 export interface CommandResult {
@@ -8,6 +9,11 @@ export interface CommandResult {
   readonly text: string;
   /** Merged into the `--json` report, next to `command`, `ok` and `problems`. */
   readonly json: Readonly<Record<string, unknown>>;
+  /**
+   * The text summarizes work done (files written, a mesh found valid) rather than being the
+   * report asked for: `--quiet` leaves it out when the command succeeds.
+   */
+  readonly summary?: boolean;
 }
 
 /**
@@ -18,16 +24,24 @@ export interface CommandResult {
 export interface CliCommand {
   /** Declares the sub-command (name, description, arguments, options) on `program` and returns it. */
   define(program: Command): Command;
-  /** Runs with commander's parsed positional arguments and options, for a terminal of this layout. */
-  run(args: readonly unknown[], options: Readonly<Record<string, unknown>>, terminal: Terminal): CommandResult | Promise<CommandResult>;
+  /**
+   * Runs with commander's parsed positional arguments and options; `feedback` says on standard
+   * error what it is doing (progress, notes, `--verbose` details); `terminal` is where the report
+   * is shown (the width its tables keep to).
+   */
+  run(
+    args: readonly unknown[],
+    options: Readonly<Record<string, unknown>>,
+    feedback: Feedback,
+    terminal: Terminal,
+  ): CommandResult | Promise<CommandResult>;
 }
 
 /** What a command knows of where its report is shown. */
 export interface Terminal {
   /**
-   * Characters a line of a text table may hold: the terminal's width, or
-   * `DEFAULT_TEXT_WIDTH` when standard output is not a terminal.
-   * Undefined with `--wide`: every cell on one line.
+   * Characters a line of a text table may hold: the width of the terminal standard output is,
+   * or `DEFAULT_TEXT_WIDTH` when it is not a terminal. Undefined with `--wide`: every cell on one line.
    */
   readonly width?: number;
 }

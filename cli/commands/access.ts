@@ -1,15 +1,15 @@
 import { Command, Option } from 'commander';
-import { existsSync } from 'fs';
-import { join } from 'path';
 import { formatOption, wideOption } from '../format-option';
 import { whoCanBecome } from '../../lib/directory';
 import type { DirectorySnapshot } from '../../lib/directory/directory';
-import { EffectiveAccess } from '../../lib/readback/effective-access';
+import { EffectiveAccess, MemberApproval } from '../../lib/readback/effective-access';
 import { portableNames } from '../../lib/reports/access-identity';
 import { TableLayout, formatTable } from '../../lib/reports/format-table';
 import { describeMembers } from '../../lib/reports/member-names';
 import { CliCommand, CliError } from '../cli-command';
 import { CliContext } from '../cli-context';
+import type { Feedback } from '../feedback';
+import { MESH_DIR_HELP, findMeshDir } from '../find-mesh';
 import { accessOf, iamOpenNote, readSynthesized, repeatable } from './synthesized-access';
 
 type AccessFormat = 'text' | 'csv' | 'json' | 'md';
@@ -34,12 +34,22 @@ interface AccessLine {
   readonly grantable: readonly string[];
   /** Who the principal's trust admits: `group g`, `user u`, `attributes k=v ...`, or an ARN no identity maps. */
   readonly members: readonly string[];
+  /** The approval the role's tags record for each of `members` (null where none is); absent when none is recorded. */
+  readonly memberApprovals?: readonly (MemberApproval | null)[];
   /** With `--directory`, in `--by role`: the people of the snapshot who can become the principal. */
   readonly people?: readonly string[];
   /** In `--by person` and with `--user`: the person. */
   readonly person?: string;
   /** In `--by person` and with `--user`: how the person becomes the principal (`group payments-analysts`). */
   readonly via?: readonly string[];
+  /** In `--by person` and with `--user`: the approval the role's tags record for each way in `via` (null where none is recorded). */
+  readonly approvals?: readonly (MemberApproval | null)[];
+}
+
+/** A member's approval as the synthesized role's tags record it, with the principal it admits to. */
+interface ApprovalLine extends MemberApproval {
+  readonly environment: string;
+  readonly principal: string;
 }
 
 /**
@@ -76,13 +86,13 @@ export const accessCommand: CliCommand = {
         repeatable,
         [],
       )
-      .option('--mesh <dir>', 'mesh directory whose environments map groups and users to principals (default: . when it holds mesh.yaml)')
+      .option('--mesh <dir>', `${MESH_DIR_HELP}; its environments map groups and users to principals, naming members and people`)
       .addOption(
         formatOption(['text', 'csv', 'json', 'md'], 'text for a terminal, csv, json, md for a pull-request comment; table is text'),
       )
       .addOption(wideOption()),
 
-  run: (_args, options, terminal) => {
+  run: (_args, options, feedback, terminal) => {
     const out = String(options.out);
     const env = options.env === undefined ? undefined : String(options.env);
     const product = options.product === undefined ? undefined : String(options.product);
@@ -99,7 +109,7 @@ export const accessCommand: CliCommand = {
     const access = (env === undefined ? synthesized.access : accessOf(synthesized, env)).filter(
       (a) => product === undefined || a.product === product,
     );
-    const context = meshContext(options.mesh as string | undefined, files.length > 0);
+    const context = meshContext(options.mesh as string | undefined, files.length > 0, feedback);
     const identities = context?.identitiesOf(access.map((a) => a.environment));
     const directory = files.length > 0 ? context!.directory(files) : undefined;
     if (user !== undefined && !directory!.people.some((p) => p.name === user))
@@ -110,11 +120,18 @@ export const accessCommand: CliCommand = {
       const columns = className === undefined ? a.columns : a.columns.filter((c) => a.columnClasses?.[c]?.includes(className));
       if (columns.length === 0) return [];
       const identity = identities?.get(a.environment);
-      const base = line(a, names.principal(a.principal), columns, describeMembers(a.principal.members, identity));
+      const members = describeMembers(a.principal.members, identity);
+      const memberApprovals = members.map((m) => approvalOfWay(a, m) ?? null);
+      const base = {
+        ...line(a, names.principal(a.principal), columns, members),
+        ...(memberApprovals.some((ap) => ap !== null) ? { memberApprovals } : {}),
+      };
       if (directory === undefined) return [base];
       const people = whoCanBecome(a.principal.members, directory, identity!).people;
       if (view === 'role') return [{ ...base, people: people.map((p) => p.person) }];
-      return people.filter((p) => user === undefined || p.person === user).map((p) => ({ ...base, person: p.person, via: p.via }));
+      return people
+        .filter((p) => user === undefined || p.person === user)
+        .map((p) => ({ ...base, person: p.person, via: p.via, approvals: p.via.map((way) => approvalOfWay(a, way) ?? null) }));
     });
     const lines = [...shown].sort(view === 'person' ? byPerson : byPrincipal);
 
@@ -122,7 +139,10 @@ export const accessCommand: CliCommand = {
     const iamOpen = synthesized.iamOpen.filter(
       (t) => (env === undefined || t.environment === env) && (product === undefined || t.product === product),
     );
+    const label = (a: EffectiveAccess) => names.principal(a.principal);
+    const approvals = view === 'role' ? approvalLines(access, lines, label) : [];
     const notes = [
+      ...untaggedNotes(access, lines, label),
       ...(context === undefined && lines.length > 0
         ? ['members are named by ARN: give --mesh DIR (the mesh directory) to name groups and users']
         : []),
@@ -136,20 +156,17 @@ export const accessCommand: CliCommand = {
     return {
       exitCode: 0,
       text: render(lines, view, directory, notes, options.format as AccessFormat, terminal),
-      json: { out, access: lines, blocked, iamOpen, problems: synthesized.problems },
+      json: { out, access: lines, approvals, blocked, iamOpen, problems: synthesized.problems },
     };
   },
 };
 
 /**
- * The mesh whose identity mappings name members and resolve people: `--mesh`, else the current
- * directory when it holds one. Without either, members stay ARNs; a directory snapshot needs it.
+ * The mesh whose identity mappings name members and resolve people: `--mesh`, else the one found
+ * from the current directory upwards. Without either, members stay ARNs; a directory snapshot needs it.
  */
-function meshContext(meshDir: string | undefined, needed: boolean): CliContext | undefined {
-  if (meshDir !== undefined) return new CliContext(meshDir);
-  if (existsSync(join('.', 'mesh.yaml'))) return new CliContext('.');
-  if (needed)
-    throw new CliError('--directory needs the mesh that maps groups and users to principals: run in the mesh directory or give --mesh DIR');
+function meshContext(meshDir: string | undefined, needed: boolean, feedback: Feedback): CliContext | undefined {
+  if (meshDir !== undefined || findMeshDir() !== undefined || needed) return new CliContext(meshDir, undefined, feedback);
   return undefined;
 }
 
@@ -173,6 +190,66 @@ function line(a: EffectiveAccess, principal: string, columns: readonly string[],
 const byPrincipal = (a: AccessLine, b: AccessLine) =>
   compareKeys([a.environment, a.principal, a.table, a.role], [b.environment, b.principal, b.table, b.role]);
 
+/** The recorded approval of the member a way in names: `group fraud-analysts`, `user li.wei`, `attributes country=FR department=risk`. */
+function approvalOfWay(a: EffectiveAccess, way: string): MemberApproval | undefined {
+  const [kind, ...rest] = way.split(' ');
+  const name = rest.join(' ');
+  return (a.principal.approvals ?? []).find(
+    (ap) =>
+      (ap.kind === 'attributes' ? 'attributes' : ap.kind) === kind &&
+      (ap.kind === 'attributes' ? ap.member.replace(/, /g, ' ') : ap.member) === name,
+  );
+}
+
+/** The approvals recorded on the principals the lines name, once per environment and principal, in line order. */
+function approvalLines(
+  access: readonly EffectiveAccess[],
+  lines: readonly AccessLine[],
+  label: (a: EffectiveAccess) => string,
+): ApprovalLine[] {
+  const out: ApprovalLine[] = [];
+  for (const a of shownPrincipals(access, lines, label))
+    for (const ap of a.principal.approvals ?? []) out.push({ environment: a.environment, principal: label(a), ...ap });
+  return out;
+}
+
+/** One access entry per principal (and environment) that the lines show. */
+function shownPrincipals(
+  access: readonly EffectiveAccess[],
+  lines: readonly AccessLine[],
+  label: (a: EffectiveAccess) => string,
+): EffectiveAccess[] {
+  const shown = new Set(lines.map((l) => `${l.environment}\u0000${l.principal}`));
+  const seen = new Set<string>();
+  return access.filter((a) => {
+    const key = `${a.environment}\u0000${label(a)}`;
+    if (!shown.has(key) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function untaggedNotes(access: readonly EffectiveAccess[], lines: readonly AccessLine[], label: (a: EffectiveAccess) => string): string[] {
+  return shownPrincipals(access, lines, label)
+    .filter((a) => a.principal.approvalsUntagged !== undefined)
+    .map(
+      (a) =>
+        `approval: ${a.environment} ${label(a)}: ${a.principal.approvalsUntagged} more approved members, untagged (IAM allows 50 tags per role)`,
+    );
+}
+
+/** `approved by maria.lopez on 2026-03-02, ticket SEC-1042, until 2030-03-31`; the parts recorded. */
+function approvalText(a: MemberApproval): string {
+  const parts = [
+    [a.approvedBy !== undefined ? `approved by ${a.approvedBy}` : 'approved', a.approvedOn !== undefined ? ` on ${a.approvedOn}` : ''].join(
+      '',
+    ),
+    ...(a.ticket !== undefined ? [`ticket ${a.ticket}`] : []),
+    ...(a.expires !== undefined ? [`until ${a.expires}`] : []),
+  ];
+  return parts.join(', ');
+}
+
 /** Person, then environment, table and principal: everything one person reads, together. */
 const byPerson = (a: AccessLine, b: AccessLine) =>
   compareKeys([a.person!, a.environment, a.table, a.principal, a.role], [b.person!, b.environment, b.table, b.principal, b.role]);
@@ -186,8 +263,12 @@ function compareKeys(x: readonly string[], y: readonly string[]): number {
 /** Permissions, those held with the grant option marked `*`. */
 const permissionsText = (l: AccessLine) => l.permissions.map((p) => (l.grantable.includes(p) ? `${p}*` : p)).join(' ');
 
-/** How a person becomes the principal: `payments.transactions/analyst (group payments-analysts)`. */
-const throughText = (l: AccessLine) => `${l.principal} (${(l.via ?? []).join('; ')})`;
+/** How a person becomes the principal: `payments.transactions/analyst (group payments-analysts)`, with each way's recorded approval. */
+const throughText = (l: AccessLine) => `${l.principal} (${viaText(l)})`;
+
+/** The ways in, each with its recorded approval: `group fraud-analysts (approved by maria.lopez on 2026-03-02)`. */
+const viaText = (l: AccessLine) =>
+  (l.via ?? []).map((way, i) => (l.approvals?.[i] ? `${way} (${approvalText(l.approvals[i]!)})` : way)).join('; ');
 
 function render(
   lines: readonly AccessLine[],
@@ -226,14 +307,18 @@ function render(
   return [...tables, ...(footnotes.length > 0 ? [footnotes.join('\n')] : [])].join('\n\n');
 }
 
-/** Who can become each principal shown: its members and, with a directory, its people. One row per environment and principal. */
+/**
+ * Who can become each principal shown: its members (each with the approval its role's tags record)
+ * and, with a directory, its people. One row per environment and principal.
+ */
 function membersTable(lines: readonly AccessLine[], withPeople: boolean, md: boolean, layout: TableLayout): string {
   const seen = new Set<string>();
   const rows = lines.flatMap((l) => {
     const key = `${l.environment}\0${l.role}`;
     if (seen.has(key)) return [];
     seen.add(key);
-    return [[l.environment, l.principal, l.members.join('; ') || '-', ...(withPeople ? [(l.people ?? []).join(', ') || '-'] : [])]];
+    const members = l.members.map((m, i) => (l.memberApprovals?.[i] ? `${m} (${approvalText(l.memberApprovals[i]!)})` : m));
+    return [[l.environment, l.principal, members.join('; ') || '-', ...(withPeople ? [(l.people ?? []).join(', ') || '-'] : [])]];
   });
   const header = ['environment', 'principal', 'members', ...(withPeople ? ['people'] : [])];
   return `${md ? '**Members**' : 'Members:'}\n\n${formatTable(md ? 'md' : 'text', header, rows, layout)}`;
@@ -268,7 +353,7 @@ function csv(lines: readonly AccessLine[], view: AccessView, withPeople: boolean
     l.permissions.join(' '),
     l.grantable.join(' ') || '-',
     l.members.join('; '),
-    ...(person ? [(l.via ?? []).join('; ')] : withPeople ? [(l.people ?? []).join(' ')] : []),
+    ...(person ? [viaText(l)] : withPeople ? [(l.people ?? []).join(' ')] : []),
   ]);
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n');
 }

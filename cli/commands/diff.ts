@@ -34,7 +34,7 @@ export const diffCommand: CliCommand = {
       .addOption(reportFormatOption())
       .addOption(wideOption()),
 
-  run: ([oldDir, newDir], options, terminal) => {
+  run: ([oldDir, newDir], options, _feedback, terminal) => {
     const envs = options.env as string[];
     const format = options.format as ReportFormat;
     let before, after, labels, read, afterProblems;

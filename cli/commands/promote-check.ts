@@ -20,7 +20,7 @@ export const promoteCheckCommand: CliCommand = {
       .addOption(reportFormatOption())
       .addOption(wideOption()),
 
-  run: (_args, options, terminal) => {
+  run: (_args, options, _feedback, terminal) => {
     // Grants IAM blocks today count too: the guard is about what Lake Formation grants.
     const out = readSynthesized(String(options.out), true);
     const [from, to] = [String(options.from), String(options.to)];

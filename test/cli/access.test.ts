@@ -104,12 +104,14 @@ describe('meshgrant access', () => {
     expect(run.code).toBe(0);
     const members = run.stdout.split('Members:\n\n')[1].split('\n');
     expect(members[0]).toMatch(/^environment +principal +members +people$/);
-    expect(members.slice(1, 5)).toEqual([
+    expect(members.slice(1, 4)).toEqual([
       'prod         customers.profiles/analyst   group customer-analysts                        amira.ben',
       'prod         customers.profiles/engineer  group customer-data-eng                        chen.wei',
       'prod         customers.profiles/owner     group customer-data-eng                        chen.wei',
-      'prod         purpose:fraud-detection      group fraud-analysts                           lucas.meyer',
     ]);
+    // A purpose member with the approval its role's tags record, wrapped in the members column.
+    expect(members[4]).toBe('prod         purpose:fraud-detection      group fraud-analysts (approved by maria.lopez  lucas.meyer');
+    expect(members.slice(5, 7).map((l) => l.trim())).toEqual(['on 2026-03-02, ticket SEC-1042, until', '2030-03-31)']);
   });
 
   it('names members by ARN, and says how to name them, without a mesh', async () => {
