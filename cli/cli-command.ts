@@ -26,9 +26,24 @@ export interface CliCommand {
   define(program: Command): Command;
   /**
    * Runs with commander's parsed positional arguments and options; `feedback` says on standard
-   * error what it is doing (progress, notes, `--verbose` details).
+   * error what it is doing (progress, notes, `--verbose` details); `terminal` is where the report
+   * is shown (the width its tables keep to).
    */
-  run(args: readonly unknown[], options: Readonly<Record<string, unknown>>, feedback: Feedback): CommandResult | Promise<CommandResult>;
+  run(
+    args: readonly unknown[],
+    options: Readonly<Record<string, unknown>>,
+    feedback: Feedback,
+    terminal: Terminal,
+  ): CommandResult | Promise<CommandResult>;
+}
+
+/** What a command knows of where its report is shown. */
+export interface Terminal {
+  /**
+   * Characters a line of a text table may hold: the width of the terminal standard output is,
+   * or `DEFAULT_TEXT_WIDTH` when it is not a terminal. Undefined with `--wide`: every cell on one line.
+   */
+  readonly width?: number;
 }
 
 /** The command cannot run for a reason the user can fix (a bad option, an unwritable directory): exit 2, no stack trace. */

@@ -21,3 +21,7 @@ export function formatOption(formats: readonly OutputFormat[], description: stri
     return format;
   });
 }
+
+/** `--wide`: text tables as wide as their cells, for a wide terminal or a file to search. */
+export const wideOption = () =>
+  new Option('--wide', 'text tables as wide as their longest cells (default: wrapped to the terminal, 100 characters when not one)');

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { printableJson, printableOutput } from '../lib/input/printable';
 import { MeshValidationError } from '../lib/model/problems';
+import { DEFAULT_TEXT_WIDTH } from '../lib/reports/format-table';
 import { MeshLoadError } from '../lib/spec';
 import { CliCommand, CliError, CommandResult } from './cli-command';
 import { problemLine, problemReport, problemsText } from './report';
@@ -52,6 +53,11 @@ export interface CliOutput {
    * a terminal (a file, a pipe, a CI log): then there is no progress line.
    */
   readonly terminalColumns?: number;
+  /**
+   * The width of the terminal standard output is, for its tables.
+   * @default - not a terminal: tables keep to `DEFAULT_TEXT_WIDTH`
+   */
+  readonly columns?: number;
 }
 
 const processOutput: CliOutput = {
@@ -60,6 +66,9 @@ const processOutput: CliOutput = {
   // A terminal that cannot move the cursor (`TERM=dumb`, e.g. an editor's output pane) gets no status line.
   get terminalColumns() {
     return process.stderr.isTTY && process.env.TERM !== 'dumb' ? process.stderr.columns || 80 : undefined;
+  },
+  get columns() {
+    return process.stdout.isTTY ? process.stdout.columns : undefined;
   },
 };
 
@@ -132,7 +141,8 @@ async function execute(command: CliCommand, parsed: Command, rawOutput: CliOutpu
   };
   let result: CommandResult;
   try {
-    result = await command.run(parsed.processedArgs, options, feedback);
+    const width = options.wide === true ? undefined : (rawOutput.columns ?? DEFAULT_TEXT_WIDTH);
+    result = await command.run(parsed.processedArgs, options, feedback, { width });
   } catch (e) {
     if (e instanceof MeshLoadError)
       return print(2, e.problems.map(problemLine).join('\n'), { problems: e.problems.map(problemReport) }, 'stderr');

@@ -194,5 +194,6 @@ export type {
   PromotionCheck,
   PromotionViolation,
   ReportFormat,
+  TableLayout,
   UnresolvedPrincipal,
 } from './reports';

@@ -3,6 +3,7 @@ import { Mesh, PRODUCT_ROLES } from '../lib/model';
 import { tablesOpenToIam } from '../lib/aws/access-mode';
 import { PolicyExpansion, policyExpansion } from '../lib/plan/policy-expansion';
 import { PolicyReport, checkPolicies } from '../lib/policy/check-policies';
+import { TableLayout, formatTable } from '../lib/reports/format-table';
 import { App, TerraformResource, disableCreationStackTraces } from '../constructs/cdktf';
 import { EnvironmentStack } from './environment-stack';
 
@@ -114,8 +115,8 @@ export function summarizeStack(stack: EnvironmentStack, outdir: string): Environ
   };
 }
 
-/** The summary as a small table for a terminal. */
-export function formatSummary(summary: SynthesisSummary): string {
+/** The summary as a small table for a terminal, its tables wrapped to `layout.width`. */
+export function formatSummary(summary: SynthesisSummary, layout: { readonly width?: number } = {}): string {
   const header = ['stack', 'account', 'region', 'products', 'roles', 'grants', 'purposes', 'resources'];
   const rows = summary.environments.map((e) =>
     [e.stack, e.account, e.region, e.products, e.roles, e.grants, e.purposes, e.resources].map(String),
@@ -127,26 +128,24 @@ export function formatSummary(summary: SynthesisSummary): string {
         `${e.stack}: ${e.iamOpenTables!.length} table(s) still also open to IAM-only access (hybrid access mode), wider than the grants: ${e.iamOpenTables!.join(', ')}`,
     );
   return [
-    ...table(header, rows, 3),
+    table(header, rows, 3, layout),
     ...(open.length > 0 ? ['', ...open] : []),
-    ...expansionLines(summary),
+    ...expansionLines(summary, layout),
     '',
     `Terraform JSON written to ${summary.outdir}/stacks/<stack>/cdk.tf.json`,
   ].join('\n');
 }
 
-/** Aligned columns: the first `left` cells padded on the right, numbers on the left. */
-function table(header: string[], rows: string[][], left: number): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < left ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [line(header), ...rows.map(line)];
+/** Aligned columns: the first `left` columns text, left-aligned, the others numbers, right-aligned. */
+function table(header: string[], rows: string[][], left: number, layout: Pick<TableLayout, 'width'>): string {
+  return formatTable('text', header, rows, { ...layout, align: header.map((_, i) => (i < left ? 'left' : 'right')) });
 }
 
 /** Global policies' expansion: principals, data cells filters and grants per policy and table. */
-function expansionLines(summary: SynthesisSummary): string[] {
+function expansionLines(summary: SynthesisSummary, layout: Pick<TableLayout, 'width'>): string[] {
   const rows = summary.environments.flatMap((e) =>
     (e.policies ?? []).map((p) => [e.stack, p.policy, p.table, p.principals, p.filters, p.grants].map(String)),
   );
   if (rows.length === 0) return [];
-  return ['', 'Global policies, per table:', ...table(['stack', 'policy', 'table', 'principals', 'filters', 'grants'], rows, 3)];
+  return ['', 'Global policies, per table:', table(['stack', 'policy', 'table', 'principals', 'filters', 'grants'], rows, 3, layout)];
 }

@@ -5,6 +5,7 @@ import { ReportFormat } from '../../lib/reports/format-table';
 import { renderDiff } from '../../lib/reports/render-diff';
 import { CliCommand, CliError } from '../cli-command';
 import { CliContext } from '../cli-context';
+import { wideOption } from '../format-option';
 import { accessOf, reportFormatOption, readSynthesized, repeatable, withReadbackNotes } from './synthesized-access';
 
 /** Exit code when access widens, so that CI can require an approval. */
@@ -30,9 +31,10 @@ export const diffCommand: CliCommand = {
       )
       .option('--out <dir>', 'cdktf output holding the environments of --env', 'cdktf.out')
       .option('--mesh <dir>', 'mesh directory whose identity mappings name trusted members (groups, users) instead of ARNs')
-      .addOption(reportFormatOption()),
+      .addOption(reportFormatOption())
+      .addOption(wideOption()),
 
-  run: ([oldDir, newDir], options) => {
+  run: ([oldDir, newDir], options, _feedback, terminal) => {
     const envs = options.env as string[];
     const format = options.format as ReportFormat;
     let before, after, labels, read, afterProblems;
@@ -54,7 +56,7 @@ export const diffCommand: CliCommand = {
     const readback = read.flatMap((o) => o.problems);
     return {
       exitCode: diff.widens ? WIDENS : 0,
-      text: withReadbackNotes(renderDiff(diff, labels, format), read, diff.notUnderstood ?? []),
+      text: withReadbackNotes(renderDiff(diff, labels, format, terminal), read, diff.notUnderstood ?? []),
       json: { ...labels, diff, readback },
     };
   },

@@ -6,6 +6,7 @@ import { CliContext } from '../cli-context';
 import { MESH_DIR_HELP } from '../find-mesh';
 import { CliCommand } from '../cli-command';
 import { AS_OF_OPTION, parseDays } from '../as-of';
+import { wideOption } from '../format-option';
 
 /**
  * `meshgrant expiring [dir] [--within 30d] [--as-of DAY] [--format text|md|json]`: what has
@@ -19,13 +20,16 @@ export const expiringCommand: CliCommand = {
       .argument('[dir]', MESH_DIR_HELP)
       .option('--within <span>', 'window after the as-of day, e.g. 30d or 4w', parseDays, 30)
       .option(...AS_OF_OPTION)
-      .addOption(formatOption(['text', 'md', 'json'], 'text for a terminal, md for an issue or pull-request comment, json')),
+      .addOption(formatOption(['text', 'md', 'json'], 'text for a terminal, md for an issue or pull-request comment, json'))
+      .addOption(wideOption()),
 
-  run: ([dir], options, feedback) => {
+  run: ([dir], options, feedback, terminal) => {
     const mesh = new CliContext(dir as string | undefined, options.asOf as string | undefined, feedback).mesh();
     const report = expiryReport(mesh, options.within as number);
     const text =
-      options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderExpiry(report, options.format === 'md' ? 'md' : 'text');
+      options.format === 'json'
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : renderExpiry(report, options.format === 'md' ? 'md' : 'text', terminal);
     return { exitCode: 0, text: text.trimEnd(), json: { expiry: report } };
   },
 };

@@ -4,6 +4,7 @@ import { analyzeImpact } from '../../lib/reports/impact';
 import { renderImpact } from '../../lib/reports/render-impact';
 import { CliCommand } from '../cli-command';
 import { CliContext } from '../cli-context';
+import { wideOption } from '../format-option';
 import { MESH_DIR_HELP } from '../find-mesh';
 import { reportFormatOption, readSynthesized, repeatable, withReadbackNotes } from './synthesized-access';
 
@@ -25,9 +26,10 @@ export const impactCommand: CliCommand = {
       .option('--old <dir>', "cdktf output before the change (default: none, list everyone's access)")
       .option('--new <dir>', 'cdktf output after the change', 'cdktf.out')
       .option('--mesh <dir>', `${MESH_DIR_HELP}; its environments map directory groups and users to principals`)
-      .addOption(reportFormatOption()),
+      .addOption(reportFormatOption())
+      .addOption(wideOption()),
 
-  run: (_args, options, feedback) => {
+  run: (_args, options, feedback, terminal) => {
     const context = new CliContext(options.mesh as string | undefined, undefined, feedback);
     const directory = context.directory(options.directory as string[]);
     context.mesh(); // a broken mesh is reported before the outputs are read
@@ -37,7 +39,7 @@ export const impactCommand: CliCommand = {
     const report = analyzeImpact(old?.access ?? [], now.access, directory, identities);
     const labels = { before: old?.dir ?? '(nothing)', after: now.dir };
     const read = old === undefined ? [now] : [old, now];
-    const text = withReadbackNotes(renderImpact(report, labels, options.format as ReportFormat), read);
+    const text = withReadbackNotes(renderImpact(report, labels, options.format as ReportFormat, terminal), read);
     return { exitCode: 0, text, json: { ...labels, impact: report, readback: read.flatMap((o) => o.problems) } };
   },
 };

@@ -3,6 +3,7 @@ import { ReportFormat } from '../../lib/reports/format-table';
 import { checkPromotion } from '../../lib/reports/promote-check';
 import { renderPromotion } from '../../lib/reports/render-promotion';
 import { CliCommand } from '../cli-command';
+import { wideOption } from '../format-option';
 import { accessOf, reportFormatOption, readSynthesized, withReadbackNotes } from './synthesized-access';
 
 /** `meshgrant promote-check --from dev --to prod`: fails (1) naming each grant `--to` holds that `--from` does not. */
@@ -16,14 +17,15 @@ export const promoteCheckCommand: CliCommand = {
       .requiredOption('--from <env>', 'environment promoted from, e.g. dev')
       .requiredOption('--to <env>', 'environment promoted to, e.g. prod')
       .option('--out <dir>', 'cdktf output holding both environments', 'cdktf.out')
-      .addOption(reportFormatOption()),
+      .addOption(reportFormatOption())
+      .addOption(wideOption()),
 
-  run: (_args, options) => {
+  run: (_args, options, _feedback, terminal) => {
     // Grants IAM blocks today count too: the guard is about what Lake Formation grants.
     const out = readSynthesized(String(options.out), true);
     const [from, to] = [String(options.from), String(options.to)];
     const check = checkPromotion([...accessOf(out, from), ...accessOf(out, to)], from, to, out.problems);
-    const text = withReadbackNotes(renderPromotion(check, options.format as ReportFormat), [out], check.notUnderstood ?? []);
+    const text = withReadbackNotes(renderPromotion(check, options.format as ReportFormat, terminal), [out], check.notUnderstood ?? []);
     return { exitCode: check.ok ? 0 : 1, text, json: { check, readback: out.problems } };
   },
 };

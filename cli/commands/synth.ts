@@ -8,6 +8,7 @@ import { CliCommand, CliError } from '../cli-command';
 import { RULES_OPTION, checkMeshPolicies } from '../policy-check';
 import { replaceDirectory } from '../replace-directory';
 import { AS_OF_OPTION } from '../as-of';
+import { wideOption } from '../format-option';
 import { expiryReport } from '../../lib/lifecycle/expiry';
 import { expiryNotice } from '../../lib/lifecycle/render-expiry';
 
@@ -29,9 +30,10 @@ export const synthCommand: CliCommand = {
         ).argParser(positiveInteger),
       )
       .option(...RULES_OPTION)
-      .option(...AS_OF_OPTION),
+      .option(...AS_OF_OPTION)
+      .addOption(wideOption()),
 
-  run: async ([dir], options, feedback) => {
+  run: async ([dir], options, feedback, terminal) => {
     const out = String(options.out);
     const mesh = new CliContext(dir as string | undefined, options.asOf as string | undefined, feedback).mesh();
     // Only what has expired: synthesis output changes on the day after an expiry, and says so.
@@ -62,7 +64,7 @@ export const synthCommand: CliCommand = {
     return {
       exitCode: 0,
       summary: true,
-      text: `${formatSummary(summary)}${findings}${notice ? `\n\n${notice}` : ''}`,
+      text: `${formatSummary(summary, terminal)}${findings}${notice ? `\n\n${notice}` : ''}`,
       json: { summary, policy, ...(notice ? { expiry: { asOf: expiry.asOf, expired: expiry.entries } } : {}) },
     };
   },

@@ -1,4 +1,4 @@
-import { ReportFormat, formatHeading, formatTable } from '../reports/format-table';
+import { ReportFormat, TableLayout, formatHeading, formatTable } from '../reports/format-table';
 import type { DatedEntry, ExpiryReport } from './expiry';
 
 /** Where an entry is written: `purposes.yaml:15:11`, or its spec path for a mesh built in code. */
@@ -15,7 +15,7 @@ export function expiryTitle(r: ExpiryReport): string {
  * The report for people, one table per approver (who renews or removes the entries): a weekly
  * reminder in a terminal (`text`) or an issue or pull-request comment (`md`).
  */
-export function renderExpiry(r: ExpiryReport, format: ReportFormat): string {
+export function renderExpiry(r: ExpiryReport, format: ReportFormat, layout: TableLayout = {}): string {
   const title = format === 'md' ? `## ${expiryTitle(r)}` : expiryTitle(r);
   if (r.entries.length === 0) return `${title}\n\nNothing has expired or expires by ${r.until}.\n`;
   const approvers = [...new Set(r.entries.map((e) => e.approver))].sort();
@@ -23,7 +23,7 @@ export function renderExpiry(r: ExpiryReport, format: ReportFormat): string {
     const rows = r.entries
       .filter((e) => e.approver === approver)
       .map((e) => [e.expires, e.status, e.holder, e.entry, e.approvedBy ?? '-', where(e)]);
-    return `${formatHeading(format, `${approver}`)}\n\n${formatTable(format, ['expires', 'status', 'for', 'entry', 'approved by', 'where'], rows)}`;
+    return `${formatHeading(format, `${approver}`)}\n\n${formatTable(format, ['expires', 'status', 'for', 'entry', 'approved by', 'where'], rows, layout)}`;
   });
   const expired = r.entries.filter((e) => e.status === 'expired').length;
   const summary = `${expired} expired (no longer synthesized; remove them or renew them), ${r.entries.length - expired} expiring by ${r.until}.`;

@@ -14,7 +14,7 @@ export { portableNames } from './access-identity';
 export type { PortableNames } from './access-identity';
 export { describeGains, describeLosses, describeState } from './describe-change';
 export { REPORT_FORMATS, formatHeading, formatTable } from './format-table';
-export type { ReportFormat } from './format-table';
+export type { ReportFormat, TableLayout } from './format-table';
 export { analyzeImpact } from './impact';
 export type { ImpactReport, PersonChange, PersonImpact, UnresolvedPrincipal } from './impact';
 export { nameMembers } from './member-names';

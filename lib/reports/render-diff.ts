@@ -1,12 +1,17 @@
 import { AccessDiff } from './access-diff';
 import { describeGains, describeLosses } from './describe-change';
-import { ReportFormat, formatHeading, formatTable } from './format-table';
+import { ReportFormat, TableLayout, formatHeading, formatTable } from './format-table';
 import { renderNotUnderstood } from './render-not-understood';
 
 const MARK = { added: '+', removed: '-', modified: '~' } as const;
 
 /** An access diff for people; `before` and `after` name the two sides (folders or environments). */
-export function renderDiff(diff: AccessDiff, labels: { before: string; after: string }, format: ReportFormat): string {
+export function renderDiff(
+  diff: AccessDiff,
+  labels: { before: string; after: string },
+  format: ReportFormat,
+  layout: TableLayout = {},
+): string {
   const title = formatHeading(format, `Access diff ${labels.before} -> ${labels.after}`);
   const unknown = renderNotUnderstood(diff.notUnderstood ?? [], labels.after);
   if (diff.changes.length === 0 && diff.members.length === 0 && unknown.length === 0) return `${title}\n\nNo access changes.`;
@@ -22,11 +27,11 @@ export function renderDiff(diff: AccessDiff, labels: { before: string; after: st
       describeGains(c).join('; '),
       describeLosses(c).join('; '),
     ]);
-    parts.push(formatTable(format, ['', 'env', 'principal', 'table', 'gained', 'lost'], rows));
+    parts.push(formatTable(format, ['', 'env', 'principal', 'table', 'gained', 'lost'], rows, layout));
   }
   if (diff.members.length > 0) {
     const rows = diff.members.map((m) => [m.environment, m.principal, m.roleName, m.members.gained.join(', '), m.members.lost.join(', ')]);
-    parts.push(formatTable(format, ['env', 'principal', 'role', 'members gained', 'members lost'], rows));
+    parts.push(formatTable(format, ['env', 'principal', 'role', 'members gained', 'members lost'], rows, layout));
   }
   parts.push(...unknown);
   const n = diff.notUnderstood?.length ?? 0;

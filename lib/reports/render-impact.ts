@@ -1,9 +1,14 @@
 import { describeGains, describeLosses } from './describe-change';
-import { ReportFormat, formatHeading, formatTable } from './format-table';
+import { ReportFormat, TableLayout, formatHeading, formatTable } from './format-table';
 import { ImpactReport } from './impact';
 
 /** Who gains or loses access, for people: one row per person and change, with how they reach it. */
-export function renderImpact(report: ImpactReport, labels: { before: string; after: string }, format: ReportFormat): string {
+export function renderImpact(
+  report: ImpactReport,
+  labels: { before: string; after: string },
+  format: ReportFormat,
+  layout: TableLayout = {},
+): string {
   const title = formatHeading(format, `Access impact ${labels.before} -> ${labels.after}`);
   const parts = [title];
   if (report.people.length === 0) parts.push('Nobody in the directory gains or loses access.');
@@ -17,7 +22,7 @@ export function renderImpact(report: ImpactReport, labels: { before: string; aft
         return [p.person, c.environment, `${c.database}.${c.table}`, what, `${c.roleName} via ${c.via.join(', ')}`];
       }),
     );
-    parts.push(formatTable(format, ['person', 'env', 'table', 'change', 'through'], rows));
+    parts.push(formatTable(format, ['person', 'env', 'table', 'change', 'through'], rows, layout));
     const gain = report.people.filter((p) => p.gains).length;
     const lose = report.people.filter((p) => p.loses).length;
     parts.push(
@@ -27,7 +32,7 @@ export function renderImpact(report: ImpactReport, labels: { before: string; aft
   if (report.unresolved.length > 0) {
     const rows = report.unresolved.map((u) => [u.environment, u.roleName, u.principals.join(', ')]);
     parts.push(
-      `Principals trusted by identities outside the directory (people unknown):\n\n${formatTable(format, ['env', 'role', 'trusted principals'], rows)}`,
+      `Principals trusted by identities outside the directory (people unknown):\n\n${formatTable(format, ['env', 'role', 'trusted principals'], rows, layout)}`,
     );
   }
   return parts.join('\n\n');

@@ -1,9 +1,9 @@
-import { ReportFormat, formatHeading, formatTable } from './format-table';
+import { ReportFormat, TableLayout, formatHeading, formatTable } from './format-table';
 import { PromotionCheck } from './promote-check';
 import { renderNotUnderstood } from './render-not-understood';
 
 /** The promotion guard's outcome for people: each offending grant with what it holds beyond the source. */
-export function renderPromotion(check: PromotionCheck, format: ReportFormat): string {
+export function renderPromotion(check: PromotionCheck, format: ReportFormat, layout: TableLayout = {}): string {
   const title = formatHeading(format, `Promotion check ${check.from} -> ${check.to}`);
   if (check.ok) return `${title}\n\n${check.to} holds no access that ${check.from} does not hold.`;
   const rows = check.violations.map((v) => [v.principal, v.roleName, `${v.database}.${v.table}`, v.excess.join('; ')]);
@@ -11,7 +11,7 @@ export function renderPromotion(check: PromotionCheck, format: ReportFormat): st
   const unknown = check.notUnderstood?.length ?? 0;
   return [
     title,
-    ...(n > 0 ? [formatTable(format, ['principal', `role in ${check.to}`, 'table', `beyond ${check.from}`], rows)] : []),
+    ...(n > 0 ? [formatTable(format, ['principal', `role in ${check.to}`, 'table', `beyond ${check.from}`], rows, layout)] : []),
     ...renderNotUnderstood(check.notUnderstood ?? [], check.to),
     ...(n > 0
       ? [`${n} grant${n === 1 ? '' : 's'} in ${check.to} that ${check.from} does not hold: promote through ${check.from} first.`]

@@ -4,7 +4,10 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { buildMesh } from '../../lib';
 import { synthesizeMesh } from '../../stacks/synthesize';
-import { cli } from './run-cli';
+import { cli, cliInTerminal } from './run-cli';
+
+const ACME = 'examples/acme';
+const PEOPLE = 'examples/directory/acme-people.yaml';
 
 /** The example without its global policies: reading back their principals is not part of this test. */
 const acmeRolesSpec = exampleSpec();
@@ -27,7 +30,7 @@ describe('meshgrant access', () => {
   it('prints a text table by default, and takes the old name `table` for it', async () => {
     const text = await cli('access', '--out', out, '--env', 'prod', '--class', 'pii');
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^environment +principal +purpose +policy +table +columns/);
+    expect(text.stdout).toMatch(/^environment +principal +table +columns +rows +permissions/);
     expect(await cli('access', '--out', out, '--env', 'prod', '--class', 'pii', '--format', 'table')).toEqual(text);
   });
 
@@ -67,21 +70,126 @@ describe('meshgrant access', () => {
   });
 
   it('limits to one product and quotes CSV cells holding commas', async () => {
-    const run = await cli('access', '--out', out, '--env', 'prod', '--product', 'payments.transactions', '--format', 'csv');
+    const run = await cli('access', '--out', out, '--env', 'prod', '--product', 'payments.transactions', '--format', 'csv', '--mesh', ACME);
     const rows = run.stdout.trim().split('\n');
-    expect(rows[0]).toBe('environment,principal,purpose,policy,table,columns,rows,permissions,grantable');
+    expect(rows[0]).toBe('environment,principal,purpose,policy,table,columns,rows,permissions,grantable,members');
     expect(rows.filter((r) => r.includes('purpose:marketing-analytics'))).toEqual([
-      `prod,purpose:marketing-analytics,marketing-analytics,-,acme_prod_payments_transactions.transactions,country currency settlement_date txn_id,"country IN ('FR', 'DE')",DESCRIBE SELECT,-`,
+      `prod,purpose:marketing-analytics,marketing-analytics,-,acme_prod_payments_transactions.transactions,country currency settlement_date txn_id,"country IN ('FR', 'DE')",DESCRIBE SELECT,-,attributes country=DE|FR department=marketing; group marketing-analysts`,
     ]);
     expect(rows.slice(1).every((r) => r.includes('acme_prod_payments_transactions.'))).toBe(true);
   });
 
-  it('refuses two filters at once, and a missing output, with exit code 2', async () => {
-    const both = await cli('access', '--out', out, '--product', 'x.y', '--class', 'pii');
-    expect(both.code).toBe(2);
-    expect(both.stderr).toMatch(/one of --user, --product and --class/);
+  it('refuses --by person without a directory, and a missing output, with exit code 2', async () => {
+    const people = await cli('access', '--out', out, '--by', 'person');
+    expect(people.code).toBe(2);
+    expect(people.stderr).toMatch(/--by person needs --directory/);
     const missing = await cli('access', '--out', join(out, 'nowhere'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/cannot read synthesized Terraform/);
+  });
+
+  // An auditor's questions, answered by what the report prints.
+  it('says who is in each role: its members, and with a directory its people', async () => {
+    const run = await cli(
+      'access',
+      '--out',
+      out,
+      '--env',
+      'prod',
+      '--product',
+      'customers.profiles',
+      '--mesh',
+      ACME,
+      '--directory',
+      PEOPLE,
+    );
+    expect(run.code).toBe(0);
+    const members = run.stdout.split('Members:\n\n')[1].split('\n');
+    expect(members[0]).toMatch(/^environment +principal +members +people$/);
+    expect(members.slice(1, 4)).toEqual([
+      'prod         customers.profiles/analyst   group customer-analysts                        amira.ben',
+      'prod         customers.profiles/engineer  group customer-data-eng                        chen.wei',
+      'prod         customers.profiles/owner     group customer-data-eng                        chen.wei',
+    ]);
+    // A purpose member with the approval its role's tags record, wrapped in the members column.
+    expect(members[4]).toBe('prod         purpose:fraud-detection      group fraud-analysts (approved by maria.lopez  lucas.meyer');
+    expect(members.slice(5, 7).map((l) => l.trim())).toEqual(['on 2026-03-02, ticket SEC-1042, until', '2030-03-31)']);
+  });
+
+  it('names members by ARN, and says how to name them, without a mesh', async () => {
+    const run = await cli('access', '--out', out, '--env', 'prod', '--product', 'customers.profiles', '--format', 'json');
+    const lines = JSON.parse(run.stdout) as { principal: string; members: string[] }[];
+    expect(lines.find((l) => l.principal === 'customers.profiles/analyst')?.members).toEqual([
+      'arn:aws:iam::222222222222:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_CustomerAnalysts_c19f8e7d6c5b4a3921',
+    ]);
+    const text = await cli('access', '--out', out, '--env', 'prod', '--product', 'customers.profiles');
+    expect(text.stdout).toContain('members are named by ARN: give --mesh DIR');
+  });
+
+  it('lists, by person, which people can read customers.profiles in prod and through which role', async () => {
+    const run = await cli(
+      'access',
+      '--out',
+      out,
+      '--env',
+      'prod',
+      '--product',
+      'customers.profiles',
+      '--by',
+      'person',
+      '--directory',
+      PEOPLE,
+      '--mesh',
+      ACME,
+      '--format',
+      'json',
+    );
+    const lines = JSON.parse(run.stdout) as { person: string; principal: string; via: string[]; columns: string[] }[];
+    expect(lines.map((l) => `${l.person} ${l.principal} ${l.via.join('; ')}`)).toEqual([
+      'amira.ben customers.profiles/analyst group customer-analysts',
+      'chen.wei customers.profiles/engineer group customer-data-eng',
+      'chen.wei customers.profiles/owner group customer-data-eng',
+      'lucas.meyer purpose:fraud-detection group fraud-analysts',
+      'sofia.rossi purpose:marketing-analytics attributes country=DE|FR department=marketing; group marketing-analysts',
+    ]);
+    // The analyst's clearance keeps personal data from amira.ben; the fraud purpose may see it.
+    expect(lines.find((l) => l.person === 'amira.ben')?.columns).not.toContain('email');
+    expect(lines.find((l) => l.person === 'lucas.meyer')?.columns).toContain('email');
+  });
+
+  it('combines filters: the people who read PII in prod', async () => {
+    const run = await cli(
+      'access',
+      '--out',
+      out,
+      '--env',
+      'prod',
+      '--class',
+      'pii',
+      '--by',
+      'person',
+      '--directory',
+      PEOPLE,
+      '--mesh',
+      ACME,
+    );
+    expect(run.code).toBe(0);
+    const people = run.stdout
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(' ')[0])
+      .filter((p) => p !== '');
+    expect([...new Set(people)]).toEqual(['chen.wei', 'jane.doe', 'lucas.meyer']);
+  });
+
+  it('keeps text to the terminal width, 100 characters when not a terminal, and --wide to the longest cells', async () => {
+    const args = ['access', '--out', out, '--env', 'prod', '--mesh', ACME];
+    const width = (text: string) => Math.max(...text.split('\n').map((l) => l.length));
+    const piped = await cli(...args);
+    expect(width(piped.stdout)).toBeLessThanOrEqual(100);
+    expect(width((await cliInTerminal(72, ...args)).stdout)).toBeLessThanOrEqual(72);
+    const wide = await cliInTerminal(72, ...args, '--wide');
+    expect(width(wide.stdout)).toBeGreaterThan(100);
+    expect(wide.stdout).toContain('payments.transactions/engineer  acme_prod_payments_transactions.transactions');
   });
 });

@@ -21,7 +21,7 @@ describe('meshgrant diff, promote-check, impact, graph', () => {
     });
 
     it('exits 3 when access widens, listing the new members', async () => {
-      const run = await cli('diff', before, after);
+      const run = await cli('diff', before, after, '--wide');
       expect(run.code).toBe(3);
       expect(run.stdout).toMatch(
         /^dev\s+payments\.refunds\/analyst\s+acme-dev-payments-refunds-analyst\s+arn:aws:iam::111111111111:role\/.*AWSReservedSSO_FraudAnalysts_f1a1b2c3d4e5f60718\s*$/m,
@@ -99,7 +99,7 @@ describe('meshgrant diff, promote-check, impact, graph', () => {
         table: { database_name: 'acme_prod_hr', name: 'salaries' },
       };
       writeFileSync(file, JSON.stringify(json));
-      const run = await cli('promote-check', '--from', 'dev', '--to', 'prod', '--out', out);
+      const run = await cli('promote-check', '--from', 'dev', '--to', 'prod', '--out', out, '--wide');
       expect(run.code).toBe(1);
       expect(run.stdout).toMatch(
         /^purpose:marketing-analytics\s+acme-prod-purpose-marketing-analytics\s+acme_prod_customers_profiles\.profiles\s+columns date_of_birth \(pii\), email \(pii\), full_name \(pii\)$/m,
@@ -131,6 +131,7 @@ describe('meshgrant diff, promote-check, impact, graph', () => {
         after,
         '--mesh',
         'examples/acme',
+        '--wide',
       );
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(

@@ -12,9 +12,14 @@ export interface CliRun {
 
 /** Runs `meshgrant <argv>` in-process and captures what it prints. */
 export async function cli(...argv: string[]): Promise<CliRun> {
+  return cliInTerminal(undefined, ...argv);
+}
+
+/** Runs `meshgrant <argv>` as {@link cli} does, printing to a terminal `columns` wide (undefined: not a terminal). */
+export async function cliInTerminal(columns: number | undefined, ...argv: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), columns });
   return { code, stdout, stderr };
 }
 

@@ -107,10 +107,22 @@ describe('approvals in role tags', () => {
     });
 
     it('shows the approvals in `access`, per member, and per way in with --user', async () => {
-      const text = await cli('access', '--out', out, '--env', 'prod', '--product', 'payments.transactions');
+      // In the Members table, each member with the approval its role's tags record.
+      const text = await cli(
+        'access',
+        '--out',
+        out,
+        '--env',
+        'prod',
+        '--product',
+        'payments.transactions',
+        '--mesh',
+        'examples/acme',
+        '--wide',
+      );
       expect(text.code).toBe(0);
-      expect(text.stdout).toContain(
-        'approval: prod purpose:fraud-detection group fraud-analysts approved by maria.lopez on 2026-03-02, ticket SEC-1042, until 2030-03-31',
+      expect(text.stdout).toMatch(
+        /^prod +purpose:fraud-detection +group fraud-analysts \(approved by maria\.lopez on 2026-03-02, ticket SEC-1042, until 2030-03-31\)$/m,
       );
       const json = await cli(
         'access',

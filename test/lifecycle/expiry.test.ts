@@ -79,7 +79,7 @@ describe('expiry', () => {
   });
 
   test('meshgrant expiring states its day, and validate warns within --warn-within', async () => {
-    const run = await cli('expiring', 'examples/acme', '--as-of', '2030-03-20', '--within', '2w');
+    const run = await cli('expiring', 'examples/acme', '--as-of', '2030-03-20', '--within', '2w', '--wide');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Expiry in mesh acme as of 2030-03-20 (UTC), through 2030-04-03 (14 days)');
     expect(run.stdout).toContain('2030-03-31  expiring  purpose fraud-detection  group fraud-analysts');

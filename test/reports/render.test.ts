@@ -17,6 +17,35 @@ describe('formatTable', () => {
     ).toBe('a    bb\nxxx\ny    z');
   });
 
+  it('wraps the widest columns at word boundaries until the table fits the width', () => {
+    const text = formatTable(
+      'text',
+      ['principal', 'columns'],
+      [['customers.profiles/engineer', 'country customer_id date_of_birth email full_name segment signup_date']],
+      { width: 40 },
+    );
+    expect(text.split('\n')).toEqual([
+      'principal            columns',
+      'customers.profiles/  country customer_id',
+      'engineer             date_of_birth email',
+      '                     full_name segment',
+      '                     signup_date',
+    ]);
+    expect(formatTable('text', ['a'], [['x'.repeat(50)]], {})).toBe(`a\n${'x'.repeat(50)}`);
+  });
+
+  it('writes terminal escape sequences and line feeds from input as text, in their width', () => {
+    const text = formatTable('text', ['name', 'n'], [['\u001b[2Jevil\nforged row', '1']]);
+    expect(text).not.toContain('\u001b');
+    expect(text.split('\n')).toEqual(['name                       n', '\\x1b[2Jevil\\x0aforged row  1']);
+  });
+
+  it('right-aligns the columns asked for, headers included', () => {
+    expect(formatTable('text', ['stack', 'resources'], [['acme-dev', '310']], { align: ['left', 'right'] })).toBe(
+      'stack     resources\nacme-dev        310',
+    );
+  });
+
   it('escapes pipes in Markdown cells and cuts long tables with a pointer to --json', () => {
     const rows = Array.from({ length: MARKDOWN_MAX_ROWS + 2 }, (_, i) => [`r${i}`, 'a | b']);
     const md = formatTable('md', ['row', 'cell'], rows).split('\n');
