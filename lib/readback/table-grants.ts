@@ -89,7 +89,7 @@ function tagPolicyGrants(
     const { groups, groupOfColumn } = tags.tagGroups(table);
     const matched = groups.map((g) => matchesExpression(expression, g.tags));
     if (!matched.includes(true)) continue;
-    const columns = matched.every(Boolean) ? [...table.columns] : table.columns.filter((_, i) => matched[groupOfColumn[i]]);
+    const columns = matched.every(Boolean) ? table.columns : table.columns.filter((_, i) => matched[groupOfColumn[i]]);
     const whole = columns.length === table.columns.length;
     const keep = (ps: readonly string[]) => (whole ? [...ps] : ps.filter((x) => PARTIAL_MATCH_PERMISSIONS.includes(x)));
     const permissions = keep(base.permissions);
