@@ -1,7 +1,10 @@
 import { isObject } from './terraform-stack';
 
-/** A text pattern: lower-cased text compared whole, or a regular expression when it has wildcards. */
-type Matcher = string | RegExp;
+/**
+ * A text pattern: lower-cased text compared whole, a prefix (an ARN pattern whose one wildcard
+ * is a final `*` in its resource part, as most are), or a regular expression for other wildcards.
+ */
+type Matcher = string | { readonly prefix: string } | RegExp;
 
 /** One statement of an identity policy in the shape readback evaluates. */
 export interface PolicyStatement {
@@ -104,7 +107,8 @@ function compiled<T extends Matcher | undefined | null>(text: string, compile: (
   return pattern;
 }
 
-const matches = (m: Matcher, text: string) => (typeof m === 'string' ? m === text : m.test(text));
+const matches = (m: Matcher, text: string) =>
+  typeof m === 'string' ? m === text : m instanceof RegExp ? m.test(text) : text.startsWith(m.prefix);
 
 /** An action pattern: case-insensitive, `*` and `?` within the action name. */
 function matcher(pattern: string): Matcher {
@@ -131,6 +135,9 @@ function resourcePattern(r: string): Matcher | undefined | null {
   const slash = segments[5].indexOf('/');
   if (slash >= 0 && /[*?]/.test(segments[5].slice(0, slash))) return null;
   if (!/[*?]/.test(r)) return arnText(r) ?? null;
+  // `.../table/db/*`: every ARN that starts with the rest (the resource part's `*` spans `/`).
+  const wildcard = r.search(/[*?]/);
+  if (wildcard === r.length - 1 && r.endsWith('*') && wildcard > r.lastIndexOf(':')) return { prefix: arnText(r.slice(0, -1))! };
   return new RegExp(
     `^${segments
       .slice(0, 5)
