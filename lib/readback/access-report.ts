@@ -4,7 +4,9 @@ import { AccessPrincipal, EffectiveAccess } from './effective-access';
 import { IamRequest, QueryRequests, deniedActions, roleStatements } from './iam-access';
 import { IAM_ONLY_PRINCIPAL, IamOpenReason, iamOpenTables } from './iam-open';
 import { CatalogTags } from './lf-tags';
-import { externalPrincipal, readRoles } from './principals';
+import { StackRole, externalPrincipal, readRoles } from './principals';
+import { readIdentityPolicy } from './iam-policy';
+import { AccessScope, changeScope, inScope } from './change-scope';
 import { ReadbackProblem, StackProblems } from './readback-problems';
 import { TableGrant, readTableGrants } from './table-grants';
 import { TerraformStack, readStacks, stackTarget } from './terraform-stack';
@@ -65,16 +67,45 @@ export interface AccessReport {
  * allows it and Lake Formation lets it see the databases).
  */
 export function readAccessReport(outdir: string): AccessReport {
+  return accessReportOf(readStacks(outdir));
+}
+
+/**
+ * The access of two versions of a cdktf output, `before` and `after` a change, as far as it can
+ * differ: each stack is compared with the stack of the same name on the other side resource by
+ * resource (`changeScope`), and only the entries of the principals and tables the changed
+ * resources touch are worked out, on both sides. Access outside that scope is the same on both
+ * sides and left out of both; problems are listed in full. A stack without a counterpart, or
+ * whose change readback cannot confine, is read whole.
+ */
+export function readChangedAccess(before: string, after: string): { before: AccessReport; after: AccessReport } {
+  const [old, now] = [readStacks(before), readStacks(after)];
+  const scopes = new Map<TerraformStack, AccessScope | undefined>();
+  for (const a of old) {
+    const b = now.find((s) => s.name === a.name);
+    if (b === undefined) continue;
+    const scope = changeScope(a, b);
+    scopes.set(a, scope).set(b, scope);
+  }
+  const scopeOf = (stack: TerraformStack) => scopes.get(stack);
+  return { before: accessReportOf(old, scopeOf), after: accessReportOf(now, scopeOf) };
+}
+
+/** The report of some stacks, each limited to its scope when it has one. */
+function accessReportOf(
+  stacks: readonly TerraformStack[],
+  scopeOf: (stack: TerraformStack) => AccessScope | undefined = () => undefined,
+): AccessReport {
   const access: EffectiveAccess[] = [];
   const blocked: BlockedAccess[] = [];
   const iamOpen: IamOpenAccess[] = [];
   const problems: ReadbackProblem[] = [];
   const environments = new Set<string>();
-  for (const stack of readStacks(outdir)) {
+  for (const stack of stacks) {
     const { environment } = stackTarget(stack);
     environments.add(environment);
     const found = new StackProblems(stack.name, environment);
-    const result = stackAccess(stack, found);
+    const result = stackAccess(stack, found, scopeOf(stack));
     access.push(...result.access);
     blocked.push(...result.blocked);
     iamOpen.push(...result.iamOpen);
@@ -92,20 +123,28 @@ export function readAccessReport(outdir: string): AccessReport {
   };
 }
 
+/**
+ * The access one stack gives; within `scope` only, when given (problems are found in full).
+ */
 function stackAccess(
   stack: TerraformStack,
   problems: StackProblems,
+  given?: AccessScope,
 ): { access: EffectiveAccess[]; blocked: BlockedAccess[]; iamOpen: IamOpenAccess[] } {
   checkStackShape(stack, problems);
   const target = stackTarget(stack);
   const catalog = new Catalog(stack);
   const tags = new CatalogTags(stack, catalog, problems);
   const roles = readRoles(stack, target.account, problems);
+  // A policy readback cannot evaluate is reported when an entry of its role is first read: with
+  // entries left out, it could be reported in another order, or not at all, so the stack is read whole.
+  const scope = given !== undefined && [...roles.values()].every(policiesEvaluate) ? given : undefined;
+  const keep = scope && ((principal: string, table: CatalogTable) => inScope(scope, principal, table.database, table.name));
   const databases = new DatabaseGrants(stack, tags);
   const access: EffectiveAccess[] = [];
   const blocked: BlockedAccess[] = [];
   const facts = new TableFacts(target, tags);
-  for (const grants of groupByPrincipalAndTable(readTableGrants(stack, catalog, tags, problems))) {
+  for (const grants of groupByPrincipalAndTable(readTableGrants(stack, catalog, tags, problems, keep))) {
     const { principal: arn, table } = grants[0];
     const role = roles.get(arn);
     const principal: AccessPrincipal = role?.principal ?? externalPrincipal(arn);
@@ -145,6 +184,7 @@ function stackAccess(
   }
   const iamOpen: IamOpenAccess[] = [];
   for (const { table, reasons } of iamOpenTables(stack, catalog)) {
+    if (keep !== undefined && !keep(IAM_ONLY_PRINCIPAL.arn, table)) continue;
     const product = tags.databaseTags(table.database).get('dataproduct');
     const where = { environment: target.environment, stack: stack.name, database: table.database, table: table.name };
     iamOpen.push({ ...where, ...(product !== undefined ? { product } : {}), reasons });
@@ -165,6 +205,11 @@ function stackAccess(
     });
   }
   return { access, blocked, iamOpen };
+}
+
+/** True when readback evaluates every identity policy of the role (none is reported as not understood). */
+function policiesEvaluate(role: StackRole): boolean {
+  return role.policies.every((p) => typeof p.document !== 'object' || readIdentityPolicy(p.document) !== undefined);
 }
 
 function groupByPrincipalAndTable(grants: readonly TableGrant[]): TableGrant[][] {
