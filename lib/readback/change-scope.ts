@@ -31,6 +31,7 @@ export function inScope(scope: AccessScope, principal: string, database: string,
  *   reach data by its tags, whoever holds them;
  * - an LF-tag definition: what every assignment of a value it gains or loses tags (an assignment
  *   of an undefined value counts for nothing).
+ * - an Athena workgroup: nothing (no access entry reads it).
  * Undefined (everything may differ) when anything else differs: the provider (account, region,
  * environment), locals (the declared external catalog), other top-level blocks, data lake
  * settings, storage registrations (hybrid access), or a resource type readback does not read.
@@ -94,6 +95,9 @@ export function changeScope(before: TerraformStack, after: TerraformStack): Acce
             break;
           case 'aws_lakeformation_lf_tag':
             tagDefinitionChange(changedTagValues, old, now, name);
+            break;
+          case 'aws_athena_workgroup':
+            // Read for audit (lib/readback/workgroups.ts), not for access: no entry depends on it.
             break;
           default:
             return undefined;
