@@ -6,7 +6,7 @@ import { renderDiff } from '../../lib/reports/render-diff';
 import { CliCommand, CliError } from '../cli-command';
 import { CliContext } from '../cli-context';
 import { wideOption } from '../format-option';
-import { accessOf, reportFormatOption, readSynthesized, repeatable, withReadbackNotes } from './synthesized-access';
+import { accessOf, readChangedSynthesized, reportFormatOption, readSynthesized, repeatable, withReadbackNotes } from './synthesized-access';
 
 /** Exit code when access widens, so that CI can require an approval. */
 const WIDENS = 3;
@@ -39,8 +39,7 @@ export const diffCommand: CliCommand = {
     const format = options.format as ReportFormat;
     let before, after, labels, read, afterProblems;
     if (oldDir !== undefined && newDir !== undefined) {
-      const old = readSynthesized(String(oldDir));
-      const now = readSynthesized(String(newDir));
+      const [old, now] = readChangedSynthesized(String(oldDir), String(newDir));
       const keep = (list: typeof old) => (envs.length === 0 ? list.access : envs.flatMap((e) => accessOf(list, e)));
       [before, after, labels, read] = [keep(old), keep(now), { before: old.dir, after: now.dir }, [old, now]];
       afterProblems = now.problems.filter((p) => envs.length === 0 || envs.includes(p.environment));

@@ -1,5 +1,5 @@
 import { formatOption } from '../format-option';
-import { BlockedAccess, IamOpenAccess, ReadbackProblem, readAccessReport } from '../../lib/readback';
+import { AccessReport, BlockedAccess, IamOpenAccess, ReadbackProblem, readAccessReport, readChangedAccess } from '../../lib/readback';
 import { EffectiveAccess } from '../../lib/readback/effective-access';
 import { REPORT_FORMATS } from '../../lib/reports/format-table';
 import { problemLines } from '../../lib/reports/render-not-understood';
@@ -27,12 +27,35 @@ export interface SynthesizedAccess {
  */
 export function readSynthesized(dir: string, includeBlocked = false): SynthesizedAccess {
   try {
-    const report = readAccessReport(dir);
-    const access = includeBlocked ? [...report.access, ...report.blocked.map((b) => b.access)] : report.access;
-    return { dir, access, blocked: report.blocked, iamOpen: report.iamOpen, environments: report.environments, problems: report.problems };
+    return synthesizedAccess(dir, readAccessReport(dir), includeBlocked);
   } catch (e) {
     throw new CliError(`cannot read synthesized Terraform at \`${dir}\`: ${(e as Error).message}`);
   }
+}
+
+function synthesizedAccess(dir: string, report: AccessReport, includeBlocked = false): SynthesizedAccess {
+  const access = includeBlocked ? [...report.access, ...report.blocked.map((b) => b.access)] : report.access;
+  return { dir, access, blocked: report.blocked, iamOpen: report.iamOpen, environments: report.environments, problems: report.problems };
+}
+
+/**
+ * Two cdktf outputs, before and after a change, for `diff`: only the access the change can touch
+ * is read (`readChangedAccess`); what both hold unchanged is left out of both, which changes no
+ * diff. Read whole when a side holds a principal readback knows by ARN only (`kind` other): the
+ * diff names those by the environment's database prefixes, which all of its access decides.
+ * @throws CliError when an output is missing or unreadable (exit 2, no stack trace)
+ */
+export function readChangedSynthesized(before: string, after: string): [SynthesizedAccess, SynthesizedAccess] {
+  let changed: ReturnType<typeof readChangedAccess>;
+  try {
+    changed = readChangedAccess(before, after);
+  } catch {
+    // Read each alone, so that the message names the output at fault.
+    return [readSynthesized(before), readSynthesized(after)];
+  }
+  if ([changed.before, changed.after].some((r) => r.access.some((a) => a.principal.kind === 'other')))
+    return [readSynthesized(before), readSynthesized(after)];
+  return [synthesizedAccess(before, changed.before), synthesizedAccess(after, changed.after)];
 }
 
 /** The access of one environment of an output. @throws CliError naming the environments there are */

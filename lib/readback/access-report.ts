@@ -1,10 +1,12 @@
 import { Catalog, CatalogTable, compare } from './catalog';
 import { DatabaseGrants } from './database-grants';
 import { AccessPrincipal, EffectiveAccess } from './effective-access';
-import { deniedActions, requiredActions, roleStatements } from './iam-access';
+import { IamRequest, QueryRequests, deniedActions, roleStatements } from './iam-access';
 import { IAM_ONLY_PRINCIPAL, IamOpenReason, iamOpenTables } from './iam-open';
 import { CatalogTags } from './lf-tags';
-import { externalPrincipal, readRoles } from './principals';
+import { StackRole, externalPrincipal, readRoles } from './principals';
+import { readIdentityPolicy } from './iam-policy';
+import { AccessScope, changeScope, inScope } from './change-scope';
 import { ReadbackProblem, StackProblems } from './readback-problems';
 import { TableGrant, readTableGrants } from './table-grants';
 import { TerraformStack, readStacks, stackTarget } from './terraform-stack';
@@ -65,16 +67,45 @@ export interface AccessReport {
  * allows it and Lake Formation lets it see the databases).
  */
 export function readAccessReport(outdir: string): AccessReport {
+  return accessReportOf(readStacks(outdir));
+}
+
+/**
+ * The access of two versions of a cdktf output, `before` and `after` a change, as far as it can
+ * differ: each stack is compared with the stack of the same name on the other side resource by
+ * resource (`changeScope`), and only the entries of the principals and tables the changed
+ * resources touch are worked out, on both sides. Access outside that scope is the same on both
+ * sides and left out of both; problems are listed in full. A stack without a counterpart, or
+ * whose change readback cannot confine, is read whole.
+ */
+export function readChangedAccess(before: string, after: string): { before: AccessReport; after: AccessReport } {
+  const [old, now] = [readStacks(before), readStacks(after)];
+  const scopes = new Map<TerraformStack, AccessScope | undefined>();
+  for (const a of old) {
+    const b = now.find((s) => s.name === a.name);
+    if (b === undefined) continue;
+    const scope = changeScope(a, b);
+    scopes.set(a, scope).set(b, scope);
+  }
+  const scopeOf = (stack: TerraformStack) => scopes.get(stack);
+  return { before: accessReportOf(old, scopeOf), after: accessReportOf(now, scopeOf) };
+}
+
+/** The report of some stacks, each limited to its scope when it has one. */
+function accessReportOf(
+  stacks: readonly TerraformStack[],
+  scopeOf: (stack: TerraformStack) => AccessScope | undefined = () => undefined,
+): AccessReport {
   const access: EffectiveAccess[] = [];
   const blocked: BlockedAccess[] = [];
   const iamOpen: IamOpenAccess[] = [];
   const problems: ReadbackProblem[] = [];
   const environments = new Set<string>();
-  for (const stack of readStacks(outdir)) {
+  for (const stack of stacks) {
     const { environment } = stackTarget(stack);
     environments.add(environment);
     const found = new StackProblems(stack.name, environment);
-    const result = stackAccess(stack, found);
+    const result = stackAccess(stack, found, scopeOf(stack));
     access.push(...result.access);
     blocked.push(...result.blocked);
     iamOpen.push(...result.iamOpen);
@@ -92,28 +123,34 @@ export function readAccessReport(outdir: string): AccessReport {
   };
 }
 
+/**
+ * The access one stack gives; within `scope` only, when given (problems are found in full).
+ */
 function stackAccess(
   stack: TerraformStack,
   problems: StackProblems,
+  given?: AccessScope,
 ): { access: EffectiveAccess[]; blocked: BlockedAccess[]; iamOpen: IamOpenAccess[] } {
   checkStackShape(stack, problems);
   const target = stackTarget(stack);
   const catalog = new Catalog(stack);
   const tags = new CatalogTags(stack, catalog, problems);
   const roles = readRoles(stack, target.account, problems);
+  // A policy readback cannot evaluate is reported when an entry of its role is first read: with
+  // entries left out, it could be reported in another order, or not at all, so the stack is read whole.
+  const scope = given !== undefined && [...roles.values()].every(policiesEvaluate) ? given : undefined;
+  const keep = scope && ((principal: string, table: CatalogTable) => inScope(scope, principal, table.database, table.name));
   const databases = new DatabaseGrants(stack, tags);
   const access: EffectiveAccess[] = [];
   const blocked: BlockedAccess[] = [];
-  // What IAM must allow is the same for every principal on a table: built once per table.
-  const required = new Map<CatalogTable, ReturnType<typeof requiredActions>>();
-  for (const grants of groupByPrincipalAndTable(readTableGrants(stack, catalog, tags, problems))) {
+  const facts = new TableFacts(target, tags);
+  for (const grants of groupByPrincipalAndTable(readTableGrants(stack, catalog, tags, problems, keep))) {
     const { principal: arn, table } = grants[0];
     const role = roles.get(arn);
     const principal: AccessPrincipal = role?.principal ?? externalPrincipal(arn);
-    const product = tags.databaseTags(table.database).get('dataproduct');
-    const merged = merge(grants);
-    const classes = tags.columnClasses(table);
-    const columnClasses = Object.fromEntries(merged.columns.filter((c) => classes.has(c)).map((c) => [c, classes.get(c)!]));
+    const known = facts.of(table);
+    const merged = merge(grants, known);
+    const columnClasses = merged.columns === known.sortedColumns ? known.columnClasses : classesOf(merged.columns, known.classes);
     const entry: EffectiveAccess = {
       environment: target.environment,
       stack: stack.name,
@@ -121,9 +158,9 @@ function stackAccess(
       principal,
       database: table.database,
       table: table.name,
-      ...(product !== undefined ? { product } : {}),
+      ...(known.product !== undefined ? { product: known.product } : {}),
       ...merged,
-      ...(Object.keys(columnClasses).length > 0 ? { columnClasses } : {}),
+      ...(columnClasses !== undefined ? { columnClasses } : {}),
       ...(principal.purpose !== undefined ? { purpose: principal.purpose } : {}),
     };
     // Principals declared outside the stack may hold IAM policies and database grants readback
@@ -140,18 +177,14 @@ function stackAccess(
                 `policy ${p.name} of role ${role.principal.roleName} is in a shape readback does not evaluate; what it allows is unknown`,
               ),
           );
-    let needed = required.get(table);
-    if (needed === undefined) {
-      needed = requiredActions(target.region, target.account, table.database, table.name);
-      required.set(table, needed);
-    }
-    const denied = deniedActions(statements, needed);
-    const missing = role === undefined ? [] : databases.missingToQuery(arn, table.database);
+    const denied = deniedActions(statements, known.required);
+    const missing = role === undefined ? NOTHING_MISSING : databases.missingToQuery(arn, table.database);
     if (denied.length === 0 && missing.length === 0) access.push(entry);
     else blocked.push({ access: entry, deniedActions: denied, missingPermissions: missing });
   }
   const iamOpen: IamOpenAccess[] = [];
   for (const { table, reasons } of iamOpenTables(stack, catalog)) {
+    if (keep !== undefined && !keep(IAM_ONLY_PRINCIPAL.arn, table)) continue;
     const product = tags.databaseTags(table.database).get('dataproduct');
     const where = { environment: target.environment, stack: stack.name, database: table.database, table: table.name };
     iamOpen.push({ ...where, ...(product !== undefined ? { product } : {}), reasons });
@@ -174,6 +207,11 @@ function stackAccess(
   return { access, blocked, iamOpen };
 }
 
+/** True when readback evaluates every identity policy of the role (none is reported as not understood). */
+function policiesEvaluate(role: StackRole): boolean {
+  return role.policies.every((p) => typeof p.document !== 'object' || readIdentityPolicy(p.document) !== undefined);
+}
+
 function groupByPrincipalAndTable(grants: readonly TableGrant[]): TableGrant[][] {
   // By name, not by object: a stack may declare one table name twice.
   const groups = new Map<string, Map<string, TableGrant[]>>();
@@ -194,10 +232,12 @@ function groupByPrincipalAndTable(grants: readonly TableGrant[]): TableGrant[][]
  * the distinct filters are ORed (a slight over-approximation when grants differ in columns too:
  * Lake Formation unites cells, not rows).
  */
-function merge(grants: readonly TableGrant[]): Pick<EffectiveAccess, 'columns' | 'rows' | 'permissions' | 'grantable'> {
+function merge(grants: readonly TableGrant[], table: KnownTable): Pick<EffectiveAccess, 'columns' | 'rows' | 'permissions' | 'grantable'> {
   const union = (pick: (g: TableGrant) => readonly string[]) =>
     (grants.length === 1 ? [...pick(grants[0])] : [...new Set(grants.flatMap(pick))]).sort(compare);
-  const columns = union((g) => g.columns);
+  // Most grants reach every column: their sorted list is the table's, sorted once.
+  const columns =
+    table.sortedColumns !== undefined && grants.some((g) => g.columns === table.columns) ? table.sortedColumns : union((g) => g.columns);
   const allRows = grants.some(
     (g) => g.rows === undefined && (g.columns.length === columns.length || columns.every((c) => g.columns.includes(c))),
   );
@@ -209,6 +249,67 @@ function merge(grants: readonly TableGrant[]): Pick<EffectiveAccess, 'columns' |
     permissions: union((g) => g.permissions),
     grantable: union((g) => g.grantable),
   };
+}
+
+/** What a query needs of IAM and Lake Formation misses nothing: the common answer, shared. */
+const NOTHING_MISSING: readonly string[] = [];
+
+/**
+ * What every principal's entry on one table repeats, worked out once per table: its product, its
+ * columns sorted, their classes, and what IAM must allow to query it.
+ */
+class TableFacts {
+  private readonly known = new Map<CatalogTable, KnownTable>();
+  private readonly requests: QueryRequests;
+
+  constructor(
+    target: { region: string; account: string },
+    private readonly tags: CatalogTags,
+  ) {
+    this.requests = new QueryRequests(target.region, target.account);
+  }
+
+  of(table: CatalogTable): KnownTable {
+    let facts = this.known.get(table);
+    if (facts === undefined) {
+      const classes = this.tags.columnClasses(table);
+      const sorted = [...table.columns].sort(compare);
+      facts = {
+        columns: table.columns,
+        ...(new Set(sorted).size === sorted.length ? { sortedColumns: sorted } : {}),
+        classes,
+        columnClasses: classesOf(sorted, classes),
+        product: this.tags.databaseTags(table.database).get('dataproduct'),
+        required: this.requests.of(table.database, table.name),
+      };
+      this.known.set(table, facts);
+    }
+    return facts;
+  }
+}
+
+/** What {@link TableFacts} knows of one table. */
+interface KnownTable {
+  /** The table's columns, as the catalog lists them: grants of every column hold this very list. */
+  readonly columns: readonly string[];
+  /** Sorted; undefined when a column name repeats (a hand-edited stack), so that grants' own lists are merged instead. */
+  readonly sortedColumns?: readonly string[];
+  readonly classes: ReadonlyMap<string, readonly string[]>;
+  /** The classes of every column that has any, or undefined when none has. */
+  readonly columnClasses?: Readonly<Record<string, readonly string[]>>;
+  readonly product?: string;
+  /** What IAM must allow to query it. */
+  readonly required: readonly IamRequest[];
+}
+
+/** The classes of those of `columns` that have any, as an entry lists them; undefined when none has. */
+function classesOf(
+  columns: readonly string[],
+  classes: ReadonlyMap<string, readonly string[]>,
+): Readonly<Record<string, readonly string[]>> | undefined {
+  if (classes.size === 0) return undefined;
+  const entries = columns.filter((c) => classes.has(c)).map((c) => [c, classes.get(c)!] as const);
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
 function compareAccess(a: EffectiveAccess, b: EffectiveAccess): number {

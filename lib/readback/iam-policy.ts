@@ -1,7 +1,10 @@
 import { isObject } from './terraform-stack';
 
-/** A text pattern: lower-cased text compared whole, or a regular expression when it has wildcards. */
-type Matcher = string | RegExp;
+/**
+ * A text pattern: lower-cased text compared whole, a prefix (an ARN pattern whose one wildcard
+ * is a final `*` in its resource part, as most are), or a regular expression for other wildcards.
+ */
+type Matcher = string | { readonly prefix: string } | RegExp;
 
 /** One statement of an identity policy in the shape readback evaluates. */
 export interface PolicyStatement {
@@ -62,7 +65,7 @@ export type IamDecision = 'Allowed' | 'ImplicitlyDenied' | 'ExplicitlyDenied';
 export function evaluateIdentityPolicies(statements: readonly PolicyStatement[], action: string, resource: string): IamDecision {
   const request = action.toLowerCase();
   // A request ARN of other than six segments matches no ARN pattern (only `*`).
-  const arn = resource !== '*' && resource.split(':').length === ARN_SEGMENTS ? arnText(resource) : undefined;
+  const arn = resource !== '*' ? arnText(resource) : undefined;
   let allowed = false;
   for (const s of statements) {
     // A request on `*` (an action without resource-level permissions) is matched by any Allow
@@ -77,22 +80,35 @@ export function evaluateIdentityPolicies(statements: readonly PolicyStatement[],
 }
 
 /**
+ * The statements whose actions match `action`: the only ones `evaluateIdentityPolicies` can take
+ * into account for it, so that a role asked about the same action for every table matches its
+ * actions once, not once per table.
+ */
+export function statementsFor(statements: readonly PolicyStatement[], action: string): PolicyStatement[] {
+  const request = action.toLowerCase();
+  return statements.filter((s) => s.actions.some((a) => matches(a, request)));
+}
+
+/**
  * Patterns already compiled, by kind and text: thousands of roles name the same catalog, actions
  * and `*`. Emptied when it grows past a bound, so a long-lived process does not keep every pattern.
  */
-const patterns = new Map<string, Matcher | undefined | null>();
+const patterns = new Map<(text: string) => unknown, Map<string, Matcher | undefined | null>>();
 const PATTERN_CACHE_SIZE = 50_000;
 
 function compiled<T extends Matcher | undefined | null>(text: string, compile: (text: string) => T): T {
-  const key = `${compile.name}\u0000${text}`;
-  if (patterns.has(key)) return patterns.get(key) as T;
-  if (patterns.size >= PATTERN_CACHE_SIZE) patterns.clear();
+  let known = patterns.get(compile);
+  if (known === undefined) patterns.set(compile, (known = new Map()));
+  const found = known.get(text);
+  if (found !== undefined || known.has(text)) return found as T;
+  if (known.size >= PATTERN_CACHE_SIZE) known.clear();
   const pattern = compile(text);
-  patterns.set(key, pattern);
+  known.set(text, pattern);
   return pattern;
 }
 
-const matches = (m: Matcher, text: string) => (typeof m === 'string' ? m === text : m.test(text));
+const matches = (m: Matcher, text: string) =>
+  typeof m === 'string' ? m === text : m instanceof RegExp ? m.test(text) : text.startsWith(m.prefix);
 
 /** An action pattern: case-insensitive, `*` and `?` within the action name. */
 function matcher(pattern: string): Matcher {
@@ -118,7 +134,10 @@ function resourcePattern(r: string): Matcher | undefined | null {
   if (segments.length !== ARN_SEGMENTS || segments[0] !== 'arn' || segments[2] === '' || segments[5] === '') return null;
   const slash = segments[5].indexOf('/');
   if (slash >= 0 && /[*?]/.test(segments[5].slice(0, slash))) return null;
-  if (!/[*?]/.test(r)) return arnText(r);
+  if (!/[*?]/.test(r)) return arnText(r) ?? null;
+  // `.../table/db/*`: every ARN that starts with the rest (the resource part's `*` spans `/`).
+  const wildcard = r.search(/[*?]/);
+  if (wildcard === r.length - 1 && r.endsWith('*') && wildcard > r.lastIndexOf(':')) return { prefix: arnText(r.slice(0, -1))! };
   return new RegExp(
     `^${segments
       .slice(0, 5)
@@ -127,10 +146,21 @@ function resourcePattern(r: string): Matcher | undefined | null {
   );
 }
 
-/** An ARN as compared: the first five segments lower-cased, the resource part as written. */
-function arnText(arn: string): string {
-  const at = arn.split(':', 5).join(':').length;
-  return arn.slice(0, at).toLowerCase() + arn.slice(at);
+/**
+ * An ARN as compared: the first five segments lower-cased, the resource part as written;
+ * undefined when it has other than six segments (it then matches no ARN pattern, only `*`).
+ */
+function arnText(arn: string): string | undefined {
+  let at = -1;
+  for (let i = 0; i < ARN_SEGMENTS - 1; i++) {
+    at = arn.indexOf(':', at + 1);
+    if (at < 0) return undefined;
+  }
+  // A colon in the resource part makes more than six segments.
+  if (arn.indexOf(':', at + 1) >= 0) return undefined;
+  const prefix = arn.slice(0, at);
+  const lower = prefix.toLowerCase();
+  return lower === prefix ? arn : lower + arn.slice(at);
 }
 
 /** A pattern's regular expression source: `*` any run of `any`, `?` one `any`, the rest literal. */

@@ -7,7 +7,7 @@ import { readAccessReport } from './access-report';
 import { EffectiveAccess } from './effective-access';
 
 export * from './effective-access';
-export { readAccessReport } from './access-report';
+export { readAccessReport, readChangedAccess } from './access-report';
 export type { AccessReport, BlockedAccess, IamOpenAccess, ReadbackProblem } from './access-report';
 export { IAM_ALLOWED_PRINCIPALS } from './iam-open';
 

@@ -39,8 +39,8 @@ export class CatalogTags {
   /** A column's own tags, with the assignments they came from (`3,17`): columns of one table tagged alike share a tag group. */
   private readonly onColumn = new Map<string, { assignments: string; tags: Map<string, string> }>();
   private readonly groupsOf = new Map<CatalogTable, TagGroups>();
-  /** Tables by LF-tag key and value any of their columns carries. */
-  private tablesByTag?: Map<string, Map<string, Set<CatalogTable>>>;
+  /** Tables by LF-tag key and value any of their columns carries, for the keys asked about so far. */
+  private readonly tablesByTag = new Map<string, Map<string, Set<CatalogTable>>>();
   /** `tablesWith` answers, by condition: the grants of every role ask about the same few. */
   private readonly tablesByCondition = new Map<string, ReadonlySet<CatalogTable>>();
   private readonly classesOf = new Map<CatalogTable, ReadonlyMap<string, readonly string[]>>();
@@ -112,22 +112,22 @@ export class CatalogTags {
     const condition = JSON.stringify([key, values]);
     const known = this.tablesByCondition.get(condition);
     if (known !== undefined) return known;
-    if (this.tablesByTag === undefined) {
-      this.tablesByTag = new Map();
+    // Indexed per key when first asked: expressions start with a few keys (product, purposes).
+    let byValue = this.tablesByTag.get(key);
+    if (byValue === undefined) {
+      byValue = new Map();
+      this.tablesByTag.set(key, byValue);
       for (const table of this.catalog.tables) {
         for (const { tags } of this.tagGroups(table).groups) {
-          for (const [k, v] of tags) {
-            const byValue = this.tablesByTag.get(k) ?? new Map<string, Set<CatalogTable>>();
-            this.tablesByTag.set(k, byValue);
-            const set = byValue.get(v) ?? new Set<CatalogTable>();
-            byValue.set(v, set.add(table));
-          }
+          const v = tags.get(key);
+          if (v === undefined) continue;
+          const set = byValue.get(v) ?? new Set<CatalogTable>();
+          byValue.set(v, set.add(table));
         }
       }
     }
     const out = new Set<CatalogTable>();
-    const byValue = this.tablesByTag.get(key);
-    for (const v of values) for (const t of byValue?.get(v) ?? []) out.add(t);
+    for (const v of values) for (const t of byValue.get(v) ?? []) out.add(t);
     this.tablesByCondition.set(condition, out);
     return out;
   }

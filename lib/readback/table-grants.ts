@@ -24,8 +24,15 @@ const PARTIAL_MATCH_PERMISSIONS = ['DESCRIBE', 'SELECT'];
  * `table_with_columns`, `data_cells_filter`) and by LF-tag policy on tables. Database, data
  * location and LF-tag permissions give no table access and are not listed.
  * @param problems receives grants on resources the stack does not declare: access to them is unknown
+ * @param keep when given, only the grants it keeps are worked out (problems are found in full)
  */
-export function readTableGrants(stack: TerraformStack, catalog: Catalog, tags: CatalogTags, problems: StackProblems): TableGrant[] {
+export function readTableGrants(
+  stack: TerraformStack,
+  catalog: Catalog,
+  tags: CatalogTags,
+  problems: StackProblems,
+  keep: (principal: string, table: CatalogTable) => boolean = () => true,
+): TableGrant[] {
   const filters = new Map(
     resourcesOf(stack, 'aws_lakeformation_data_cells_filter').map((f) => {
       const d = block(f.table_data) ?? {};
@@ -51,18 +58,19 @@ export function readTableGrants(stack: TerraformStack, catalog: Catalog, tags: C
     if (named !== undefined) {
       const tables =
         named.wildcard === true ? catalog.tablesOf(text(named.database_name) ?? '') : [table(text(named.database_name), text(named.name))];
-      for (const t of tables) if (t !== undefined) out.push({ ...base, table: t, columns: t.columns });
+      for (const t of tables) if (t !== undefined && keep(principal, t)) out.push({ ...base, table: t, columns: t.columns });
     } else if (withColumns !== undefined) {
       const t = table(text(withColumns.database_name), text(withColumns.name));
-      if (t !== undefined)
+      if (t !== undefined && keep(principal, t))
         out.push({ ...base, permissions: withDescribe(base.permissions), table: t, columns: selectColumns(t.columns, withColumns) });
     } else if (cells !== undefined) {
       const filter = filters.get(filterKey(text(cells.database_name), text(cells.table_name), text(cells.name)));
       const t = table(text(cells.database_name), text(cells.table_name));
       if (filter === undefined) missing(`data cells filter ${text(cells.name)}`);
-      else if (t !== undefined) out.push({ ...base, table: t, columns: selectColumns(t.columns, filter), rows: rowFilter(filter) });
+      else if (t !== undefined && keep(principal, t))
+        out.push({ ...base, table: t, columns: selectColumns(t.columns, filter), rows: rowFilter(filter) });
     } else if (tagPolicy !== undefined && text(tagPolicy.resource_type) === 'TABLE') {
-      out.push(...tagPolicyGrants(base, readExpression(tagPolicy.expression), tags));
+      out.push(...tagPolicyGrants(base, readExpression(tagPolicy.expression), tags, (t) => keep(principal, t)));
     }
   }
   return out;
@@ -79,17 +87,19 @@ function tagPolicyGrants(
   base: Pick<TableGrant, 'principal' | 'permissions' | 'grantable'>,
   expression: ReturnType<typeof readExpression>,
   tags: CatalogTags,
+  inScope: (table: CatalogTable) => boolean,
 ): TableGrant[] {
   const out: TableGrant[] = [];
   if (expression.length === 0) return out;
   // Only tables carrying the first condition can match: looked up, not scanned, so that every
   // grant does not walk every table.
   for (const table of tags.tablesWith(expression[0].key, expression[0].values)) {
+    if (!inScope(table)) continue;
     // Matched once per group of alike-tagged columns, not per column.
     const { groups, groupOfColumn } = tags.tagGroups(table);
     const matched = groups.map((g) => matchesExpression(expression, g.tags));
     if (!matched.includes(true)) continue;
-    const columns = matched.every(Boolean) ? [...table.columns] : table.columns.filter((_, i) => matched[groupOfColumn[i]]);
+    const columns = matched.every(Boolean) ? table.columns : table.columns.filter((_, i) => matched[groupOfColumn[i]]);
     const whole = columns.length === table.columns.length;
     const keep = (ps: readonly string[]) => (whole ? [...ps] : ps.filter((x) => PARTIAL_MATCH_PERMISSIONS.includes(x)));
     const permissions = keep(base.permissions);

@@ -116,7 +116,9 @@ export function diffAccess(before: readonly EffectiveAccess[], after: readonly E
       const principal = names.principal(access.principal);
       // Within an environment the concrete names are exact; across environments only portable names match.
       const key = (
-        across ? [principal, names.table(access)] : [access.environment, access.principal.arn, `${access.database}.${access.table}`]
+        across
+          ? [principal, names.table(access)]
+          : [access.environment, principalKey(access, principal), `${access.database}.${access.table}`]
       )
         .concat(access.purpose ?? '')
         .join('\u0000');
@@ -141,6 +143,17 @@ export function diffAccess(before: readonly EffectiveAccess[], after: readonly E
   const notUnderstood = (options.afterProblems ?? []).filter((p) => p.mayWiden);
   const widens = notUnderstood.length > 0 || changes.some((c) => c.widens) || members.some((m) => m.widens);
   return { changes, members, ...(notUnderstood.length > 0 ? { notUnderstood } : {}), widens };
+}
+
+/**
+ * Who an entry belongs to within one environment: the role ARN, except for principals of global
+ * policies, which are named after their policies (and segment): their role's name follows the
+ * merged condition, so that a one-line policy change renames the role; matched by their policies,
+ * the change reads as who may become that principal (its members), not as all its access lost
+ * and found again.
+ */
+function principalKey(access: EffectiveAccess, portable: string): string {
+  return access.principal.kind === 'policy' ? portable : access.principal.arn;
 }
 
 const sortKey = (c: AccessChange) => `${c.environment}\u0000${c.principal}\u0000${c.database}.${c.table}\u0000${c.purpose ?? ''}`;
@@ -213,7 +226,12 @@ function compare(old: Side | undefined, now: Side | undefined): AccessChange | u
 function memberChanges(before: readonly EffectiveAccess[], after: readonly EffectiveAccess[]): MemberChange[] {
   const principals = (list: readonly EffectiveAccess[]) => {
     const names = portableNames(list);
-    return new Map(list.map((a) => [`${a.environment}\u0000${a.principal.arn}`, { access: a, principal: names.principal(a.principal) }]));
+    return new Map(
+      list.map((a) => {
+        const principal = names.principal(a.principal);
+        return [`${a.environment}\u0000${principalKey(a, principal)}`, { access: a, principal }];
+      }),
+    );
   };
   const old = principals(before);
   const now = principals(after);

@@ -50,6 +50,7 @@ describe('the IAM evaluation of identity policies', () => {
     fc.assert(
       fc.property(fc.array(policyArb, { minLength: 1, maxLength: 2 }), (policies) => {
         const statements = policies.flatMap((p) => readIdentityPolicy(p)!);
+        const denied: string[] = [];
         for (const { action, resource } of requests) {
           const oracle = runUnsafeSimulation(
             {
@@ -66,7 +67,10 @@ describe('the IAM evaluation of identity policies', () => {
             {},
           );
           expect([action, resource, evaluateIdentityPolicies(statements, action, resource)]).toEqual([action, resource, oracle]);
+          if (oracle !== 'Allowed') denied.push(`${action} on ${resource}`);
         }
+        // What readback asks per table: the statements of each action only, decisions kept per role.
+        expect(deniedActions({ statements, byAction: new Map(), decisions: new Map() }, requests)).toEqual(denied);
       }),
       { numRuns: 300 },
     );
@@ -93,6 +97,7 @@ describe('the IAM evaluation of identity policies', () => {
     expect(deniedActions(undefined, requests)).toEqual([]);
     const denyAll = {
       statements: readIdentityPolicy({ Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] })!,
+      byAction: new Map(),
       decisions: new Map(),
     };
     expect(deniedActions(denyAll, requests)).toHaveLength(requests.length);
