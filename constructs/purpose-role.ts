@@ -31,7 +31,7 @@ export class LakePurposeRole extends LakePrincipal {
     super(scope, id, {
       roleName: purposeRoleName(env, purpose.name),
       description: `Members of purpose ${purpose.name} (${env.name}); approver ${purpose.approver}`,
-      trustPolicy: trustPolicy(purpose.members, env),
+      trustPolicy: trustPolicy(purpose.members, env, LakeFoundation.of(scope).attributes),
       tags: { Purpose: purpose.name, Environment: env.name },
     });
     this.purpose = purpose;

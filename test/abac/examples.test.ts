@@ -50,7 +50,7 @@ describe('the worked examples of docs/abac.md', () => {
   it('always-required: three guardrails on every way in; widening one changes exactly that condition', () => {
     const before = decision('always-required', 'orders');
     const after = decision('always-required-widened', 'orders');
-    expect(before.required.map((p) => p.name)).toEqual(['employees-only', 'no-contractor-group', 'privacy-trained']);
+    expect(before.required.map((p) => p.name)).toEqual(['employees-only', 'no-contractor-team', 'privacy-trained']);
     const changed = before.required.filter((p, i) => JSON.stringify(p.allow) !== JSON.stringify(after.required[i].allow));
     expect(changed.map((p) => p.name)).toEqual(['privacy-trained']);
   });

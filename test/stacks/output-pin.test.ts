@@ -10,7 +10,7 @@ import { synthEnvironment } from '../helpers/synth';
  * other change must leave them as they are.
  */
 const PINS: Record<string, string> = {
-  'acme/dev': '8165770ebd24a60266a592af0c4d2e7a31e64a1656543360513c0c690f9f5048',
+  'acme/dev': '3a8bfa1c623fff0a1a8d3f7e3424bc4b90745fdc852032bf833f95c52df7fff4',
   'acme/prod': '2fc677dfd0cf8cece565c266000978f62464e8d0a5f0a3978816d83cffc0ca7a',
   'bench50/dev': '4ef334a2d30290e16a1d0ea0852fc4d717cfd28f7578c03ff9f9ab378b02976e',
   'bench50/prod': '7493775f3c805bb654b1ad68a8ccf4232b4790b1068b7b4964c718a72717efdf',
