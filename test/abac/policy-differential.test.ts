@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { acmeMeshSpec } from '../../examples/acme-mesh';
 import { Mesh, accessPlan, buildMesh } from '../../lib';
+import { DirectoryPerson, loadDirectory } from '../../lib/directory';
 import { policyPrincipalTrust } from '../../lib/aws/policy-trust';
 import { readAccessReport } from '../../lib/readback';
 import { EnvironmentStack } from '../../stacks/environment-stack';
@@ -78,5 +80,49 @@ describe('per-person access to random meshes with global policies, read back fro
     // The generated meshes exercise access: most compare many person-table decisions, few are refused.
     expect(people).toBeGreaterThan(MESHES * 5);
     expect(refused).toBeLessThan(MESHES / 2);
+  });
+});
+
+describe('per-person access to the example mesh with its global policies', () => {
+  it('read back from synthesis equals the model for every person of the example directory', () => {
+    const mesh = buildMesh(acmeMeshSpec, undefined, { asOf: '2026-12-01' });
+    const scim = loadDirectory(['test/fixtures/directory/users.json', 'test/fixtures/directory/groups.json'], {
+      attributes: new Map(mesh.attributes.map((a) => [a.name, a])),
+    });
+    // The SCIM fixture holds departments and countries only; these people hold every attribute the policies test.
+    const policyPeople: DirectoryPerson[] = [
+      {
+        name: 'fin.fr',
+        groups: ['payments-analysts'],
+        attributes: { businessLine: ['retail'], country: ['FR'], department: ['finance'], trainings: ['pci', 'privacy'] },
+      },
+      {
+        name: 'risk.us',
+        groups: ['fraud-analysts'],
+        attributes: { businessLine: ['corporate'], country: ['US'], department: ['risk'], trainings: ['privacy'] },
+      },
+      {
+        name: 'line.de',
+        groups: ['marketing-analysts'],
+        attributes: { businessLine: ['retail.online'], country: ['DE'], department: ['marketing'] },
+      },
+      { name: 'log.de', groups: [], attributes: { country: ['DE'], department: ['logistics'] } },
+      { name: 'log.us', groups: ['payments-analysts'], attributes: { country: ['US'], department: ['logistics'], trainings: ['pci'] } },
+    ];
+    const directory = { people: [...scim.people, ...policyPeople].sort((a, b) => (a.name < b.name ? -1 : 1)) };
+    const outdir = mkdtempSync(join(tmpdir(), 'meshgrant-abac-acme-'));
+    try {
+      const app = synthesisApp(outdir);
+      for (const env of mesh.environments) new EnvironmentStack(app, `${mesh.name}-${env.name}`, { mesh, environment: env.name });
+      app.synth();
+      const report = readAccessReport(outdir);
+      expect(report.problems).toEqual([]);
+      const declared = declaredPersonAccess(mesh, directory);
+      // Global policies shape what people read: some read by subscription or through a segment.
+      expect([...declared.values()].flat().some((v) => v.rows.some((r) => r.startsWith('country = ')))).toBe(true);
+      expect(asObject(readBackPersonAccess(mesh, report, directory))).toEqual(asObject(declared));
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });
