@@ -14,7 +14,8 @@ export interface StackRole {
 /**
  * The IAM roles a stack declares, by ARN. A role is a product role when tagged `DataProduct` and
  * `ProductRole`, a purpose role when tagged `Purpose`, a policy principal when tagged `Policy`
- * (space-separated policy names; `Segment` for a row policy's segment) only (docs/aws-mapping.md),
+ * (space-separated policy names; `Segment` for a row policy's segment; `Guards` for the product role
+ * or purpose whose way in it guards or segments) only (docs/aws-mapping.md),
  * anything else otherwise.
  * @param problems receives policies readback cannot evaluate and trust it does not understand
  */
@@ -54,6 +55,7 @@ export function readRoles(stack: TerraformStack, account: string, problems: Stac
       .filter((n) => n !== '')
       .sort();
     const segment = text(tags.Segment);
+    const guards = text(tags.Guards);
     const kind =
       product !== undefined && role !== undefined
         ? 'product-role'
@@ -73,6 +75,7 @@ export function readRoles(stack: TerraformStack, account: string, problems: Stac
         ...(kind === 'purpose' ? { purpose } : {}),
         ...(policyNames !== undefined && policyNames.length > 0 ? { policies: policyNames } : {}),
         ...(segment !== undefined ? { segment } : {}),
+        ...(guards !== undefined ? { guards } : {}),
         members:
           trust === undefined || trust === NOT_JSON
             ? { principals: [], attributeRules: [] }
