@@ -10,10 +10,10 @@ import { synthEnvironment } from '../helpers/synth';
  * other change must leave them as they are.
  */
 const PINS: Record<string, string> = {
-  'acme/dev': '3a8bfa1c623fff0a1a8d3f7e3424bc4b90745fdc852032bf833f95c52df7fff4',
-  'acme/prod': '2fc677dfd0cf8cece565c266000978f62464e8d0a5f0a3978816d83cffc0ca7a',
-  'bench50/dev': '4ef334a2d30290e16a1d0ea0852fc4d717cfd28f7578c03ff9f9ab378b02976e',
-  'bench50/prod': '7493775f3c805bb654b1ad68a8ccf4232b4790b1068b7b4964c718a72717efdf',
+  'acme/dev': 'de6629c85826957e06e1c8947e581534d791e2fb13aa624d1614699cdeeb7ad1',
+  'acme/prod': '4915d5fe49d056d2d829bf25d39d324e88bb0bd5f820b4c40fb15d6c1fec82c0',
+  'bench50/dev': 'a0bbf6fd40da8fc9645a003fb69d7c4ca58d6bfe492960d51491bc1a40ff48dd',
+  'bench50/prod': '20647f6501d7093946de727136413c5498b8cb04ec93994620b78cdc2390548f',
 };
 
 function sha256(text: string): string {
