@@ -1,3 +1,4 @@
+import type { Attribute } from '../lib/abac/attributes';
 import { Classification, Environment } from '../lib/model';
 import { LakeformationDataLakeSettings, LakeformationLfTag } from './aws';
 import { Construct, IConstruct, TerraformStack } from './cdktf';
@@ -15,6 +16,12 @@ export interface LakeFoundationProps {
   readonly classification: Classification;
   /** The LF-tags to define, key -> values, in definition order: `environmentLfTags(mesh, env)`. */
   readonly tags: ReadonlyMap<string, readonly string[]>;
+  /**
+   * The mesh's declared attributes of people: how each travels in a session tag, which the trust
+   * policies of roles with attribute rules follow.
+   * @default - none declared: attribute rules compare session tags as written
+   */
+  readonly attributes?: readonly Attribute[];
 }
 
 /**
@@ -34,6 +41,8 @@ export class LakeFoundation extends Construct {
 
   readonly environment: Environment;
   readonly classification: Classification;
+  /** The mesh's declared attributes of people (empty when none). */
+  readonly attributes: readonly Attribute[];
   /** The data lake settings, when this environment owns them; databases must be created after them. */
   readonly settings?: LakeformationDataLakeSettings;
   private readonly tags = new Map<string, LakeformationLfTag>();
@@ -47,6 +56,7 @@ export class LakeFoundation extends Construct {
     const env = props.environment;
     this.environment = env;
     this.classification = props.classification;
+    this.attributes = props.attributes ?? [];
     if (env.manageDataLakeSettings) {
       // Omitted default-permission blocks are cleared: new databases and tables then get no
       // IAM_ALLOWED_PRINCIPALS grant, so Lake Formation, not IAM alone, governs them. In hybrid

@@ -32,7 +32,7 @@ export class LakeProductRole extends LakePrincipal {
     super(scope, id, {
       roleName: productRoleName(env, product, role.name),
       description: `${role.name} of data product ${product.id} (${env.name})`,
-      trustPolicy: trustPolicy(role.members, env),
+      trustPolicy: trustPolicy(role.members, env, LakeFoundation.of(scope).attributes),
       tags: withApprovals({ DataProduct: product.id, ProductRole: role.name, Environment: env.name }, role.members.entries, env),
     });
     this.product = product.id;

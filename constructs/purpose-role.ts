@@ -37,7 +37,7 @@ export class LakePurposeRole extends LakePrincipal {
     super(scope, id, {
       roleName: purposeRoleName(env, purpose.name),
       description: `Members of purpose ${purpose.name} (${env.name}); approver ${purpose.approver}`,
-      trustPolicy: trustPolicy(purpose.members, env),
+      trustPolicy: trustPolicy(purpose.members, env, LakeFoundation.of(scope).attributes),
       tags: withApprovals({ Purpose: purpose.name, Environment: env.name }, purpose.members.entries, env),
     });
     this.purpose = purpose;

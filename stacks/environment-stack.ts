@@ -73,7 +73,12 @@ export class EnvironmentStack extends SelfContainedStack {
 
     const products = mesh.productsIn(env.name);
     const purposes = mesh.purposesIn(env.name);
-    new LakeFoundation(this, 'lake', { environment: env, classification: mesh.classification, tags: environmentLfTags(mesh, env.name) });
+    new LakeFoundation(this, 'lake', {
+      environment: env,
+      classification: mesh.classification,
+      attributes: mesh.attributes,
+      tags: environmentLfTags(mesh, env.name),
+    });
     const productConstructs = new Map(products.map((p) => [p.id, new LakeProduct(this, productConstructId(p.id), { product: p })]));
     const purposeRoles = new Map(purposes.map((p) => [p.name, new LakePurposeRole(this, purposeConstructId(p.name), { purpose: p })]));
     const overrideRoles = new Map<string, LakeOverrideRole>();

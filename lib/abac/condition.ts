@@ -9,7 +9,7 @@ import { isWithin } from './tag-path';
  * ```yaml
  * allow:
  *   attributes: { department: Finance, country: [US, FR] }
- *   not: { groups: [contractors] }
+ *   not: { attributes: { employment: contractor } }
  * ```
  */
 export interface ConditionSpec {

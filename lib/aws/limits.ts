@@ -18,3 +18,6 @@ export const GLUE_TEXT_LIMITS = {
 
 /** IAM quota ACLSizePerRole: a role trust policy has at most 2048 characters, white space not counted (adjustable). */
 export const TRUST_POLICY_MAX = 2048;
+
+/** IAM quota "Roles per account": 1000 by default (adjustable up to 5000). Every product role, purpose and principal of global policies is one. */
+export const IAM_ROLES_PER_ACCOUNT = 1000;

@@ -31,31 +31,22 @@ export function segmentTag(segment: Readonly<Record<string, string>>): string {
  */
 export function policyPrincipalTrust(principal: PolicyPrincipal, attributes: readonly Attribute[], env: Environment): TrustCompilation {
   const segment = principal.segment ?? {};
-  const segmented = Object.keys(segment);
   const byName = new Map(attributes.map((a) => [a.name, a]));
-  const mentioned = attributesIn(principal.condition);
-  const clash = segmented.find((a) => mentioned.has(a) && byName.get(a)?.hierarchical);
-  if (clash !== undefined) {
-    return {
-      refused: `hierarchical attribute \`${clash}\` is both a segment of a row policy (matched exactly) and compared in the condition (matched with the values below): one trust policy cannot say both`,
-    };
-  }
-  if ((mentioned.size > 0 || segmented.length > 0) && env.attributeSessionPrincipals.length === 0) {
+  if ((attributesIn(principal.condition).size > 0 || Object.keys(segment).length > 0) && env.attributeSessionPrincipals.length === 0) {
     return {
       refused: `environment ${env.name} declares no \`identity.attributeSessionPrincipals\`: no session carries the attributes the condition compares`,
     };
   }
   const encodingOf = (name: string): AttributeEncoding => {
     const a = byName.get(name);
-    return { hierarchical: (a?.hierarchical ?? false) && !segmented.includes(name), multiValued: a?.multiValued ?? false };
+    return { hierarchical: a?.hierarchical ?? false, multiValued: a?.multiValued ?? false };
   };
-  const values: Condition[] = segmented.sort().map((attribute) => ({ kind: 'attribute', attribute, anyOf: [segment[attribute]] }));
-  const condition: Condition = values.length === 0 ? principal.condition : { kind: 'all', conditions: [principal.condition, ...values] };
   return conditionTrust(
-    condition,
+    principal.condition,
     encodingOf,
     { sessions: env.attributeSessionPrincipals, group: (g) => env.groups.get(g), user: (u) => env.users.get(u) },
     principal.tableTags,
+    segment,
   );
 }
 

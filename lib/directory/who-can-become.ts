@@ -42,7 +42,8 @@ export interface PrincipalPeople {
  * attribute rule. A person holds a session of every attribute session principal, of the
  * principal of each of their groups and of their user, all carrying their attributes as
  * session tags; an attribute rule admits them when one of those sessions is among its principals
- * and their tags pass its tests.
+ * and their tags pass its tests. An attribute session principal trusted without condition
+ * admits everyone (a condition every person meets compiles to that).
  */
 export function whoCanBecome(members: TrustedMembers, directory: DirectorySnapshot, identity: IdentityMapping): PrincipalPeople {
   const trusted = new Set(members.principals);
@@ -53,7 +54,7 @@ export function whoCanBecome(members: TrustedMembers, directory: DirectorySnapsh
   const resolvable = (p: string) => sessionPrincipals.has(p) || mapped.has(p);
   const rules = members.attributeRules.filter((r) => r.principals.some(resolvable));
   const unresolved = new Set([
-    ...members.principals.filter((p) => !mapped.has(p)),
+    ...members.principals.filter((p) => !resolvable(p)),
     ...members.attributeRules.flatMap((r) => r.principals.filter((p) => !resolvable(p))),
   ]);
 
@@ -66,6 +67,7 @@ export function whoCanBecome(members: TrustedMembers, directory: DirectorySnapsh
   };
   for (const g of groups) for (const p of index.members(g)) admit(p.name, `group ${g}`);
   for (const u of users) if (index.person(u) !== undefined) admit(u, `user ${u}`);
+  if (members.principals.some((p) => sessionPrincipals.has(p))) for (const p of directory.people) admit(p.name, 'any attribute session');
   const multiValued = new Set(identity.multiValuedAttributes ?? []);
   for (const r of rules) {
     const way = `attributes ${describeRuleTests(r)}`;

@@ -1,12 +1,11 @@
 import type { Condition } from '../abac/condition';
 import type { RowPolicy } from '../abac/global-policy';
 import { TableDecision, decideTable } from '../abac/table-decision';
-import { canonicalRowFilter } from '../model/check-row-filter';
 import type { DataProduct } from '../model/data-product';
 import { parsedRowPolicy, rowPolicyAttributes, tableFacts } from '../model/global-policies';
 import type { Mesh } from '../model/mesh';
 import type { OutputPort } from '../model/output-port';
-import { substituteParameters } from '../model/row-filter';
+import { parseRowFilter, substituteParameters } from '../model/row-filter';
 import { AccessEntry, AccessMechanism, NamedHolder } from './access-entry';
 import { holderMembers } from './holder-members';
 import { planAccess } from './plan-access';
@@ -178,7 +177,10 @@ function allOf(conditions: readonly Condition[]): Condition {
 function allRows(filters: readonly (string | undefined)[]): string | undefined {
   const present = filters.filter((f): f is string => f !== undefined);
   if (present.length <= 1) return present[0];
-  return canonicalRowFilter(present.map((f) => `(${f})`).join(' AND '));
+  const joined = present.map((f) => `(${f})`).join(' AND ');
+  // Past Lake Formation's length it stays as joined: aws/policy-expansion-limits refuses it at validation.
+  const parsed = parseRowFilter(joined);
+  return parsed.ok ? parsed.filter.text : joined;
 }
 
 function policyMechanism(level: AccessEntry['level'], filters: readonly (string | undefined)[]): AccessMechanism {

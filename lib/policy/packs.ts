@@ -6,6 +6,7 @@ import { lfTagQuotas } from './rules/aws/lf-tag-quotas';
 import { lfTagsPerResource } from './rules/aws/lf-tags-per-resource';
 import { trustPolicySize } from './rules/aws/trust-policy-size';
 import { policyTrustEnforceable } from './rules/aws/policy-trust-enforceable';
+import { policyExpansionLimits } from './rules/aws/policy-expansion-limits';
 import { columnClassified } from './rules/readiness/column-classified';
 import { description } from './rules/readiness/description';
 import { emptyRoles } from './rules/readiness/empty-roles';
@@ -44,5 +45,14 @@ export const BUILT_IN_PACKS: Readonly<Record<string, readonly PolicyRule[]>> = {
     roleMemberApproval,
     downstreamPrivacy,
   ],
-  aws: [lfTagLength, lfTagsPerResource, lfTagQuotas, glueTextLength, trustPolicySize, lfPermissionsValid, policyTrustEnforceable],
+  aws: [
+    lfTagLength,
+    lfTagsPerResource,
+    lfTagQuotas,
+    glueTextLength,
+    trustPolicySize,
+    lfPermissionsValid,
+    policyTrustEnforceable,
+    policyExpansionLimits,
+  ],
 };

@@ -67,6 +67,11 @@ export interface AccessPrincipal {
   readonly policies?: readonly string[];
   /** `Segment` tag: the segment of a row policy the role reads (its data cells filter holds the rows). */
   readonly segment?: string;
+  /**
+   * `Guards` tag: the product role (`<product>/<role>`) or purpose (`purpose:<name>`) whose way in
+   * the principal holds under always-required subscriptions or row policies.
+   */
+  readonly guards?: string;
   readonly members: TrustedMembers;
   /**
    * Who approved each member, when, until when and under which ticket, from the role's

@@ -15,7 +15,8 @@ export interface StackRole {
 /**
  * The IAM roles a stack declares, by ARN. A role is a product role when tagged `DataProduct` and
  * `ProductRole`, a purpose role when tagged `Purpose`, a policy principal when tagged `Policy`
- * (space-separated policy names; `Segment` for a row policy's segment) only (docs/aws-mapping.md),
+ * (space-separated policy names; `Segment` for a row policy's segment; `Guards` for the product role
+ * or purpose whose way in it guards or segments) only (docs/aws-mapping.md),
  * anything else otherwise.
  * @param problems receives policies readback cannot evaluate and trust it does not understand
  */
@@ -62,6 +63,7 @@ export function readRoles(stack: TerraformStack, account: string, problems: Stac
       problems.notUnderstood(address, `tag OverrideUser of role ${name} does not name a user in meshgrant's tag encoding`);
     const override =
       overrideProduct !== undefined && overrideUser !== undefined ? { product: overrideProduct, user: overrideUser } : undefined;
+    const guards = text(tags.Guards);
     const kind =
       product !== undefined && role !== undefined
         ? 'product-role'
@@ -85,6 +87,7 @@ export function readRoles(stack: TerraformStack, account: string, problems: Stac
         ...(kind === 'override' ? { override } : {}),
         ...(policyNames !== undefined && policyNames.length > 0 ? { policies: policyNames } : {}),
         ...(segment !== undefined ? { segment } : {}),
+        ...(guards !== undefined ? { guards } : {}),
         members:
           trust === undefined || trust === NOT_JSON
             ? { principals: [], attributeRules: [] }

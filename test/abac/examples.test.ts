@@ -1,6 +1,6 @@
 import { readdirSync } from 'fs';
 import { join } from 'path';
-import { checkPolicies, environmentPlan } from '../../lib';
+import { buildMesh, checkPolicies, environmentPlan } from '../../lib';
 import { describePrincipal, tableDecision } from '../../lib/plan';
 import { loadMesh } from '../../lib/spec';
 import { resourcesOf, synthEnvironment } from '../helpers/synth';
@@ -50,7 +50,7 @@ describe('the worked examples of docs/abac.md', () => {
   it('always-required: three guardrails on every way in; widening one changes exactly that condition', () => {
     const before = decision('always-required', 'orders');
     const after = decision('always-required-widened', 'orders');
-    expect(before.required.map((p) => p.name)).toEqual(['employees-only', 'no-contractor-group', 'privacy-trained']);
+    expect(before.required.map((p) => p.name)).toEqual(['employees-only', 'no-contractor-team', 'privacy-trained']);
     const changed = before.required.filter((p, i) => JSON.stringify(p.allow) !== JSON.stringify(after.required[i].allow));
     expect(changed.map((p) => p.name)).toEqual(['privacy-trained']);
   });
@@ -66,6 +66,19 @@ describe('the worked examples of docs/abac.md', () => {
       "group in (analysts) AND businessLine is retail AND country is DE: country = 'DE' AND business_line = 'retail'",
       "group in (analysts) AND businessLine is retail AND country is FR: country = 'FR' AND business_line = 'retail'",
       'purpose: all',
+    ]);
+  });
+
+  it('downstream privacy: the summary binding restricts what the orders binding does; without its restriction it is refused', () => {
+    const mesh = load('downstream-privacy');
+    const rule = (m: typeof mesh) => checkPolicies(m).findings.filter((f) => f.rule === 'security/downstream-privacy');
+    expect(rule(mesh)).toEqual([]);
+    const products = mesh.spec.products!.map((p) =>
+      p.id === 'sales.summary' ? { ...p, purposes: [{ purpose: 'fraud-detection', ports: ['summary'] }] } : p,
+    );
+    expect(rule(buildMesh({ ...mesh.spec, products })).map((f) => f.message)).toEqual([
+      'product sales.summary: binding to purpose fraud-detection shows `customer_email`, which sales.orders hides from fraud-detection on port orders it consumes',
+      "product sales.summary: binding to purpose fraud-detection does not restrict rows as sales.orders does on port orders it consumes (missing: country IN ('DE', 'FR'))",
     ]);
   });
 });

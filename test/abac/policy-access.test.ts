@@ -159,9 +159,24 @@ describe('what AWS cannot enforce', () => {
     expect(errors.map((f) => [f.severity, f.message])).toEqual(
       ['dev', 'prod'].map((env) => [
         'error',
-        `policy both-trainings: in ${env}, who may read payments.refunds/refunds (trainings in (pci) AND (trainings in (privacy))) cannot be said in an IAM trust policy: two conditions on attribute \`trainings\` must hold together, which one trust statement cannot say: write them as one condition`,
+        `policy both-trainings: in ${env}, who may read payments.refunds/refunds (trainings in (pci) AND (trainings in (privacy))) cannot be said in an IAM trust policy: two values of multi-valued attribute \`trainings\` must be held together, which one trust statement cannot test (the attribute travels in one session tag, matched against one list of patterns)`,
       ]),
     );
+  });
+
+  it('refuses NOT over a directory group: a session is one principal, so its members would come in through their other sessions', () => {
+    const mesh = buildMesh(
+      spec([
+        {
+          name: 'finance-not-marketing',
+          on: { ports: ['payments.refunds/refunds'] },
+          allow: { attributes: { department: 'finance' }, not: { groups: ['marketing-analysts'] } },
+        },
+      ]),
+    );
+    const errors = checkPolicies(mesh).findings.filter((f) => f.rule === 'aws/policy-trust-enforceable');
+    expect(errors.map((f) => f.severity)).toEqual(['error', 'error']);
+    expect(errors[0].message).toMatch(/cannot be said in an IAM trust policy: NOT group in \(marketing-analysts\) cannot be enforced/);
   });
 
   it('refuses a row policy over an attribute without declared values', () => {

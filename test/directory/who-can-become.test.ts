@@ -44,4 +44,12 @@ describe('whoCanBecome', () => {
     );
     expect(result).toEqual({ people: [], unresolved: [stranger, 'arn:aws:iam::999999999999:root'] });
   });
+
+  it('admits everyone through an attribute session principal trusted without condition', () => {
+    // What a condition every person meets compiles to (e.g. NOT tagMatchesAttribute on an untagged table).
+    const result = whoCanBecome({ principals: [sessions], attributeRules: [] }, directory, dev);
+    expect(result.unresolved).toEqual([]);
+    expect(result.people.map((a) => a.person)).toEqual(directory.people.map((p) => p.name));
+    expect(new Set(result.people.flatMap((a) => a.via))).toEqual(new Set(['any attribute session']));
+  });
 });

@@ -40,6 +40,7 @@ describe('checkPolicies', () => {
         'aws/trust-policy-size',
         'aws/lf-permissions-valid',
         'aws/policy-trust-enforceable',
+        'aws/policy-expansion-limits',
       ],
     });
     expect(Object.values(META_RULES).map((r) => r.id)).toEqual([

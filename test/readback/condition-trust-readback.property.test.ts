@@ -33,8 +33,8 @@ const optionalOne = (values: string[]) =>
 const person = (name: string): fc.Arbitrary<DirectoryPerson> =>
   fc
     .record({
-      // One identity principal per person at most (see the gaps below): a group's, or the user's.
-      groups: name === 'u1' ? fc.constantFrom([], ['other']) : fc.constantFrom([], ['g1'], ['g2'], ['other'], ['g1', 'other']),
+      // Several identity principals per person: conditions a session cannot prove are refused (below).
+      groups: fc.constantFrom([], ['g1'], ['g2'], ['other'], ['g1', 'other'], ['g1', 'g2']),
       dept: optionalOne([...VALUES.dept, 'Fin.Pay.Us']),
       level: optionalOne(VALUES.level),
       country: fc.subarray(VALUES.country),
@@ -52,22 +52,6 @@ const person = (name: string): fc.Arbitrary<DirectoryPerson> =>
 const directory: fc.Arbitrary<DirectorySnapshot> = fc
   .tuple(person('p1'), person('p2'), person('p3'), person('p4'), person('u1'))
   .map((people) => ({ people }));
-
-/** Whether group or user membership appears under a negation (see the gap below). */
-function negatesIdentity(c: Condition, negated = false): boolean {
-  switch (c.kind) {
-    case 'group':
-    case 'user':
-      return negated;
-    case 'not':
-      return negatesIdentity(c.condition, !negated);
-    case 'all':
-    case 'any':
-      return c.conditions.some((x) => negatesIdentity(x, negated));
-    default:
-      return false;
-  }
-}
 
 /** The compiled trust policy document, or undefined when the compiler refuses the condition. */
 function compiled(c: Condition): object | undefined {
@@ -107,24 +91,20 @@ function modelAdmits(c: Condition, people: DirectorySnapshot): string[] {
 
 /** The property, with readback's inputs open to mutation to show it can fail. */
 const sameDecisions = (mutate: { document?: (d: object) => object; mapping?: IdentityMapping } = {}) =>
-  fc.property(
-    condition.filter((c) => !negatesIdentity(c)),
-    directory,
-    (c, people) => {
-      const document = compiled(c);
-      if (document === undefined) return true;
-      const read = readBack(mutate.document ? mutate.document(document) : document, people, mutate.mapping);
-      expect(read).toEqual(modelAdmits(c, people));
-      return true;
-    },
-  );
+  fc.property(condition, directory, (c, people) => {
+    const document = compiled(c);
+    if (document === undefined) return true;
+    const read = readBack(mutate.document ? mutate.document(document) : document, people, mutate.mapping);
+    expect(read).toEqual(modelAdmits(c, people));
+    return true;
+  });
 
 describe('readback of attribute-based trust policies, per person', () => {
   it('admits exactly the people the model admits', () => {
     let compiledCount = 0;
     fc.assert(
       fc.property(condition, (c) => {
-        if (!negatesIdentity(c) && compiled(c) !== undefined) compiledCount++;
+        if (compiled(c) !== undefined) compiledCount++;
       }),
       { numRuns: 300, seed: 20261201 },
     );
@@ -139,34 +119,49 @@ describe('readback of attribute-based trust policies, per person', () => {
     expect(fc.check(sameDecisions({ document: flip }), { numRuns: 400, seed: 1 }).failed).toBe(true);
   });
 
-  // Two places where the compiled trust is not the condition, both from the compiler's premise
-  // that a session stands for one identity; readback shows what IAM will do.
-  const g1Member = (level: string): DirectoryPerson => ({ name: 'p1', groups: ['g1'], attributes: { level: [level] } });
-  const outsider: DirectoryPerson = { name: 'p2', groups: [], attributes: { level: ['a'] } };
+  // Where a session cannot stand for the person: refused, never compiled weaker or narrower
+  // (docs/decisions.md, "Group and user conditions a trust policy can enforce").
+  const refusal = (c: Condition) => {
+    const trust = conditionTrust(
+      c,
+      (a) => ENCODINGS[a],
+      { sessions: [SESSIONS], group: (g) => GROUP_ROLES[g], user: (u) => USER_ROLES[u] },
+      TABLE_TAGS,
+    );
+    return 'refused' in trust ? trust.refused : undefined;
+  };
+  const group = (...anyOf: string[]): Condition => ({ kind: 'group', anyOf });
 
-  it("gap: a negated group excludes that group's sessions only, so its members holding an attribute session are admitted", () => {
+  it("refuses a negated group: excluding the group's role would still admit its members through their attribute session", () => {
     const notG1: Condition = {
       kind: 'all',
       conditions: [
-        { kind: 'not', condition: { kind: 'group', anyOf: ['g1'] } },
+        { kind: 'not', condition: group('g1') },
         { kind: 'attribute', attribute: 'level', anyOf: ['a'] },
       ],
     };
-    const people: DirectorySnapshot = { people: [g1Member('a'), outsider] };
-    expect(modelAdmits(notG1, people)).toEqual(['p2']);
-    expect(readBack(compiled(notG1)!, people)).toEqual(['p1', 'p2']);
+    expect(refusal(notG1)).toMatch(/^NOT group in \(g1\) cannot be enforced: IAM sees the one principal a session is/);
+    expect(refusal({ kind: 'not', condition: { kind: 'user', anyOf: ['u1'] } })).toMatch(/^NOT user in \(u1\) cannot be enforced/);
   });
 
-  it('gap: a user AND a group compiles to no statement, so the user who is in the group is not admitted', () => {
-    const userInGroup: Condition = {
-      kind: 'all',
-      conditions: [
-        { kind: 'user', anyOf: ['u1'] },
-        { kind: 'group', anyOf: ['g1'] },
+  it('refuses a user AND a group, and two group lists neither within the other: no session proves both memberships', () => {
+    expect(refusal({ kind: 'all', conditions: [{ kind: 'user', anyOf: ['u1'] }, group('g1')] })).toMatch(
+      /^user in \(u1\) AND group in \(g1\) cannot be enforced: a session is the user's role or a group's role, never both/,
+    );
+    expect(refusal({ kind: 'all', conditions: [group('g1'), group('g2')] })).toMatch(
+      /^group in \(g1\) AND group in \(g2\) cannot be enforced/,
+    );
+  });
+
+  it('compiles group lists one of which lies within the other to the smaller, exactly', () => {
+    const nested: Condition = { kind: 'all', conditions: [group('g1', 'g2'), group('g1')] };
+    const people: DirectorySnapshot = {
+      people: [
+        { name: 'p1', groups: ['g1'], attributes: {} },
+        { name: 'p2', groups: ['g2'], attributes: {} },
       ],
     };
-    const people: DirectorySnapshot = { people: [{ name: 'u1', groups: ['g1'], attributes: {} }] };
-    expect(modelAdmits(userInGroup, people)).toEqual(['u1']);
-    expect(readBack(compiled(userInGroup)!, people)).toEqual([]);
+    expect(readBack(compiled(nested)!, people)).toEqual(modelAdmits(nested, people));
+    expect(modelAdmits(nested, people)).toEqual(['p1']);
   });
 });

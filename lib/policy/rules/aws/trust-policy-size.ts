@@ -1,3 +1,4 @@
+import type { Attribute } from '../../../abac/attributes';
 import { TRUST_POLICY_MAX } from '../../../aws/limits';
 import { trustPolicy } from '../../../aws/trust-policy';
 import type { Environment } from '../../../model/environment';
@@ -6,8 +7,8 @@ import type { SpecPath } from '../../../model/problems';
 import { PRODUCT_ROLES } from '../../../model/product-role';
 import type { PolicyRule, Violation } from '../../rule';
 
-function oversize(env: Environment, members: Members, path: SpecPath, who: string): Violation[] {
-  const size = JSON.stringify(trustPolicy(members, env)).length;
+function oversize(env: Environment, members: Members, attributes: readonly Attribute[], path: SpecPath, who: string): Violation[] {
+  const size = JSON.stringify(trustPolicy(members, env, attributes)).length;
   if (size <= TRUST_POLICY_MAX) return [];
   return [
     {
@@ -29,11 +30,17 @@ export const trustPolicySize: PolicyRule = {
     for (const env of mesh.environments) {
       for (const p of mesh.productsIn(env.name)) {
         for (const role of PRODUCT_ROLES) {
-          yield* oversize(env, p.roles[role].members, [...p.specPath, 'roles', role, 'members'], `product ${p.id} ${role} role`);
+          yield* oversize(
+            env,
+            p.roles[role].members,
+            mesh.attributes,
+            [...p.specPath, 'roles', role, 'members'],
+            `product ${p.id} ${role} role`,
+          );
         }
       }
       for (const purpose of mesh.purposesIn(env.name)) {
-        yield* oversize(env, purpose.members, [...purpose.specPath, 'members'], `purpose ${purpose.name} role`);
+        yield* oversize(env, purpose.members, mesh.attributes, [...purpose.specPath, 'members'], `purpose ${purpose.name} role`);
       }
     }
   },
