@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { formatOption } from '../format-option';
-import { whoCanBecome } from '../../lib/directory';
+import { readTrust, waysIn } from '../../lib/directory/who-can-become';
 import { EffectiveAccess } from '../../lib/readback/effective-access';
 import { portableNames } from '../../lib/reports/access-identity';
 import { formatTable } from '../../lib/reports/format-table';
@@ -132,11 +132,14 @@ function linesOfUser(
     throw new CliError('--user needs --directory, the directory snapshot that says which groups and attributes the user has');
   const context = new CliContext(meshDir);
   const directory = context.directory(files);
-  if (!directory.people.some((p) => p.name === user)) throw new CliError(`no user \`${user}\` in the directory snapshot`);
+  const person = directory.people.find((p) => p.name === user);
+  if (person === undefined) throw new CliError(`no user \`${user}\` in the directory snapshot`);
   const identities = context.identitiesOf(access.map((a) => a.environment));
+  // One person: each principal's trust is checked for them alone, never resolved over the whole directory.
   return access.flatMap((a) => {
-    const admission = whoCanBecome(a.principal.members, directory, identities.get(a.environment)!).people.find((p) => p.person === user);
-    return admission === undefined ? [] : [line(a, label(a), a.columns, admission.via)];
+    const identity = identities.get(a.environment)!;
+    const via = waysIn(person, readTrust(a.principal.members, identity), identity);
+    return via.length === 0 ? [] : [line(a, label(a), a.columns, via)];
   });
 }
 

@@ -13,12 +13,23 @@ export const MARKDOWN_MAX_ROWS = 100;
  */
 export const TEXT_MAX_ROWS = 10_000;
 
-/** Rows under a header, as aligned text or as a Markdown table (cut after {@link TEXT_MAX_ROWS} and {@link MARKDOWN_MAX_ROWS} rows). */
-export function formatTable(format: ReportFormat, header: readonly string[], rows: readonly (readonly string[])[]): string {
+/** Rows a table of this format shows at most: a report with more rows need only build these. */
+export const maxTableRows = (format: ReportFormat): number => (format === 'md' ? MARKDOWN_MAX_ROWS : TEXT_MAX_ROWS);
+
+/**
+ * Rows under a header, as aligned text or as a Markdown table (cut after {@link TEXT_MAX_ROWS} and {@link MARKDOWN_MAX_ROWS} rows).
+ * @param total rows the table has, when `rows` holds only the first {@link maxTableRows} of them
+ */
+export function formatTable(
+  format: ReportFormat,
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  total = rows.length,
+): string {
   if (format === 'md') {
     const cell = (c: string) => c.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
     const line = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
-    const more = rows.length - MARKDOWN_MAX_ROWS;
+    const more = total - MARKDOWN_MAX_ROWS;
     const cut = more > 0 ? [`\n_${more} more row${more === 1 ? '' : 's'}: run the command with \`--json\` for all of them._`] : [];
     return [line(header), line(header.map(() => '---')), ...rows.slice(0, MARKDOWN_MAX_ROWS).map(line), ...cut].join('\n');
   }
@@ -30,7 +41,7 @@ export function formatTable(format: ReportFormat, header: readonly string[], row
       .map((c, i) => c.padEnd(widths[i]))
       .join('  ')
       .trimEnd();
-  const more = rows.length - shown.length;
+  const more = total - shown.length;
   const cut = more > 0 ? [`${more} more row${more === 1 ? '' : 's'}: run the command with --json for all of them.`] : [];
   return [line(header), ...shown.map(line), ...cut].join('\n');
 }
