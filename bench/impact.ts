@@ -45,7 +45,7 @@ function main(): void {
     const scim = join(dir, 'scim.json');
     const old = join(dir, 'old');
     if (!(values.reuse && existsSync(join(dir, 'group')) && existsSync(scim)))
-      prepareReportInputs(generateMeshSpec({ products: n, environments: 2, seed: Number(values.seed) }), dir, people);
+      prepareReportInputs(generateMeshSpec({ products: n, environments: 2, seed: Number(values.seed) }), dir, people, undefined, false);
     const runs = Array.from({ length: Number(values.runs) }, () => cli(impactArgs(dir, scim, old)));
     const memory = runs.map((r) => r.peakMemoryMb).sort((a, b) => a - b);
     const row = { n, people, impact: timing(runs), peakMemoryMb: Math.round(memory[Math.floor(memory.length / 2)]) };

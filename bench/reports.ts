@@ -70,9 +70,16 @@ function synth(spec: MeshSpec, dir: string, out: string): void {
  * `impact --mesh`), a SCIM export of `people` people (`scim.json`), and three synthesized
  * outputs: the mesh (`old/`, reused from `synthesized` when given), a purpose seeing one more class
  * (`view/`), a group joining a purpose (`group/`).
+ * @param withView false to leave out `view/` (only `diff` reads it)
  * @returns the SCIM export and the output before the changes
  */
-export function prepareReportInputs(spec: MeshSpec, dir: string, people: number, synthesized?: string): { scim: string; old: string } {
+export function prepareReportInputs(
+  spec: MeshSpec,
+  dir: string,
+  people: number,
+  synthesized?: string,
+  withView = true,
+): { scim: string; old: string } {
   mkdirSync(dir, { recursive: true });
   for (const f of meshSpecToSources(spec)) {
     mkdirSync(dirname(join(dir, 'mesh', f.path)), { recursive: true });
@@ -82,7 +89,7 @@ export function prepareReportInputs(spec: MeshSpec, dir: string, people: number,
   writeFileSync(scim, JSON.stringify(generateScimExport(spec, people)));
   const old = synthesized ?? join(dir, 'old');
   if (synthesized === undefined) synth(spec, dir, 'old');
-  synth(changePurposeView(spec), dir, 'view');
+  if (withView) synth(changePurposeView(spec), dir, 'view');
   synth(addGroupToPurpose(spec), dir, 'group');
   return { scim, old };
 }
