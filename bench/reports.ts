@@ -4,7 +4,7 @@
  * directory, each a fresh `meshgrant` process (bench/cli-once.ts), medians of the runs; and the
  * growth exponent k of each (time ~ N^k) over the sizes measured.
  */
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
 import type { MeshSpec } from '../lib/model';
@@ -47,12 +47,8 @@ export function timing(runs: readonly { seconds: number; cpuSeconds: number }[])
 
 /** One meshgrant command in a fresh process; stdout discarded. @param exitCodes the codes that count as success */
 export function cli(args: readonly string[], exitCodes: readonly number[] = [0]): CliRun {
-  let stderr: string;
-  try {
-    stderr = execFileSync(process.execPath, [CLI_ONCE, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
-  } catch (e) {
-    stderr = String((e as { stderr?: string }).stderr ?? '');
-  }
+  // spawnSync, not execFileSync: with stdout ignored, execFileSync returns null, not what stderr holds.
+  const stderr = spawnSync(process.execPath, [CLI_ONCE, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] }).stderr ?? '';
   const run = JSON.parse(stderr.trim().split('\n').pop()!) as CliRun;
   if (!exitCodes.includes(run.exitCode)) throw new Error(`meshgrant ${args.join(' ')} exited ${run.exitCode}: ${stderr.slice(0, 2000)}`);
   return run;
