@@ -26,6 +26,8 @@ export type { LakePurposeRoleProps } from './purpose-role';
 export { PurposeWorkgroup } from './purpose-workgroup';
 export type { PurposeWorkgroupProps } from './purpose-workgroup';
 export { LakePolicyRole } from './policy-role';
+export { LakeOverrideRole } from './override-role';
+export type { LakeOverrideRoleProps } from './override-role';
 export type { LakePolicyRoleProps } from './policy-role';
 export { LakePurposeBinding } from './purpose-binding';
 export type { LakePurposeBindingProps } from './purpose-binding';

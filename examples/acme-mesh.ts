@@ -234,6 +234,20 @@ export const acmeMeshSpec: MeshSpec = {
         { purpose: 'fraud-detection', ports: ['profiles'] },
         { purpose: 'marketing-analytics', ports: ['profiles'] },
       ],
+      // A manual override: the owner admits one person, until a fixed day, to columns no role or purpose opens to them.
+      overrides: [
+        {
+          user: 'omar.haddad',
+          ports: ['profiles'],
+          columns: ['country', 'customer_id', 'full_name'],
+          rows: "country = 'DE'",
+          approvedBy: 'lena.fischer',
+          approvedOn: '2026-11-24',
+          ticket: 'CUS-207',
+          reason: 'Reconcile undeliverable German shipments with customer names',
+          expires: '2030-06-30',
+        },
+      ],
       policies: { retention: 'P5Y' },
     },
     {

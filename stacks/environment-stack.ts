@@ -11,6 +11,8 @@ import { PortGrant } from '../constructs/port-grant';
 import { annotatePolicyFindings } from '../constructs/policy-annotations';
 import { LakePurposeRole } from '../constructs/purpose-role';
 import { LakePolicyRole } from '../constructs/policy-role';
+import { LakeOverrideRole } from '../constructs/override-role';
+import { userNamePart } from '../lib/aws/names';
 import { SelfContainedStack } from '../constructs/self-contained-stack';
 
 /** Props of {@link EnvironmentStack}. */
@@ -39,6 +41,8 @@ export class EnvironmentStack extends SelfContainedStack {
   readonly purposes: ReadonlyMap<string, LakePurposeRole>;
   /** The roles of the principals global policies call for, by principal id, in plan order. */
   readonly policyRoles: ReadonlyMap<string, LakePolicyRole>;
+  /** The role of each person's overrides of a product, by `<product>/<user>`, products by id and overrides as declared. */
+  readonly overrideRoles: ReadonlyMap<string, LakeOverrideRole>;
   /** The environment's access plan, which this stack deploys. */
   readonly plan: readonly AccessEntry[];
   /** The grant made for each entry of the plan, in the same order. */
@@ -72,6 +76,14 @@ export class EnvironmentStack extends SelfContainedStack {
     new LakeFoundation(this, 'lake', { environment: env, classification: mesh.classification, tags: environmentLfTags(mesh, env.name) });
     const productConstructs = new Map(products.map((p) => [p.id, new LakeProduct(this, productConstructId(p.id), { product: p })]));
     const purposeRoles = new Map(purposes.map((p) => [p.name, new LakePurposeRole(this, purposeConstructId(p.name), { purpose: p })]));
+    const overrideRoles = new Map<string, LakeOverrideRole>();
+    for (const p of products) {
+      for (const user of [...new Set(p.overrides.map((o) => o.user))]) {
+        const overrides = p.overrides.filter((o) => o.user === user);
+        const id = `${productConstructId(p.id)}-override-${userNamePart(user)}`;
+        overrideRoles.set(`${p.id}/${user}`, new LakeOverrideRole(this, id, { product: p, overrides }));
+      }
+    }
     const policyRoles = new Map<string, LakePolicyRole>();
     const policyRole = (p: PolicyPrincipal): LakePolicyRole => {
       let role = policyRoles.get(p.id);
@@ -83,7 +95,9 @@ export class EnvironmentStack extends SelfContainedStack {
         ? productConstructs.get(h.product)!.roles[h.role]
         : h.kind === 'purpose'
           ? purposeRoles.get(h.purpose)!
-          : policyRole(h.principal);
+          : h.kind === 'override'
+            ? overrideRoles.get(`${h.product}/${h.user}`)!
+            : policyRole(h.principal);
 
     // In plan order (products by id, then their grants and bindings as declared): resources are
     // made in the order they appear in the JSON.
@@ -95,6 +109,7 @@ export class EnvironmentStack extends SelfContainedStack {
     this.products = productConstructs;
     this.purposes = purposeRoles;
     this.policyRoles = policyRoles;
+    this.overrideRoles = overrideRoles;
     // Literal names and ARNs throughout: nothing above refers to another stack.
     this.seal();
   }

@@ -14,7 +14,7 @@ export interface EnvironmentSummary {
   readonly account: string;
   readonly region: string;
   readonly products: number;
-  /** IAM roles: three per product, one per purpose, one per principal of global policies. */
+  /** IAM roles: three per product, one per purpose, one per principal of global policies, one per person with overrides of a product. */
   readonly roles: number;
   /** Entries of the environment's access plan (principal x table), whatever mechanism enforces them. */
   readonly grants: number;
@@ -104,7 +104,7 @@ export function summarizeStack(stack: EnvironmentStack, outdir: string): Environ
     account: stack.environment.account,
     region: stack.environment.region,
     products: stack.products.size,
-    roles: stack.products.size * PRODUCT_ROLES.length + stack.purposes.size + stack.policyRoles.size,
+    roles: stack.products.size * PRODUCT_ROLES.length + stack.purposes.size + stack.policyRoles.size + stack.overrideRoles.size,
     grants: stack.plan.length,
     purposes: stack.purposes.size,
     resources,

@@ -3,7 +3,7 @@ import type { ConditionSubject } from '../../lib/abac/condition';
 import { conditionHolds } from '../../lib/abac/condition';
 import { describeDecision } from '../../lib/abac/table-decision';
 import type { DirectoryPerson } from '../../lib/directory/directory';
-import type { Mesh } from '../../lib/model';
+import type { DataProduct, Mesh, Override } from '../../lib/model';
 import { suggest } from '../../lib/model/suggest';
 import {
   AccessEntry,
@@ -11,6 +11,7 @@ import {
   describePrincipal,
   environmentPlan,
   holderKey,
+  holderMembers,
   membersCondition,
   tableDecision,
   viaName,
@@ -63,6 +64,8 @@ export const explainCommand: CliCommand = {
         lines.push(`  ${viaName(e.via)}: ${e.level} as ${holderName(e)}`);
         lines.push(`    columns: ${e.columns.join(', ')}`);
         lines.push(`    rows: ${e.rows ?? 'all'}`);
+        const override = e.via.kind === 'override' ? overrideOf(product, e.via.user, portName) : undefined;
+        if (override !== undefined) lines.push(`    override: ${overrideApproval(override)}`);
         json.push({
           environment: env,
           via: e.via,
@@ -116,6 +119,21 @@ function findPerson(context: CliContext, user: string, files: readonly string[])
   return person;
 }
 
+/** The override of `user` on a port of the product, in force. */
+function overrideOf(product: DataProduct, user: string, port: string): Override | undefined {
+  return product.overrides.find((o) => o.user === user && o.ports.includes(port));
+}
+
+/** `approved by lena.fischer on 2026-11-24, ticket CUS-207, until 2030-06-30`. */
+function overrideApproval(o: Override): string {
+  const a = o.approval;
+  return [
+    `approved by ${a.approvedBy} on ${a.approvedOn}`,
+    ...(a.ticket !== undefined ? [`ticket ${a.ticket}`] : []),
+    `until ${a.expires}`,
+  ].join(', ');
+}
+
 /** The holder in words: a product role, a purpose, or a principal of global policies with its condition. */
 function holderName(e: AccessEntry): string {
   if (e.holder.kind !== 'policy') return holderKey(e.holder);
@@ -127,7 +145,7 @@ function takes(mesh: Mesh, e: AccessEntry, person: DirectoryPerson): boolean {
   const subject = subjectOf(mesh, person);
   if (e.holder.kind === 'policy') return admits(e.holder.principal, subject);
   const h = e.holder;
-  const members = h.kind === 'role' ? mesh.product(h.product).roles[h.role].members : mesh.purpose(h.purpose).members;
+  const members = holderMembers(mesh, h);
   const condition = membersCondition(members);
   return condition !== undefined && conditionHolds(condition, { ...subject, tableTags: [] });
 }

@@ -69,3 +69,18 @@ export function productStoragePrefix(product: NamedProduct): string {
 export function policyRoleName(env: NamedEnvironment, principalId: string): string {
   return fitName(`${env.prefix}-${principalId}`, IAM_ROLE_NAME_MAX);
 }
+
+/**
+ * A user name as a part of IAM and construct names: kept when it holds only `A-Z a-z 0-9 . _ -`,
+ * else those characters with `-` for the others and a hash of the name, so that two names stay
+ * two roles.
+ */
+export function userNamePart(user: string): string {
+  const safe = user.replace(/[^A-Za-z0-9._-]/g, '-');
+  return safe === user ? user : `${safe}-${createHash('sha256').update(user).digest('hex').slice(0, 8)}`;
+}
+
+/** IAM role name of one person's override on a product: `<prefix>-<domain>-<name>-override-<user>`, fitted to 64 characters. */
+export function overrideRoleName(env: NamedEnvironment, product: NamedProduct, user: string): string {
+  return fitName(`${env.prefix}-${product.domain}-${product.name}-override-${userNamePart(user)}`, IAM_ROLE_NAME_MAX);
+}

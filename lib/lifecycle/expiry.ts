@@ -12,7 +12,7 @@ export type ExpiryStatus = 'expired' | 'expiring' | 'later';
 export interface DatedEntry {
   /** What it admits to: `purpose fraud-detection`, `product payments.transactions analyst`, `product payments.transactions`. */
   readonly holder: string;
-  /** The entry: `user li.wei`, `group fraud-analysts`, `attribute rule department=finance`, `grant to analyst on port transactions`, `binding to purpose fraud-detection`. */
+  /** The entry: `user li.wei`, `group fraud-analysts`, `attribute rule department=finance`, `grant to analyst on port transactions`, `binding to purpose fraud-detection`, `override for user li.wei on transactions`. */
   readonly entry: string;
   /** Last day it holds (UTC). */
   readonly expires: string;
@@ -77,6 +77,9 @@ export function expiryReport(mesh: Mesh, withinDays: number): ExpiryReport {
     }
     for (const b of [...p.expired.purposes, ...p.purposes]) {
       add(`product ${p.id}`, `binding to purpose ${b.purpose}`, b.approval, p.owner, b.specPath);
+    }
+    for (const o of [...p.expired.overrides, ...p.overrides]) {
+      add(`product ${p.id}`, `override for user ${o.user} on ${o.ports.join(', ')}`, o.approval, p.owner, o.specPath);
     }
   }
   const key = (e: DatedEntry) => [e.expires, e.approver, e.holder, e.entry, e.path];

@@ -5,6 +5,7 @@ import type { EnvironmentSpec } from './environment';
 import { Approval, checkApproval, isExpired } from './approval';
 import { Grant, GrantSpec, checkGrant, toGrant } from './grant';
 import { NAME_PATTERNS } from './names';
+import { Override, OverrideSpec, checkOverride, checkOverridesUnique, toOverride } from './override';
 import { OutputPort, OutputPortSpec, checkPort, tableNameOf, toOutputPort } from './output-port';
 import { ProductRole, ProductRoleName, ProductRoleSpec, checkRoles, toProductRoles } from './product-role';
 import { SpecPath } from './problems';
@@ -57,6 +58,11 @@ export interface DataProductSpec {
   readonly grants?: readonly GrantSpec[];
   /** Purposes the product serves, and what each may see. */
   readonly purposes?: readonly PurposeBindingSpec[];
+  /**
+   * Manual overrides: named people the owner admits, with an approval and an expiry, to data
+   * that roles and purposes do not open to them (docs/lifecycle.md).
+   */
+  readonly overrides?: readonly OverrideSpec[];
   readonly policies?: ProductPoliciesSpec;
   /** Policy findings this product's owner accepts, each with a reason. */
   readonly suppressions?: readonly SuppressionSpec[];
@@ -82,8 +88,14 @@ export interface DataProduct {
   readonly grants: readonly Grant[];
   /** Purpose bindings in force. */
   readonly purposes: readonly PurposeBinding[];
-  /** Grants and purpose bindings whose expiry lies before the mesh's day: dropped from synthesis, reported. */
-  readonly expired: { readonly grants: readonly Grant[]; readonly purposes: readonly PurposeBinding[] };
+  /** Manual overrides in force. */
+  readonly overrides: readonly Override[];
+  /** Grants, purpose bindings and overrides whose expiry lies before the mesh's day: dropped from synthesis, reported. */
+  readonly expired: {
+    readonly grants: readonly Grant[];
+    readonly purposes: readonly PurposeBinding[];
+    readonly overrides: readonly Override[];
+  };
   readonly policies: ProductPoliciesSpec;
   readonly suppressions: readonly SuppressionSpec[];
   /** Where the product is in the spec (`['products', i]`), to locate findings. */
@@ -104,6 +116,11 @@ export interface ProductContext {
   readonly products: ReadonlyMap<string, DataProductSpec>;
   /** Filled by the checks: which products bind each purpose, where. */
   readonly purposeBinders: PurposeBinders;
+  /**
+   * The day the mesh is built for: entries expired by then need no principal.
+   * @default - every entry is checked
+   */
+  readonly asOf?: string;
 }
 
 /** Every product by id, reporting ids declared twice. */
@@ -149,7 +166,7 @@ export function checkProduct(check: SpecCheck, p: DataProductSpec, path: SpecPat
     tables.set(table, o.name);
   });
 
-  checkRoles(check, p.roles, path, who, p.promotedTo ?? [], ctx.environments, ctx.classification);
+  checkRoles(check, p.roles, path, who, p.promotedTo ?? [], ctx.environments, ctx.classification, ctx.asOf);
 
   const grantScope = {
     product: p.id,
@@ -184,6 +201,20 @@ export function checkProduct(check: SpecCheck, p: DataProductSpec, path: SpecPat
     checkBinding(check, b, ports, bp, who, { classification: ctx.classification, readers });
     checkApproval(check, b, bp, `${who}: binding to ${b.purpose}`);
   });
+
+  (p.overrides ?? []).forEach((o, i) =>
+    checkOverride(check, o, [...path, 'overrides', i], {
+      product: p.id,
+      owner: p.info?.owner,
+      ports,
+      promotedTo: p.promotedTo ?? [],
+      environments: ctx.environments,
+      classification: ctx.classification,
+      readers: ctx.classification ? { kind: 'clearance', clearance: ctx.classification.topLevel } : undefined,
+      asOf: ctx.asOf,
+    }),
+  );
+  checkOverridesUnique(check, p.overrides ?? [], [...path, 'overrides'], p.id);
 
   checkInputPorts(check, p, path, ctx.products);
 }
@@ -255,6 +286,7 @@ export function toDataProduct(p: DataProductSpec, specPath: SpecPath, c: Classif
   const catalog = toProductCatalog(p.catalog);
   const grants = (p.grants ?? []).map((g, i) => toGrant(g, [...specPath, 'grants', i]));
   const bindings = (p.purposes ?? []).map((b, i) => toPurposeBinding(b, [...specPath, 'purposes', i]));
+  const overrides = (p.overrides ?? []).map((o, i) => toOverride(o, [...specPath, 'overrides', i]));
   const lapsed = (a: Approval) => asOf !== undefined && isExpired(a, asOf);
   return {
     id: p.id,
@@ -270,7 +302,12 @@ export function toDataProduct(p: DataProductSpec, specPath: SpecPath, c: Classif
     roles: toProductRoles(p.roles, c, specPath, asOf),
     grants: grants.filter((g) => !lapsed(g.approval)),
     purposes: bindings.filter((b) => !lapsed(b.approval)),
-    expired: { grants: grants.filter((g) => lapsed(g.approval)), purposes: bindings.filter((b) => lapsed(b.approval)) },
+    overrides: overrides.filter((o) => !lapsed(o.approval)),
+    expired: {
+      grants: grants.filter((g) => lapsed(g.approval)),
+      purposes: bindings.filter((b) => lapsed(b.approval)),
+      overrides: overrides.filter((o) => lapsed(o.approval)),
+    },
     policies: { ...(p.policies ?? {}) },
     suppressions: p.suppressions ?? [],
     specPath,

@@ -10,6 +10,7 @@ export * from './mesh';
 export * from './mesh-builder';
 export * from './names';
 export * from './output-port';
+export * from './override';
 export * from './problems';
 export * from './product-role';
 export * from './purpose';

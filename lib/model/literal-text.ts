@@ -34,6 +34,8 @@ export const FREE_TEXT_FIELDS: readonly SpecPath[] = [
   ]),
   ['products', '*', 'grants', '*', 'reason'],
   ['products', '*', 'purposes', '*', 'reason'],
+  ['products', '*', 'overrides', '*', 'rows'],
+  ['products', '*', 'overrides', '*', 'reason'],
 ];
 
 /** C0 and C1 control characters other than tab, line feed and carriage return, and DEL. */

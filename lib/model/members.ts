@@ -194,7 +194,10 @@ export function checkMembers(check: SpecCheck, m: MembersSpec | undefined, path:
   });
 }
 
-/** Checks that every named member has a principal in each of `envNames`. */
+/**
+ * Checks that every named member has a principal in each of `envNames`. Entries expired as of
+ * `asOf` are never deployed and need none.
+ */
 export function checkMemberMapping(
   check: SpecCheck,
   m: MembersSpec | undefined,
@@ -202,11 +205,16 @@ export function checkMemberMapping(
   who: string,
   envNames: readonly string[],
   environments: IdentityMappings,
+  asOf?: string,
 ): void {
+  const lapsed = (a: ApprovalSpec) => asOf !== undefined && isExpired(a, asOf);
+  // As normalizeMembers reads entries: a plain rule's keys are attributes, never an expiry.
+  const ruleInForce = (e: RuleEntrySpec) => !isRuleMember(e) || !lapsed(e);
+  const inForce = (e: NamedEntrySpec) => typeof e === 'string' || !lapsed(e);
   for (const envName of envNames) {
     const env = environments.get(envName);
     if (!env) continue;
-    if ((m?.attributes ?? []).length > 0 && (env.identity?.attributeSessionPrincipals ?? []).length === 0) {
+    if ((m?.attributes ?? []).some(ruleInForce) && (env.identity?.attributeSessionPrincipals ?? []).length === 0) {
       check.add(
         [...path, 'attributes'],
         `${who}: attribute rules need identity.attributeSessionPrincipals in environment ${envName}, the roles whose sessions carry directory attributes`,
@@ -217,6 +225,7 @@ export function checkMemberMapping(
       const mapped = env.identity?.[kind] ?? {};
       (m?.[kind] ?? []).forEach((e, i) => {
         const name = entryName(e);
+        if (!inForce(e)) return;
         // Own keys only: `constructor` or `toString` are not mapped because every object inherits them.
         if (!Object.hasOwn(mapped, name)) {
           check.add(

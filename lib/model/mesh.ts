@@ -167,9 +167,9 @@ function resolveMesh(spec: MeshSpec, problems: ProblemCollector, asOf: string): 
   const purposes = checkPurposes(check, spec.purposes ?? [], classification);
   const products = indexProducts(check, spec.products ?? []);
   const purposeBinders: PurposeBinders = new Map();
-  const context = { classification, environments, domains, purposes, purposeSpecs: spec.purposes ?? [], products, purposeBinders };
+  const context = { classification, environments, domains, purposes, purposeSpecs: spec.purposes ?? [], products, purposeBinders, asOf };
   (spec.products ?? []).forEach((p, i) => checkProduct(check, p, ['products', i], context));
-  checkPurposeMembers(check, spec.purposes ?? [], purposeBinders, environments);
+  checkPurposeMembers(check, spec.purposes ?? [], purposeBinders, environments, asOf);
   TARGET.environment.checkNames(spec, problems);
   checkLiteralText(spec, problems);
   const attributes = checkAttributes(spec.attributes ?? [], problems);

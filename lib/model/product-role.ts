@@ -55,6 +55,7 @@ export function checkRoles(
   promotedTo: readonly string[],
   environments: IdentityMappings,
   classification: Classification | undefined,
+  asOf?: string,
 ): void {
   for (const role of Object.keys(roles ?? {})) {
     const r = roles![role as ProductRoleName]!;
@@ -64,7 +65,7 @@ export function checkRoles(
       continue;
     }
     checkMembers(check, r.members, [...rp, 'members'], `${who} ${role}`);
-    checkMemberMapping(check, r.members, [...rp, 'members'], `${who} ${role}`, promotedTo, environments);
+    checkMemberMapping(check, r.members, [...rp, 'members'], `${who} ${role}`, promotedTo, environments, asOf);
     if (r.clearance !== undefined) {
       if (role !== 'analyst') check.add([...rp, 'clearance'], `${who}: only analysts have a clearance; ${role}s see the whole product`);
       else if (classification && !classification.levels.includes(r.clearance)) {

@@ -74,12 +74,16 @@ export function checkPurposes(
   return indexes;
 }
 
-/** A purpose's members need a principal wherever a product binds it: checked once per purpose and environment. */
+/**
+ * A purpose's members need a principal wherever a product binds it: checked once per purpose and
+ * environment; members expired as of `asOf` need none.
+ */
 export function checkPurposeMembers(
   check: SpecCheck,
   purposes: readonly PurposeSpec[],
   binders: PurposeBinders,
   environments: ReadonlyMap<string, EnvironmentSpec>,
+  asOf?: string,
 ): void {
   for (const [index, byEnv] of [...binders].sort(([a], [b]) => a - b)) {
     const purpose = purposes[index];
@@ -91,6 +95,7 @@ export function checkPurposeMembers(
         `purpose ${purpose.name} (bound by ${products.join(', ')})`,
         [env],
         environments,
+        asOf,
       );
     }
   }

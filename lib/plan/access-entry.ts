@@ -11,6 +11,8 @@ export type AccessVia =
   | { readonly kind: 'consumer'; readonly product: string }
   /** A purpose binding of the table's product: the purpose's members read, for that purpose only. */
   | { readonly kind: 'purpose'; readonly purpose: string }
+  /** A manual override of the table's product: its owner admits one named person, until a day (docs/lifecycle.md). */
+  | { readonly kind: 'override'; readonly product: string; readonly user: string }
   /** Global subscriptions that landed on the table (names sorted): whoever meets their merged condition reads. */
   | { readonly kind: 'policy'; readonly policies: readonly string[] };
 
@@ -69,13 +71,15 @@ export interface AccessEntry extends PlannedAccess {
   readonly source: AccessSource;
 }
 
-/** A stable key for a holder: `payments.transactions/analyst` or `purpose:fraud-detection`. */
+/** A stable key for a holder: `payments.transactions/analyst`, `purpose:fraud-detection` or `override:payments.transactions/li.wei`. */
 export function holderKey(h: AccessHolder): string {
   switch (h.kind) {
     case 'role':
       return `${h.product}/${h.role}`;
     case 'purpose':
       return `purpose:${h.purpose}`;
+    case 'override':
+      return `override:${h.product}/${h.user}`;
     case 'policy':
       return `policy:${h.principal.id}`;
   }
@@ -89,6 +93,7 @@ export function holderOf(via: Exclude<AccessVia, { readonly kind: 'policy' }>): 
     case 'consumer':
       return { kind: 'role', product: via.product, role: 'engineer' };
     case 'purpose':
+    case 'override':
       return via;
   }
 }
@@ -102,6 +107,8 @@ export function viaName(via: AccessVia): string {
       return `consumer ${via.product}`;
     case 'purpose':
       return `purpose ${via.purpose}`;
+    case 'override':
+      return `the override for ${via.user}`;
     case 'policy':
       return `policy ${via.policies.join(', ')}`;
   }

@@ -21,8 +21,8 @@ export function accessPlan(mesh: Mesh): AccessEntry[] {
 }
 
 /**
- * The plan of one environment in declaration order: products by id, each with its grants then
- * its purpose bindings (ports sorted) in spec order, as global policies let them through, then
+ * The plan of one environment in declaration order: products by id, each with its grants, its
+ * purpose bindings, then its overrides (ports sorted) in spec order, as global policies let them through, then
  * the subscriptions of each table. Stacks create resources in this order.
  */
 export function environmentPlan(mesh: Mesh, environment: string): readonly AccessEntry[] {
@@ -77,6 +77,22 @@ function productPlan(mesh: Mesh, product: DataProduct, environment: string): Acc
           allowance: purposeAllowance(purpose),
         },
         b.specPath,
+      );
+    }
+  }
+  for (const o of product.overrides) {
+    // The owner admits to what the owner sees: the whole product, within the override's columns and rows.
+    for (const name of o.ports) {
+      add(
+        {
+          via: { kind: 'override', product: product.id, user: o.user },
+          port: port(name),
+          level: 'read',
+          columns: o.columns,
+          rows: o.rows,
+          allowance: { kind: 'clearance', level: product.roles.owner.clearance },
+        },
+        o.specPath,
       );
     }
   }

@@ -6,3 +6,4 @@ export * from './readable-columns';
 export * from './policy-access';
 export * from './policy-principal';
 export * from './policy-expansion';
+export * from './holder-members';

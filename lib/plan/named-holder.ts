@@ -7,4 +7,6 @@ import type { ProductRoleName } from '../model/product-role';
  */
 export type NamedHolder =
   | { readonly kind: 'role'; readonly product: string; readonly role: ProductRoleName }
-  | { readonly kind: 'purpose'; readonly purpose: string };
+  | { readonly kind: 'purpose'; readonly purpose: string }
+  /** The role of one person's manual override on one product: trusted by that person's principal only. */
+  | { readonly kind: 'override'; readonly product: string; readonly user: string };

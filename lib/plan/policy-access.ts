@@ -8,6 +8,7 @@ import type { Mesh } from '../model/mesh';
 import type { OutputPort } from '../model/output-port';
 import { substituteParameters } from '../model/row-filter';
 import { AccessEntry, AccessMechanism, NamedHolder } from './access-entry';
+import { holderMembers } from './holder-members';
 import { planAccess } from './plan-access';
 import { PolicyPrincipal, isNever, membersCondition, policyPrincipal, specialize, usesTableTags } from './policy-principal';
 
@@ -58,11 +59,13 @@ function governed(mesh: Mesh, entry: AccessEntry): AccessEntry[] {
     product.outputPorts.find((p) => p.name === entry.port)!,
   );
   const via = entry.via;
+  // An override is the owner's exception to what policies open, approved and time-bound: policies do not narrow it.
+  if (via.kind === 'override') return [entry];
   const rowPolicies =
     entry.level === 'read' ? decision.rowPolicies.filter((p) => !(via.kind === 'purpose' && p.except.purposes.includes(via.purpose))) : [];
   if (decision.guardrail === undefined && rowPolicies.length === 0) return [entry];
   const holder = entry.holder as NamedHolder;
-  const members = holder.kind === 'role' ? mesh.product(holder.product).roles[holder.role].members : mesh.purpose(holder.purpose).members;
+  const members = holderMembers(mesh, holder);
   const base = membersCondition(members);
   // Nobody is a member: nobody can meet the guardrail or a segment through this way in.
   if (base === undefined) return [];

@@ -48,13 +48,18 @@ export interface AccessPrincipal {
    * From the role's tags: a product role, a purpose role, a principal of global policies (tagged
    * `Policy` only), or anything else.
    */
-  readonly kind: 'product-role' | 'purpose' | 'policy' | 'other';
+  readonly kind: 'product-role' | 'purpose' | 'override' | 'policy' | 'other';
   /** `DataProduct` tag, for product roles. */
   readonly product?: string;
   /** `ProductRole` tag, for product roles. */
   readonly role?: string;
   /** `Purpose` tag, for purpose roles. */
   readonly purpose?: string;
+  /**
+   * For the role of a manual override: the product (`Override` tag) and the person admitted
+   * (`OverrideUser` tag, decoded). Its expiry and approval are in `approvals`.
+   */
+  readonly override?: { readonly product: string; readonly user: string };
   /**
    * `Policy` tag: the global policies whose merged condition the role's trust carries (sorted),
    * on any kind of role. Absent when untagged.

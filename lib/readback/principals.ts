@@ -1,7 +1,7 @@
 import { AccessPrincipal } from './effective-access';
 import { StackProblems } from './readback-problems';
 import { TerraformStack, block, hasTemplate, resourceList, text } from './terraform-stack';
-import { approvalsOfTags } from './approval-tags';
+import { approvalsOfTags, fromTagText } from './approval-tags';
 import { trustedMembers } from './trust';
 import { ROLE_REFERENCE } from './understood-shapes';
 
@@ -55,14 +55,23 @@ export function readRoles(stack: TerraformStack, account: string, problems: Stac
       .filter((n) => n !== '')
       .sort();
     const segment = text(tags.Segment);
+    const overrideProduct = text(tags.Override);
+    const overrideUserTag = text(tags.OverrideUser);
+    const overrideUser = overrideUserTag === undefined ? undefined : fromTagText(overrideUserTag);
+    if (overrideUserTag !== undefined && overrideUser === undefined)
+      problems.notUnderstood(address, `tag OverrideUser of role ${name} does not name a user in meshgrant's tag encoding`);
+    const override =
+      overrideProduct !== undefined && overrideUser !== undefined ? { product: overrideProduct, user: overrideUser } : undefined;
     const kind =
       product !== undefined && role !== undefined
         ? 'product-role'
         : purpose !== undefined
           ? 'purpose'
-          : policyNames !== undefined && policyNames.length > 0
-            ? 'policy'
-            : 'other';
+          : override !== undefined
+            ? 'override'
+            : policyNames !== undefined && policyNames.length > 0
+              ? 'policy'
+              : 'other';
     const { approvals, untagged } = approvalsOfTags(tags, (what) => problems.notUnderstood(address, what));
     const trust = parsePolicy(r.assume_role_policy);
     if (trust === NOT_JSON) problems.notUnderstood(address, `trust policy of role ${name} is not valid JSON; who may assume it is unknown`);
@@ -73,6 +82,7 @@ export function readRoles(stack: TerraformStack, account: string, problems: Stac
         kind,
         ...(kind === 'product-role' ? { product, role } : {}),
         ...(kind === 'purpose' ? { purpose } : {}),
+        ...(kind === 'override' ? { override } : {}),
         ...(policyNames !== undefined && policyNames.length > 0 ? { policies: policyNames } : {}),
         ...(segment !== undefined ? { segment } : {}),
         members:

@@ -7,7 +7,7 @@ import { AccessPrincipal, EffectiveAccess } from '../readback/effective-access';
  */
 export interface PortableNames {
   /**
-   * `payments.transactions/analyst`, `purpose:fraud-detection`, `policy:<names joined by +>[<segment>]`
+   * `payments.transactions/analyst`, `purpose:fraud-detection`, `override:<product>/<user>`, `policy:<names joined by +>[<segment>]`
    * or `role:<name without prefix>`.
    */
   principal(p: AccessPrincipal): string;
@@ -39,6 +39,7 @@ export function portableNames(access: readonly EffectiveAccess[]): PortableNames
     principal: (p) => {
       if (p.kind === 'product-role') return `${p.product}/${p.role}`;
       if (p.kind === 'purpose') return `purpose:${p.purpose}`;
+      if (p.kind === 'override' && p.override !== undefined) return `override:${p.override.product}/${p.override.user}`;
       if (p.kind === 'policy') return `policy:${(p.policies ?? []).join('+')}${p.segment !== undefined ? `[${p.segment}]` : ''}`;
       return `role:${strip(p.roleName, '-')}`;
     },

@@ -35,6 +35,8 @@ describe('meshgrant access', () => {
     const pii = await lines('--env', 'prod', '--class', 'pii');
     expect(pii.map((l) => `${l.principal} ${l.table}: ${l.columns.join(' ')}`)).toEqual([
       'customers.profiles/engineer acme_prod_customers_profiles.profiles: date_of_birth email full_name',
+      // The owner's manual override, listed as such (sorted by role ARN: `...-override-omar.haddad` before `...-owner`).
+      'override:customers.profiles/omar.haddad acme_prod_customers_profiles.profiles: full_name',
       'customers.profiles/owner acme_prod_customers_profiles.profiles: date_of_birth email full_name',
       'payments.transactions/engineer acme_prod_payments_transactions.transactions: customer_email',
       'payments.transactions/owner acme_prod_payments_transactions.transactions: customer_email',

@@ -62,4 +62,21 @@ describe('the cdktf app under cdktf synth', () => {
     }
     expect(readdirSync(join(out, 'stacks')).sort()).toEqual(['other-dev', 'other-prod']);
   }, 60_000);
+
+  it('evaluates expiry for MESHGRANT_AS_OF and prints the day first; refuses a value --as-of would refuse', async () => {
+    const out = join(parent, 'cdktf.out');
+    let stdout = '';
+    const capture = { stdout: (t: string) => (stdout += t), stderr: () => undefined };
+    // The day after the example's override ends (2030-06-30): its role is no longer synthesized.
+    expect(await synthAsCdktfApp({ CDKTF_OUTDIR: out, MESH_DIR: 'examples/acme', MESHGRANT_AS_OF: '2030-07-01' }, capture)).toBe(0);
+    expect(stdout.split('\n')[0]).toBe('Expiry evaluated as of 2030-07-01 (UTC, from MESHGRANT_AS_OF)');
+    expect(readTree(out)['stacks/acme-dev/cdk.tf.json']).not.toContain('override-omar.haddad');
+    expect(stdout).toContain('product customers.profiles: override for user omar.haddad on profiles expired after 2030-06-30');
+    let stderr = '';
+    const bad = { stdout: () => undefined, stderr: (t: string) => (stderr += t) };
+    expect(await synthAsCdktfApp({ CDKTF_OUTDIR: out, MESH_DIR: 'examples/acme', MESHGRANT_AS_OF: '2025-07-01T01:00:00' }, bad)).toBe(2);
+    expect(stderr).toBe(
+      'MESHGRANT_AS_OF `2025-07-01T01:00:00`: expected a day YYYY-MM-DD, or an instant with an offset, e.g. 2026-12-01T09:00:00+01:00\n',
+    );
+  }, 60_000);
 });

@@ -64,6 +64,20 @@ describe('expiry', () => {
     ]);
   });
 
+  test('an expired member needs no principal any more; on its last day it still does', () => {
+    // payments-analysts, a member of fraud-detection until 2025-06-30, leaves the dev mapping.
+    const unmapped = JSON.parse(JSON.stringify(acmeMeshSpec));
+    delete unmapped.environments[0].identity.groups['payments-analysts'];
+    // The group stays an expired member of fraud-detection only: out of the roles that list it.
+    for (const p of unmapped.products)
+      for (const r of Object.values(p.roles ?? {}) as { members?: { groups?: unknown[] } }[])
+        if (r.members?.groups) r.members.groups = r.members.groups.filter((g) => g !== 'payments-analysts');
+    expect(() => buildMesh(unmapped, undefined, { asOf: '2025-07-01' })).not.toThrow();
+    expect(() => buildMesh(unmapped, undefined, { asOf: '2025-06-30' })).toThrow(
+      'purposes[0].members.groups[1].name: purpose fraud-detection (bound by customers.profiles, payments.transactions, logistics.shipments): group `payments-analysts` has no principal in environment dev',
+    );
+  });
+
   test('meshgrant expiring states its day, and validate warns within --warn-within', async () => {
     const run = await cli('expiring', 'examples/acme', '--as-of', '2030-03-20', '--within', '2w');
     expect(run.code).toBe(0);

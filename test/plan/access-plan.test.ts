@@ -8,7 +8,7 @@ describe('the access plan', () => {
   const mesh = exampleMesh();
   const plan = accessPlan(mesh);
 
-  it('points every entry at the grant or binding that declares it', () => {
+  it('points every entry at the grant, binding or override that declares it', () => {
     for (const e of plan) {
       const [, index, list, position] = e.source.path as [string, number, string, number];
       const product = acmeMeshSpec.products![index];
@@ -19,6 +19,10 @@ describe('the access plan', () => {
         expect(e.via).toEqual(
           g.role !== undefined ? { kind: 'role', product: e.product, role: g.role } : { kind: 'consumer', product: g.consumer },
         );
+      } else if (list === 'overrides') {
+        const o = product.overrides![position];
+        expect(o.ports).toContain(e.port);
+        expect(e.via).toEqual({ kind: 'override', product: e.product, user: o.user });
       } else {
         expect(list).toBe('purposes');
         const b = product.purposes![position];

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { AccessEntry, EffectiveAccess, Members, Mesh, TrustedMembers, accessPlan, checkPolicies } from '../../lib';
+import { normalizeMembers } from '../../lib/model/members';
 import { tablesOpenToIam } from '../../lib/aws/access-mode';
-import { IAM_ROLE_NAME_MAX, fitName, glueName } from '../../lib/aws/names';
+import { IAM_ROLE_NAME_MAX, fitName, glueName, userNamePart } from '../../lib/aws/names';
 import { readAccess } from '../../lib/readback';
 import { synthesizeMesh } from '../../stacks/synthesize';
 
@@ -71,7 +72,12 @@ function planRows(mesh: Mesh): AccessRow[] {
               const p = mesh.product(holder.product);
               return [`${env.prefix}-${p.domain}-${p.name}-${holder.role}`, p.roles[holder.role].members] as const;
             })()
-          : ([`${env.prefix}-purpose-${holder.purpose}`, mesh.purpose(holder.purpose).members] as const);
+          : holder.kind === 'override'
+            ? ([
+                `${env.prefix}-${product.domain}-${product.name}-override-${userNamePart(holder.user)}`,
+                normalizeMembers({ users: [holder.user] }),
+              ] as const)
+            : ([`${env.prefix}-purpose-${holder.purpose}`, mesh.purpose(holder.purpose).members] as const);
       const port = product.outputPorts.find((p) => p.name === d.port)!;
       const classed = port.columns.filter((c) => d.columns.includes(c.name) && c.classes.length > 0);
       return strip({

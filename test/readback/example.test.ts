@@ -23,15 +23,24 @@ describe('access read back from the example mesh', () => {
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
   const who = (entries: EffectiveAccess[]) =>
-    [...new Set(entries.map((a) => a.principal.purpose ?? `${a.principal.product}/${a.principal.role}`))].sort();
+    [
+      ...new Set(
+        entries.map((a) =>
+          a.principal.override !== undefined
+            ? `override:${a.principal.override.user}`
+            : (a.principal.purpose ?? `${a.principal.product}/${a.principal.role}`),
+        ),
+      ),
+    ].sort();
   const readingPii = (env: string) =>
     access.filter((a) => a.environment === env && Object.values(a.columnClasses ?? {}).some((cs) => cs.includes('pii')));
 
-  it('lets only the engineers and owners of the PII products, and fraud detection, read PII in prod', () => {
+  it("lets only the engineers and owners of the PII products, fraud detection, and the owner's override for one person read PII in prod", () => {
     expect(who(readingPii('prod'))).toEqual([
       'customers.profiles/engineer',
       'customers.profiles/owner',
       'fraud-detection',
+      'override:omar.haddad',
       'payments.transactions/engineer',
       'payments.transactions/owner',
     ]);

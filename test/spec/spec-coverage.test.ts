@@ -77,6 +77,15 @@ const orders: CompleteProduct = {
       ...{ approvedBy: 'ana', approvedOn: '2026-10-02', reason: 'Fraud pilot', ticket: 'DATA-10', expires: '2027-06-30' },
     },
   ],
+  overrides: [
+    {
+      user: 'cy',
+      ports: ['orders'],
+      columns: ['email'],
+      rows: "email <> ''",
+      ...{ approvedBy: 'ana', approvedOn: '2026-10-03', reason: 'Incident review', ticket: 'DATA-11', expires: '2027-01-15' },
+    },
+  ],
   policies: { retention: 'P90D' },
   suppressions: [
     { rule: 'readiness/column-classified', reason: 'Legacy column, replaced in Q3', expires: '2027-01-31', target: 'outputPorts[0]' },
@@ -172,7 +181,7 @@ const full: Complete<Omit<MeshSpec, 'products' | 'environments' | 'policies'>> &
       },
       identity: {
         groups: { analysts: arn('111111111111', 'analysts'), auditors: arn('444444444444', 'auditors') },
-        users: { ana: arn('111111111111', 'ana') },
+        users: { ana: arn('111111111111', 'ana'), cy: arn('111111111111', 'cy') },
         attributeSessionPrincipals: [arn('111111111111', 'sso')],
       },
       foreignPrincipals: [

@@ -10,8 +10,8 @@ import { synthEnvironment } from '../helpers/synth';
  * other change must leave them as they are.
  */
 const PINS: Record<string, string> = {
-  'acme/dev': 'caf2d9ae90b3cdeae529efd3b45d26114dddf9dbb13146b769e132b09fa3e0c9',
-  'acme/prod': '4915d5fe49d056d2d829bf25d39d324e88bb0bd5f820b4c40fb15d6c1fec82c0',
+  'acme/dev': '2d5575e922c1f1798e4e43e2e2a411536ae6a0c623149f7e9a8f0e9b083e81d1',
+  'acme/prod': '81066f66015141d2caf64511da860c5f4bf6676fbe55ca0b478600ad8af60a1e',
   'bench50/dev': 'a0bbf6fd40da8fc9645a003fb69d7c4ca58d6bfe492960d51491bc1a40ff48dd',
   'bench50/prod': '20647f6501d7093946de727136413c5498b8cb04ec93994620b78cdc2390548f',
 };

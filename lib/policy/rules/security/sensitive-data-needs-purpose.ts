@@ -19,11 +19,12 @@ export const sensitiveDataNeedsPurpose: PolicyRule = {
   description:
     'Sensitive columns (class `pii` by default, or the classes and level set in `policy.sensitive`) are readable only through a purpose that allows them, never through an Analyst or consumer grant.',
   rationale:
-    'Personal data may be processed only for a declared purpose (GDPR art. 5(1)(b)). Purposes have an approver and an explicit list of allowed classes; an Analyst clearance or a consumer grant exposes the data to everyone in a group, for any reason. Engineers and Owners of the product build it and see all of it.',
+    'Personal data may be processed only for a declared purpose (GDPR art. 5(1)(b)). Purposes have an approver and an explicit list of allowed classes; an Analyst clearance or a consumer grant exposes the data to everyone in a group, for any reason. Engineers and Owners of the product build it and see all of it; an override by the product owner admits one named person with a recorded approval and an expiry.',
   *check({ mesh, access, sensitive }): Iterable<Violation> {
     for (const a of access) {
       const v = a.via;
-      if (v.kind === 'purpose' || (v.kind === 'role' && v.product === a.product && v.role !== 'analyst')) continue;
+      // An owner's override is the documented exception: one named person, approved, time-bound.
+      if (v.kind === 'purpose' || v.kind === 'override' || (v.kind === 'role' && v.product === a.product && v.role !== 'analyst')) continue;
       const port = mesh.product(a.product).outputPorts.find((p) => p.name === a.port)!;
       const exposed = port.columns.filter((c) => a.columns.includes(c.name) && isSensitive(c, sensitive, mesh.classification));
       if (exposed.length === 0) continue;
