@@ -44,7 +44,13 @@ export function changePurposeView(spec: MeshSpec): MeshSpec {
 export function addGroupToPurpose(spec: MeshSpec): MeshSpec {
   return edited(spec, (s) => {
     const purpose = s.purposes[0];
-    const group = `${s.domains[0].name}-analysts`;
+    // Approved by the purpose's approver, as every generated member is (security/purpose-member-approval).
+    const group = {
+      name: `${s.domains[0].name}-analysts`,
+      approvedBy: purpose.approver,
+      approvedOn: '2026-01-15',
+      reason: 'joins the purpose',
+    };
     purpose.members = { ...purpose.members, groups: [...(purpose.members?.groups ?? []), group] };
   });
 }

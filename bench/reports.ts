@@ -4,7 +4,7 @@
  * directory, each a fresh `meshgrant` process (bench/cli-once.ts), medians of the runs; and the
  * growth exponent k of each (time ~ N^k) over the sizes measured.
  */
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
 import type { MeshSpec } from '../lib/model';
@@ -40,19 +40,15 @@ const median = (xs: readonly number[]) => {
 };
 const round = (x: number) => Number(x.toFixed(3));
 
-function timing(runs: readonly { seconds: number; cpuSeconds: number }[]): Timing {
+export function timing(runs: readonly { seconds: number; cpuSeconds: number }[]): Timing {
   const kept = runs.map((r) => ({ seconds: round(r.seconds), cpuSeconds: round(r.cpuSeconds) }));
   return { seconds: median(kept.map((r) => r.seconds)), cpuSeconds: median(kept.map((r) => r.cpuSeconds)), runs: kept };
 }
 
 /** One meshgrant command in a fresh process; stdout discarded. @param exitCodes the codes that count as success */
-function cli(args: readonly string[], exitCodes: readonly number[] = [0]): CliRun {
-  let stderr: string;
-  try {
-    stderr = execFileSync(process.execPath, [CLI_ONCE, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
-  } catch (e) {
-    stderr = String((e as { stderr?: string }).stderr ?? '');
-  }
+export function cli(args: readonly string[], exitCodes: readonly number[] = [0]): CliRun {
+  // spawnSync, not execFileSync: with stdout ignored, execFileSync returns null, not what stderr holds.
+  const stderr = spawnSync(process.execPath, [CLI_ONCE, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] }).stderr ?? '';
   const run = JSON.parse(stderr.trim().split('\n').pop()!) as CliRun;
   if (!exitCodes.includes(run.exitCode)) throw new Error(`meshgrant ${args.join(' ')} exited ${run.exitCode}: ${stderr.slice(0, 2000)}`);
   return run;
@@ -66,12 +62,20 @@ function synth(spec: MeshSpec, dir: string, out: string): void {
 }
 
 /**
- * Measures the report commands on one generated mesh. Writes, under `dir`: the mesh as YAML
- * files (`mesh/`, for `impact --mesh`), a SCIM export of `people` people, and three synthesized
+ * Writes, under `dir`, what the report commands read: the mesh as YAML files (`mesh/`, for
+ * `impact --mesh`), a SCIM export of `people` people (`scim.json`), and three synthesized
  * outputs: the mesh (`old/`, reused from `synthesized` when given), a purpose seeing one more class
  * (`view/`), a group joining a purpose (`group/`).
+ * @param withView false to leave out `view/` (only `diff` reads it)
+ * @returns the SCIM export and the output before the changes
  */
-export function benchReports(spec: MeshSpec, n: number, dir: string, runs: number, people: number, synthesized?: string): ReportRow {
+export function prepareReportInputs(
+  spec: MeshSpec,
+  dir: string,
+  people: number,
+  synthesized?: string,
+  withView = true,
+): { scim: string; old: string } {
   mkdirSync(dir, { recursive: true });
   for (const f of meshSpecToSources(spec)) {
     mkdirSync(dirname(join(dir, 'mesh', f.path)), { recursive: true });
@@ -81,8 +85,19 @@ export function benchReports(spec: MeshSpec, n: number, dir: string, runs: numbe
   writeFileSync(scim, JSON.stringify(generateScimExport(spec, people)));
   const old = synthesized ?? join(dir, 'old');
   if (synthesized === undefined) synth(spec, dir, 'old');
-  synth(changePurposeView(spec), dir, 'view');
+  if (withView) synth(changePurposeView(spec), dir, 'view');
   synth(addGroupToPurpose(spec), dir, 'group');
+  return { scim, old };
+}
+
+/** `meshgrant impact` of a group joining a purpose (prepared by {@link prepareReportInputs}), as the bench runs it. */
+export function impactArgs(dir: string, scim: string, old: string): string[] {
+  return ['impact', '--directory', scim, '--old', old, '--new', join(dir, 'group'), '--mesh', join(dir, 'mesh'), '--format', 'text'];
+}
+
+/** Measures the report commands on one generated mesh, prepared by {@link prepareReportInputs}. */
+export function benchReports(spec: MeshSpec, n: number, dir: string, runs: number, people: number, synthesized?: string): ReportRow {
+  const { scim, old } = prepareReportInputs(spec, dir, people, synthesized);
 
   const measured: Record<'readback' | 'accessJson' | 'diff' | 'impact', { seconds: number; cpuSeconds: number }[]> = {
     readback: [],
@@ -99,9 +114,7 @@ export function benchReports(spec: MeshSpec, n: number, dir: string, runs: numbe
     measured.accessJson.push(cli(['access', '--out', old, '--format', 'json']));
     // Exit 3: the purpose sees more, which is what diff is there to say.
     measured.diff.push(cli(['diff', old, join(dir, 'view')], [3]));
-    measured.impact.push(
-      cli(['impact', '--directory', scim, '--old', old, '--new', join(dir, 'group'), '--mesh', join(dir, 'mesh'), '--format', 'text']),
-    );
+    measured.impact.push(cli(impactArgs(dir, scim, old)));
   }
   return {
     n,

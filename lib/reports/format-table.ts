@@ -17,6 +17,9 @@ export const MARKDOWN_MAX_ROWS = 100;
  */
 export const TEXT_MAX_ROWS = 10_000;
 
+/** Rows a table of this format shows at most: a report with more rows need only build these. */
+export const maxTableRows = (format: ReportFormat): number => (format === 'md' ? MARKDOWN_MAX_ROWS : TEXT_MAX_ROWS);
+
 /** The width a terminal table keeps to when the terminal's own is unknown (output to a file or a pipe). */
 export const DEFAULT_TEXT_WIDTH = 100;
 
@@ -52,11 +55,12 @@ export function formatTable(
   header: readonly string[],
   rows: readonly (readonly string[])[],
   layout: TableLayout = {},
+  total = rows.length,
 ): string {
   if (format === 'md') {
     const cell = (c: string) => c.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
     const line = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
-    const more = rows.length - MARKDOWN_MAX_ROWS;
+    const more = total - Math.min(rows.length, MARKDOWN_MAX_ROWS);
     const cut = more > 0 ? [`\n_${more} more row${more === 1 ? '' : 's'}: run the command with \`--json\` for all of them._`] : [];
     return [line(header), line(header.map(() => '---')), ...rows.slice(0, MARKDOWN_MAX_ROWS).map(line), ...cut].join('\n');
   }
@@ -71,7 +75,7 @@ export function formatTable(
   });
   const lines = text.split('\n').map((l) => l.trimEnd());
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  const more = rows.length - (shown.length - 1);
+  const more = total - (shown.length - 1);
   const cut = more > 0 ? [`${more} more row${more === 1 ? '' : 's'}: run the command with --json for all of them.`] : [];
   return [...lines, ...cut].join('\n');
 }

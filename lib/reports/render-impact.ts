@@ -1,6 +1,6 @@
 import { describeGains, describeLosses } from './describe-change';
-import { ReportFormat, TableLayout, formatHeading, formatTable } from './format-table';
-import { ImpactReport } from './impact';
+import { ReportFormat, TableLayout, formatHeading, formatTable, maxTableRows } from './format-table';
+import { ImpactReport, PersonChange } from './impact';
 
 /** Who gains or loses access, for people: one row per person and change, with how they reach it. */
 export function renderImpact(
@@ -13,16 +13,19 @@ export function renderImpact(
   const parts = [title];
   if (report.people.length === 0) parts.push('Nobody in the directory gains or loses access.');
   else {
-    const rows = report.people.flatMap((p) =>
-      p.changes.map((c) => {
-        const gains = describeGains(c);
-        const losses = describeLosses(c);
-        const still = losses.length > 0 && c.stillThrough.length > 0 ? [`still reads the table through ${c.stillThrough.join(', ')}`] : [];
-        const what = [...gains.map((g) => `gains ${g}`), ...losses.map((l) => `loses ${l}`), ...still].join('; ');
-        return [p.person, c.environment, `${c.database}.${c.table}`, what, `${c.roleName} via ${c.via.join(', ')}`];
-      }),
-    );
-    parts.push(formatTable(format, ['person', 'env', 'table', 'change', 'through'], rows, layout));
+    // Only the rows the table shows are built: a change over a large directory names hundreds of
+    // thousands of person-table changes, and people of one membership share their change objects.
+    const limit = maxTableRows(format);
+    const rows: string[][] = [];
+    let total = 0;
+    for (const p of report.people) {
+      total += p.changes.length;
+      for (const c of p.changes) {
+        if (rows.length === limit) break;
+        rows.push([p.person, c.environment, `${c.database}.${c.table}`, describe(c), `${c.roleName} via ${c.via.join(', ')}`]);
+      }
+    }
+    parts.push(formatTable(format, ['person', 'env', 'table', 'change', 'through'], rows, layout, total));
     const gain = report.people.filter((p) => p.gains).length;
     const lose = report.people.filter((p) => p.loses).length;
     parts.push(
@@ -36,4 +39,12 @@ export function renderImpact(
     );
   }
   return parts.join('\n\n');
+}
+
+/** What a change does, in words: `gains ...; loses ...; still reads the table through ...`. */
+function describe(c: PersonChange): string {
+  const gains = describeGains(c);
+  const losses = describeLosses(c);
+  const still = losses.length > 0 && c.stillThrough.length > 0 ? [`still reads the table through ${c.stillThrough.join(', ')}`] : [];
+  return [...gains.map((g) => `gains ${g}`), ...losses.map((l) => `loses ${l}`), ...still].join('; ');
 }
