@@ -7,7 +7,8 @@ import { CatalogTags } from './lf-tags';
 import { externalPrincipal, readRoles } from './principals';
 import { ReadbackProblem, StackProblems } from './readback-problems';
 import { TableGrant, readTableGrants } from './table-grants';
-import { TerraformStack, readStacks, stackTarget } from './terraform-stack';
+import { readEnvironmentStacks } from './environment-stacks';
+import { TerraformStack, stackTarget } from './terraform-stack';
 import { checkStackShape } from './understood-shapes';
 
 export type { ReadbackProblem } from './readback-problems';
@@ -70,7 +71,7 @@ export function readAccessReport(outdir: string): AccessReport {
   const iamOpen: IamOpenAccess[] = [];
   const problems: ReadbackProblem[] = [];
   const environments = new Set<string>();
-  for (const stack of readStacks(outdir)) {
+  for (const stack of readEnvironmentStacks(outdir)) {
     const { environment } = stackTarget(stack);
     environments.add(environment);
     const found = new StackProblems(stack.name, environment);
