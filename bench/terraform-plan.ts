@@ -100,7 +100,7 @@ function planEnvironment(products: number, environment: string, layout: StackLay
         bytes: Buffer.byteLength(text),
         terraformVersion: version.terraform_version,
         providerVersion: tf.providerVersion,
-        planWallSeconds: measured.wall,
+        planWallSeconds: Math.round(measured.wall * 100) / 100,
         planCpuSeconds: Math.round(measured.cpu * 100) / 100,
         planPeakMemoryMb: Math.round(measured.peakMb),
         loadAverage: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
