@@ -5,6 +5,7 @@
  * the types are `@cdktn/provider-aws`'s, whose classes and props have the same names.
  */
 import type * as Provider from '@cdktn/provider-aws/lib/provider';
+import type * as AthenaWorkgroupModule from '@cdktn/provider-aws/lib/athena-workgroup';
 import type * as GlueCatalogDatabaseModule from '@cdktn/provider-aws/lib/glue-catalog-database';
 import type * as GlueCatalogTableModule from '@cdktn/provider-aws/lib/glue-catalog-table';
 import type * as IamRoleModule from '@cdktn/provider-aws/lib/iam-role';
@@ -26,6 +27,8 @@ function submodule<T>(name: string): T {
 
 export const { AwsProvider } = submodule<typeof Provider>('provider');
 export type AwsProvider = Provider.AwsProvider;
+export const { AthenaWorkgroup } = submodule<typeof AthenaWorkgroupModule>('athena-workgroup');
+export type AthenaWorkgroup = AthenaWorkgroupModule.AthenaWorkgroup;
 export const { GlueCatalogDatabase } = submodule<typeof GlueCatalogDatabaseModule>('glue-catalog-database');
 export type GlueCatalogDatabase = GlueCatalogDatabaseModule.GlueCatalogDatabase;
 export const { GlueCatalogTable } = submodule<typeof GlueCatalogTableModule>('glue-catalog-table');

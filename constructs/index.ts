@@ -23,6 +23,8 @@ export { LakeProductRole } from './product-role';
 export type { LakeProductRoleProps } from './product-role';
 export { LakePurposeRole } from './purpose-role';
 export type { LakePurposeRoleProps } from './purpose-role';
+export { PurposeWorkgroup } from './purpose-workgroup';
+export type { PurposeWorkgroupProps } from './purpose-workgroup';
 export { LakePolicyRole } from './policy-role';
 export type { LakePolicyRoleProps } from './policy-role';
 export { LakePurposeBinding } from './purpose-binding';

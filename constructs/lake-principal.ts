@@ -71,7 +71,8 @@ export abstract class LakePrincipal extends Construct implements IGrantable {
   readonly arn: string;
   protected readonly env: Environment;
   protected readonly foundation: LakeFoundation;
-  private readonly policy = new PolicyDocument();
+  /** The role's identity policy (`meshgrant-data-access`): grants add statements to it. */
+  protected readonly policy = new PolicyDocument();
   private readonly databases = new Map<string, { level: AccessLevel; permission: LakeformationPermissions }>();
   private defaultDatabase?: LakeformationPermissions;
   private readonly tagGrants = new Map<AccessLevel, LakeformationPermissions>();

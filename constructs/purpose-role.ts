@@ -2,12 +2,15 @@ import { AccessLevel, Purpose } from '../lib/model';
 import { AccessVia, ColumnAllowance, purposeAllowance } from '../lib/plan';
 import { purposeRoleName } from '../lib/aws/names';
 import { DATABASE_PERMISSIONS } from '../lib/aws/permissions';
+import { ATHENA_QUERY, KMS_QUERY_RESULTS, S3_QUERY_RESULTS, S3_RESULTS_BUCKET } from '../lib/aws/iam-actions';
 import { LakeformationPermissions } from './aws';
 import { Construct } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
 import { LakePrincipal, ProductDatabase } from './lake-principal';
+import { PurposeWorkgroup } from './purpose-workgroup';
 import { LF_TAG, LfTagCondition } from '../lib/aws/lf-tag-ontology';
 import { trustPolicy } from '../lib/aws/trust-policy';
+import { withApprovals } from '../lib/aws/approval-tags';
 
 /** Props of {@link LakePurposeRole}. */
 export interface LakePurposeRoleProps {
@@ -16,13 +19,16 @@ export interface LakePurposeRoleProps {
 
 /**
  * The IAM role people assume to work for a purpose in one environment. It reads, across every
- * product bound to the purpose, only what the bindings expose and the purpose's classes allow.
+ * product bound to the purpose, only what the bindings expose and the purpose's classes allow,
+ * and queries through Athena only in the purpose's own workgroup.
  */
 export class LakePurposeRole extends LakePrincipal {
   readonly purpose: Purpose;
   readonly filterSuffix: string;
   readonly via: AccessVia;
   readonly allowance: ColumnAllowance;
+  /** The Athena workgroup every query of the purpose runs in. */
+  readonly workgroup: PurposeWorkgroup;
   private databaseGrant?: LakeformationPermissions;
 
   constructor(scope: Construct, id: string, props: LakePurposeRoleProps) {
@@ -32,12 +38,27 @@ export class LakePurposeRole extends LakePrincipal {
       roleName: purposeRoleName(env, purpose.name),
       description: `Members of purpose ${purpose.name} (${env.name}); approver ${purpose.approver}`,
       trustPolicy: trustPolicy(purpose.members, env),
-      tags: { Purpose: purpose.name, Environment: env.name },
+      tags: withApprovals({ Purpose: purpose.name, Environment: env.name }, purpose.members.entries, env),
     });
     this.purpose = purpose;
     this.filterSuffix = `purpose-${purpose.name}`;
     this.via = { kind: 'purpose', purpose: purpose.name };
     this.allowance = purposeAllowance(purpose);
+    this.workgroup = new PurposeWorkgroup(this, 'workgroup', { purpose: purpose.name, environment: env });
+    this.allowQueriesIn(this.workgroup);
+  }
+
+  /**
+   * Athena on the purpose's workgroup only (no other workgroup ARN, no `*`), and its results
+   * prefix: the role cannot run a query that CloudTrail would not attribute to the purpose.
+   */
+  private allowQueriesIn(workgroup: PurposeWorkgroup): void {
+    const { bucket, prefix, kmsKeyArn } = workgroup.results;
+    this.policy.allow('AthenaPurposeWorkgroup', ATHENA_QUERY, [workgroup.arn]);
+    this.policy.allow('QueryResultsWrite', S3_QUERY_RESULTS, [`arn:aws:s3:::${bucket}/${prefix}/*`]);
+    this.policy.allow('QueryResultsBucket', S3_RESULTS_BUCKET, [`arn:aws:s3:::${bucket}`]);
+    this.policy.allow('QueryResultsList', ['s3:ListBucket'], [`arn:aws:s3:::${bucket}`], { StringLike: { 's3:prefix': [`${prefix}/*`] } });
+    if (kmsKeyArn !== undefined) this.policy.allow('QueryResultsKey', KMS_QUERY_RESULTS, [kmsKeyArn]);
   }
 
   accessTag(level: AccessLevel): LfTagCondition {

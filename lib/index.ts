@@ -54,7 +54,7 @@ export type {
   SuppressionSpec,
   TableSpec,
 } from './model';
-export type { AccessMode, AwsEnvironmentSpec, ForeignPrincipalSpec, StateBackendSpec } from './aws';
+export type { AccessMode, AwsEnvironmentSpec, ForeignPrincipalSpec, QueryResultsSpec, StateBackendSpec } from './aws';
 export type { CatalogOwner, ProductCatalog, ProductCatalogSpec } from './model';
 
 // Attribute-based access: facts about people, and global policies over facts about data.

@@ -73,6 +73,33 @@ export interface AwsEnvironmentSpec {
    * @default - none: every ARN of the environment belongs to its own account
    */
   readonly foreignPrincipals?: readonly ForeignPrincipalSpec[];
+  /**
+   * Where the Athena workgroup of each purpose writes its query results, and how they are encrypted.
+   * @default - `s3://<dataBucket>/_query-results/<purpose>/`, encrypted with S3-managed keys
+   */
+  readonly queryResults?: QueryResultsSpec;
+}
+
+/**
+ * Where purposes' query results go: `s3://<bucket>/<prefix>/<purpose>/`. Query results hold copies
+ * of what a purpose read, so each purpose's role reads and writes only its own prefix.
+ */
+export interface QueryResultsSpec {
+  /**
+   * Bucket of the results, in the environment's account.
+   * @default - the environment's `dataBucket`
+   */
+  readonly bucket?: string;
+  /**
+   * Key prefix, without leading or trailing slash.
+   * @default '_query-results' (a domain name cannot start with `_`, so it never meets a product's storage)
+   */
+  readonly prefix?: string;
+  /**
+   * KMS key ARN that encrypts the results (SSE-KMS); the purpose roles may use it.
+   * @default - S3-managed keys (SSE-S3)
+   */
+  readonly kmsKeyArn?: string;
 }
 
 /**
@@ -98,7 +125,11 @@ export interface AwsEnvironment {
   readonly lakeAdmins: readonly string[];
   readonly manageDataLakeSettings: boolean;
   readonly accessMode: AccessMode;
+  readonly queryResults: { readonly bucket: string; readonly prefix: string; readonly kmsKeyArn?: string };
 }
+
+/** Default key prefix of query results in the data bucket: no domain name starts with `_`. */
+export const DEFAULT_QUERY_RESULTS_PREFIX = '_query-results';
 
 /** The account root principal: admits any principal of the account that its own policies allow. */
 export function accountRoot(account: string): string {
@@ -128,6 +159,31 @@ export function checkAwsEnvironment(check: SpecCheck, e: AwsEnvironmentSpec & { 
   );
   checkPrincipal(check, e.deployRoleArn, [...p, 'deployRoleArn'], `environment ${e.name}: deployRoleArn`);
   (e.lakeAdmins ?? []).forEach((a, j) => checkPrincipal(check, a, [...p, 'lakeAdmins', j], `environment ${e.name}: lake admin`));
+  checkQueryResults(check, e, [...p, 'queryResults']);
+}
+
+/** Checks where query results go: a bucket name, a plain key prefix, a KMS key ARN of the environment's account and region. */
+function checkQueryResults(check: SpecCheck, e: AwsEnvironmentSpec & { readonly name: string }, p: SpecPath): void {
+  const q = e.queryResults;
+  if (q === undefined) return;
+  const what = `environment ${e.name}: queryResults`;
+  if (q.bucket !== undefined) check.pattern(q.bucket, AWS_NAME_PATTERNS.bucket, [...p, 'bucket'], `${what} bucket`, 'an S3 bucket name');
+  if (q.prefix !== undefined)
+    check.pattern(
+      q.prefix,
+      AWS_NAME_PATTERNS.keyPrefix,
+      [...p, 'prefix'],
+      `${what} prefix`,
+      'a key prefix such as athena/results (no leading or trailing /)',
+    );
+  if (q.kmsKeyArn !== undefined)
+    check.pattern(
+      q.kmsKeyArn,
+      AWS_NAME_PATTERNS.kmsKeyArn,
+      [...p, 'kmsKeyArn'],
+      `${what} kmsKeyArn`,
+      'a KMS key ARN, arn:aws:kms:<region>:<account>:key/<key id>',
+    );
 }
 
 /** Lake Formation tags and data lake settings are per account and region: one environment owns each pair. */
@@ -162,5 +218,10 @@ export function toAwsEnvironment(spec: AwsEnvironmentSpec): AwsEnvironment {
     lakeAdmins: [...new Set(spec.lakeAdmins ?? [])].sort(),
     manageDataLakeSettings: spec.manageDataLakeSettings ?? true,
     accessMode: spec.accessMode ?? 'lake-formation',
+    queryResults: {
+      bucket: spec.queryResults?.bucket ?? spec.dataBucket,
+      prefix: spec.queryResults?.prefix ?? DEFAULT_QUERY_RESULTS_PREFIX,
+      ...(spec.queryResults?.kmsKeyArn !== undefined ? { kmsKeyArn: spec.queryResults.kmsKeyArn } : {}),
+    },
   };
 }

@@ -8,6 +8,9 @@ export const AWS_NAME_PATTERNS = {
   // Written as in schema/meshgrant.schema.json, whose text test/spec/spec-coverage compares with this one.
   // eslint-disable-next-line no-useless-escape
   iamArn: /^arn:aws[a-z-]*:iam::\d{12}:(root|role\/[\w+=,.@\/-]+|user\/[\w+=,.@\/-]+)$/,
+  /** S3 key prefix segments of safe characters, no leading, trailing or doubled slash. */
+  keyPrefix: /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/,
+  kmsKeyArn: /^arn:aws[a-z-]*:kms:[a-z]{2}(-[a-z]+)+-\d:\d{12}:key\/[A-Za-z0-9-]{1,128}$/,
 } as const;
 
 /** IAM role names are at most 64 characters. */
@@ -45,6 +48,11 @@ export function productRoleName(env: NamedEnvironment, product: NamedProduct, ro
 /** IAM role name of a purpose: `<prefix>-purpose-<purpose>`, fitted to 64 characters. */
 export function purposeRoleName(env: NamedEnvironment, purpose: string): string {
   return fitName(`${env.prefix}-purpose-${purpose}`, IAM_ROLE_NAME_MAX);
+}
+
+/** Athena workgroup of a purpose: `<prefix>-purpose-<purpose>`, like its role (workgroup names allow 128 characters). */
+export function purposeWorkgroupName(env: NamedEnvironment, purpose: string): string {
+  return `${env.prefix}-purpose-${purpose}`;
 }
 
 /** Glue database of a product: the one its catalog names, else `<prefix>_<domain>_<name>`. */

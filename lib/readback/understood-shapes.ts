@@ -202,6 +202,30 @@ const FIELDS: Readonly<
     { fields: Readonly<Record<string, FieldCheck>>; required: readonly string[]; body?: (body: ResourceBody, say: Say) => void }
   >
 > = {
+  aws_athena_workgroup: {
+    // A workgroup grants no data access; its `execution_role` (Spark) would, and is not understood.
+    fields: {
+      name: isText,
+      description: isText,
+      state: isText,
+      force_destroy: isFlag,
+      tags: isTextMap,
+      configuration: oneBlock({
+        enforce_workgroup_configuration: isFlag,
+        publish_cloudwatch_metrics_enabled: isFlag,
+        requester_pays_enabled: isFlag,
+        bytes_scanned_cutoff_per_query: anything,
+        engine_version: oneBlock({ selected_engine_version: isText }),
+        result_configuration: oneBlock({
+          output_location: isText,
+          expected_bucket_owner: isText,
+          encryption_configuration: oneBlock({ encryption_option: isText, kms_key_arn: isText }),
+          acl_configuration: oneBlock({ s3_acl_option: isText }),
+        }),
+      }),
+    },
+    required: ['name'],
+  },
   aws_glue_catalog_database: {
     fields: { name: isText, description: isText, location_uri: isText, parameters: isTextMap, catalog_id: isText, tags: isTextMap },
     required: ['name'],

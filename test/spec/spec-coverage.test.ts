@@ -165,6 +165,11 @@ const full: Complete<Omit<MeshSpec, 'products' | 'environments' | 'policies'>> &
       lakeAdmins: [arn('111111111111', 'admin'), arn('333333333333', 'auditor')],
       manageDataLakeSettings: false,
       accessMode: 'hybrid',
+      queryResults: {
+        bucket: 'shop-results',
+        prefix: 'athena/results',
+        kmsKeyArn: 'arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      },
       identity: {
         groups: { analysts: arn('111111111111', 'analysts'), auditors: arn('444444444444', 'auditors') },
         users: { ana: arn('111111111111', 'ana') },
@@ -266,6 +271,8 @@ describe('the YAML format', () => {
       AwsRegion: 'region',
       BucketName: 'bucket',
       IamArn: 'iamArn',
+      S3KeyPrefix: 'keyPrefix',
+      KmsKeyArn: 'kmsKeyArn',
     };
     for (const [definition, pattern] of Object.entries(sameAs))
       expect([definition, defs[definition].pattern]).toEqual([definition, patterns[pattern].source]);

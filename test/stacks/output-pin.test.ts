@@ -10,10 +10,10 @@ import { synthEnvironment } from '../helpers/synth';
  * other change must leave them as they are.
  */
 const PINS: Record<string, string> = {
-  'acme/dev': '8165770ebd24a60266a592af0c4d2e7a31e64a1656543360513c0c690f9f5048',
-  'acme/prod': '2fc677dfd0cf8cece565c266000978f62464e8d0a5f0a3978816d83cffc0ca7a',
-  'bench50/dev': '4ef334a2d30290e16a1d0ea0852fc4d717cfd28f7578c03ff9f9ab378b02976e',
-  'bench50/prod': '7493775f3c805bb654b1ad68a8ccf4232b4790b1068b7b4964c718a72717efdf',
+  'acme/dev': 'caf2d9ae90b3cdeae529efd3b45d26114dddf9dbb13146b769e132b09fa3e0c9',
+  'acme/prod': '4915d5fe49d056d2d829bf25d39d324e88bb0bd5f820b4c40fb15d6c1fec82c0',
+  'bench50/dev': 'a0bbf6fd40da8fc9645a003fb69d7c4ca58d6bfe492960d51491bc1a40ff48dd',
+  'bench50/prod': '20647f6501d7093946de727136413c5498b8cb04ec93994620b78cdc2390548f',
 };
 
 function sha256(text: string): string {
