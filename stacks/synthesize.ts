@@ -86,7 +86,7 @@ export function synthesizeMesh(mesh: Mesh, options: SynthesizeOptions): Synthesi
     options.onProgress?.(`building ${stackName(mesh, env.name)}: ${mesh.productsIn(env.name).length} products`);
     return addEnvironmentStack(app, mesh, env.name, policy);
   });
-  options.onProgress?.(`writing Terraform JSON: ${stacks.map((s) => s.node.id).join(', ')}`);
+  options.onProgress?.(`writing Terraform JSON: ${stacks.flatMap((d) => d.stacks.map((s) => s.node.id)).join(', ')}`);
   app.synth();
   return { outdir: options.outdir, environments: stacks.map((s) => summarizeStack(s, options.outdir)) };
 }
