@@ -4,10 +4,12 @@
  * (as test/terraform does), timed by `/usr/bin/time -v` (wall, CPU of terraform and the provider
  * processes, peak memory of the largest process):
  *
- *   npm run bench:terraform -- [--sizes 200,1000] [--environment dev] [--results bench/terraform-results.json]
+ *   npm run bench:terraform -- [--sizes 200,1000] [--environment dev] [--layout one|per-domain] [--results bench/terraform-results.json]
  *
- * One run per size (a plan of 1,000 products takes tens of minutes here). Prints one table and
- * writes the rows as JSON. Needs `terraform`, the mirror and GNU time (`/usr/bin/time`).
+ * One run per size (a plan of 1,000 products takes tens of minutes here). With `--layout
+ * per-domain` the environment is split per domain and two stacks are planned, each alone: the
+ * foundation, and the largest domain's stack (what a change to one of its products plans). Prints
+ * one table and writes the rows as JSON. Needs `terraform`, the mirror and GNU time (`/usr/bin/time`).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
@@ -15,7 +17,8 @@ import { join, relative } from 'path';
 import { parseArgs } from 'util';
 import { buildMesh } from '../lib/model';
 import { checkPolicies } from '../lib/policy/check-policies';
-import { addEnvironmentStack, stackName, synthesisApp } from '../stacks/synthesize';
+import { STACK_LAYOUTS, StackLayout } from '../lib/model';
+import { addEnvironmentStack, summarizeStack, synthesisApp } from '../stacks/synthesize';
 import { findOfflineTerraform, offlineRoot } from '../test/terraform/terraform-offline';
 import { generateMeshSpec } from './generator';
 
@@ -26,7 +29,11 @@ const GNU_TIME = '/usr/bin/time';
 export interface TerraformPlanRow {
   readonly products: number;
   readonly environment: string;
-  /** Products promoted to the planned environment. */
+  /** The environment's stack layout. */
+  readonly layout: StackLayout;
+  /** The stack planned: the environment's, or with `per-domain` its foundation or its largest domain's. */
+  readonly stack: string;
+  /** Products in the planned stack. */
   readonly productsInStack: number;
   readonly resources: number;
   /** Bytes of the stack's `cdk.tf.json`. */
@@ -57,37 +64,48 @@ function gnuTime(text: string): { wall: number; cpu: number; peakMb: number } {
   return { wall, cpu, peakMb: Number(field('Maximum resident set size (kbytes)')) / 1024 };
 }
 
-function planOne(products: number, environment: string, seed: number): TerraformPlanRow {
+/** Plans the environment's stack, or with `per-domain` its foundation and its largest domain's stack, each alone. */
+function planEnvironment(products: number, environment: string, layout: StackLayout, seed: number): TerraformPlanRow[] {
   const tf = findOfflineTerraform();
   if (typeof tf === 'string') throw new Error(`cannot plan: ${tf}`);
   if (!existsSync(GNU_TIME)) throw new Error(`cannot measure: no ${GNU_TIME} (GNU time)`);
-  const mesh = buildMesh(generateMeshSpec({ products, environments: 2, seed }));
+  const spec = generateMeshSpec({ products, environments: 2, seed });
+  const mesh = buildMesh({ ...spec, environments: spec.environments.map((e) => (e.name === environment ? { ...e, stacks: layout } : e)) });
   const dir = mkdtempSync(join(tmpdir(), 'meshgrant-tfbench-'));
   try {
     const app = synthesisApp(join(dir, 'cdktf.out'));
-    addEnvironmentStack(app, mesh, environment, checkPolicies(mesh));
+    const summary = summarizeStack(addEnvironmentStack(app, mesh, environment, checkPolicies(mesh)), join(dir, 'cdktf.out'));
     app.synth();
-    const text = readFileSync(join(dir, 'cdktf.out', 'stacks', stackName(mesh, environment), 'cdk.tf.json'), 'utf8');
-    const stack = JSON.parse(text) as { resource: Record<string, Record<string, unknown>> };
-    mkdirSync(join(dir, 'plan'));
-    const run = offlineRoot(tf, join(dir, 'plan'), { bench: stack });
-    const timeFile = join(dir, 'time.txt');
-    run('plan', ['plan', '-refresh=false', '-input=false', '-lock=false', '-no-color', '-out=tfplan'], [GNU_TIME, '-v', '-o', timeFile]);
-    const measured = gnuTime(readFileSync(timeFile, 'utf8'));
-    const version = JSON.parse(run('version', ['version', '-json'])) as { terraform_version: string };
-    return {
-      products,
-      environment,
-      productsInStack: mesh.products.filter((p) => p.promotedTo.includes(environment)).length,
-      resources: Object.values(stack.resource).reduce((n, byName) => n + Object.keys(byName).length, 0),
-      bytes: Buffer.byteLength(text),
-      terraformVersion: version.terraform_version,
-      providerVersion: tf.providerVersion,
-      planWallSeconds: measured.wall,
-      planCpuSeconds: Math.round(measured.cpu * 100) / 100,
-      planPeakMemoryMb: Math.round(measured.peakMb),
-      loadAverage: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
-    };
+    const parts = summary.stacks ?? [
+      { stack: summary.stack, products: summary.products, resources: summary.resources, file: summary.file },
+    ];
+    const largestDomain = parts.slice(1).reduce((a, b) => (b.resources > a.resources ? b : a), parts[parts.length - 1]);
+    const planned = parts.length === 1 ? parts : [parts[0], largestDomain];
+    return planned.map((part, i) => {
+      const text = readFileSync(part.file, 'utf8');
+      const root = join(dir, `plan-${i}`);
+      mkdirSync(root);
+      const run = offlineRoot(tf, root, { bench: JSON.parse(text) as Record<string, unknown> });
+      const timeFile = join(root, 'time.txt');
+      run('plan', ['plan', '-refresh=false', '-input=false', '-lock=false', '-no-color', '-out=tfplan'], [GNU_TIME, '-v', '-o', timeFile]);
+      const measured = gnuTime(readFileSync(timeFile, 'utf8'));
+      const version = JSON.parse(run('version', ['version', '-json'])) as { terraform_version: string };
+      return {
+        products,
+        environment,
+        layout,
+        stack: part.stack,
+        productsInStack: part.products,
+        resources: part.resources,
+        bytes: Buffer.byteLength(text),
+        terraformVersion: version.terraform_version,
+        providerVersion: tf.providerVersion,
+        planWallSeconds: Math.round(measured.wall * 100) / 100,
+        planCpuSeconds: Math.round(measured.cpu * 100) / 100,
+        planPeakMemoryMb: Math.round(measured.peakMb),
+        loadAverage: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
+      };
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -99,24 +117,27 @@ function main(): void {
       sizes: { type: 'string', default: '200,1000' },
       environment: { type: 'string', default: 'dev' },
       seed: { type: 'string', default: '7' },
+      layout: { type: 'string', default: 'one' },
       results: { type: 'string', default: RESULTS },
     },
   });
+  const layout = values.layout as StackLayout;
+  if (!STACK_LAYOUTS.includes(layout)) throw new Error(`--layout: \`${values.layout}\` is not ${STACK_LAYOUTS.join(' or ')}`);
   const sizes = values.sizes.split(',').map((s) => {
     const n = Number(s);
     if (!Number.isInteger(n) || n <= 0) throw new Error(`--sizes: \`${s}\` is not a number of products`);
     return n;
   });
-  const rows = sizes.map((n) => {
-    const row = planOne(n, values.environment, Number(values.seed));
-    process.stderr.write(`N=${n}: ${JSON.stringify(row)}\n`);
-    return row;
+  const rows = sizes.flatMap((n) => {
+    const planned = planEnvironment(n, values.environment, layout, Number(values.seed));
+    for (const row of planned) process.stderr.write(`N=${n}: ${JSON.stringify(row)}\n`);
+    return planned;
   });
   writeFileSync(values.results, `${JSON.stringify(rows, null, 2)}\n`);
-  console.log('| N | environment | products in stack | resources | JSON MB | plan wall s | plan CPU s | peak MB | load |');
-  console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| N | environment | stack | products in stack | resources | JSON MB | plan wall s | plan CPU s | peak MB | load |');
+  console.log('| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
-    const cells = [r.products, r.environment, r.productsInStack, r.resources, (r.bytes / 1e6).toFixed(1)];
+    const cells = [r.products, r.environment, r.stack, r.productsInStack, r.resources, (r.bytes / 1e6).toFixed(1)];
     console.log(`| ${[...cells, r.planWallSeconds, r.planCpuSeconds, r.planPeakMemoryMb, r.loadAverage].join(' | ')} |`);
   }
   console.log(

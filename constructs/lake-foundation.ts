@@ -22,6 +22,13 @@ export interface LakeFoundationProps {
    * @default - none declared: attribute rules compare session tags as written
    */
   readonly attributes?: readonly Attribute[];
+  /**
+   * The foundation of the environment's foundation stack, when this one stands for it in a stack
+   * of one domain: the data lake settings and LF-tags are defined and applied there, this stack
+   * is applied after it (a stack dependency) and names them by their literal keys and values only.
+   * @default - this foundation defines them
+   */
+  readonly definedIn?: LakeFoundation;
 }
 
 /**
@@ -45,7 +52,8 @@ export class LakeFoundation extends Construct {
   readonly attributes: readonly Attribute[];
   /** The data lake settings, when this environment owns them; databases must be created after them. */
   readonly settings?: LakeformationDataLakeSettings;
-  private readonly tags = new Map<string, LakeformationLfTag>();
+  /** Every LF-tag key of the environment, and its definition when this foundation makes it. */
+  private readonly tags = new Map<string, LakeformationLfTag | undefined>();
 
   constructor(scope: Construct, id: string, props: LakeFoundationProps) {
     super(scope, id);
@@ -57,6 +65,12 @@ export class LakeFoundation extends Construct {
     this.environment = env;
     this.classification = props.classification;
     this.attributes = props.attributes ?? [];
+    if (props.definedIn !== undefined) {
+      // Literal names only, no expression across stacks: this stack plans offline, on its own.
+      stack.addDependency(TerraformStack.of(props.definedIn));
+      for (const key of props.tags.keys()) this.tags.set(key, undefined);
+      return;
+    }
     if (env.manageDataLakeSettings) {
       // Omitted default-permission blocks are cleared: new databases and tables then get no
       // IAM_ALLOWED_PRINCIPALS grant, so Lake Formation, not IAM alone, governs them. In hybrid
@@ -79,13 +93,16 @@ export class LakeFoundation extends Construct {
     }
   }
 
-  /** The LF-tag definitions for these keys, for `depends_on` (tags must exist before use). */
+  /**
+   * The LF-tag definitions for these keys made in this stack, for `depends_on` (tags must exist
+   * before use); none in a domain's stack, which is applied after the foundation's.
+   */
   tagsFor(keys: Iterable<string>): LakeformationLfTag[] {
     const out: LakeformationLfTag[] = [];
     for (const k of new Set(keys)) {
+      if (!this.tags.has(k)) throw new Error(`LF-tag key ${k} is not defined in this environment`);
       const tag = this.tags.get(k);
-      if (tag === undefined) throw new Error(`LF-tag key ${k} is not defined in this environment`);
-      out.push(tag);
+      if (tag !== undefined) out.push(tag);
     }
     return out;
   }

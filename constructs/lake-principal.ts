@@ -15,6 +15,7 @@ import { LakeFoundation } from './lake-foundation';
 import { LfTagAssignment } from './lf-tag-assignment';
 import { LfTagCondition } from '../lib/aws/lf-tag-ontology';
 import { PolicyDocument } from './policy-document';
+import { inStackOf, scopeForTarget } from './principal-placement';
 
 /** Anything that can be granted access to an output port (the aws-cdk `IGrantable` idiom). */
 export interface IGrantable {
@@ -145,7 +146,8 @@ export abstract class LakePrincipal extends Construct implements IGrantable {
       return known.permission;
     }
     const current = () => this.databases.get(db.name)!.level;
-    const permission = new LakeformationPermissions(this, `db-${db.name}`, {
+    const scope = scopeForTarget(this, db.tags.resource);
+    const permission = new LakeformationPermissions(scope, `db-${db.name}`, {
       principal: this.arn,
       database: { name: db.name },
       permissions: Lazy.listValue({ produce: () => [...DATABASE_PERMISSIONS[current()]] }),
@@ -153,16 +155,16 @@ export abstract class LakePrincipal extends Construct implements IGrantable {
         { produce: () => (GRANTABLE_LEVELS.includes(current()) ? [...DATABASE_PERMISSIONS[current()]] : []) },
         { omitEmpty: true },
       ),
-      dependsOn: [this.role, db.tags.resource],
+      dependsOn: this.after(scope, db.tags.resource),
     });
     this.databases.set(db.name, { level, permission });
     if (this.env.accessMode === 'hybrid') {
       // In hybrid mode Lake Formation enforces its grants only for principals opted in: this one,
       // on every table of the database it is granted (and only there).
-      new LakeformationOptIn(this, `opt-in-${db.name}`, {
+      new LakeformationOptIn(scope, `opt-in-${db.name}`, {
         principal: [{ dataLakePrincipalIdentifier: this.arn }],
         resourceData: [{ table: [{ databaseName: db.name, wildcard: true }] }],
-        dependsOn: [this.role, db.tags.resource],
+        dependsOn: this.after(scope, db.tags.resource),
       });
     }
     return permission;
@@ -192,11 +194,12 @@ export abstract class LakePrincipal extends Construct implements IGrantable {
     this.policy.allow(`ProductDataList${this.locations.size + 1}`, ['s3:ListBucket'], [`arn:aws:s3:::${location.bucket}`], {
       StringLike: { 's3:prefix': [`${location.prefix}/*`] },
     });
-    const permission = new LakeformationPermissions(this, `location-${location.prefix.replace(/\//g, '-')}`, {
+    const scope = scopeForTarget(this, location.registration);
+    const permission = new LakeformationPermissions(scope, `location-${location.prefix.replace(/\//g, '-')}`, {
       principal: this.arn,
       dataLocation: { arn: location.arn },
       permissions: [...DATA_LOCATION_PERMISSIONS],
-      dependsOn: [this.role, location.registration],
+      dependsOn: this.after(scope, location.registration),
     });
     this.locations.set(location.arn, permission);
     return permission;
@@ -204,31 +207,43 @@ export abstract class LakePrincipal extends Construct implements IGrantable {
 
   /** Grants the whole table by name, at `level` (a write to another product's table, from code). */
   grantTable(table: GrantedTable, level: AccessLevel): LakeformationPermissions {
-    return new LakeformationPermissions(this, `table-${table.id}`, {
+    const scope = scopeForTarget(this, table.resource);
+    return new LakeformationPermissions(scope, `table-${table.id}`, {
       principal: this.arn,
       table: { databaseName: table.databaseName, name: table.name },
       permissions: [...TABLE_PERMISSIONS[level]],
-      dependsOn: [this.role, table.resource],
+      dependsOn: this.after(scope, table.resource),
     });
   }
 
   /** Grants read on the named columns of a table: a column added later stays hidden until granted. */
   grantColumns(table: GrantedTable, columns: readonly string[]): LakeformationPermissions {
-    return new LakeformationPermissions(this, `columns-${table.id}`, {
+    const scope = scopeForTarget(this, table.resource);
+    return new LakeformationPermissions(scope, `columns-${table.id}`, {
       principal: this.arn,
       tableWithColumns: { databaseName: table.databaseName, name: table.name, columnNames: [...columns] },
       permissions: [...COLUMN_PERMISSIONS],
-      dependsOn: [this.role, table.resource],
+      dependsOn: this.after(scope, table.resource),
     });
   }
 
   /** Grants read through a data cells filter on a table, which limits the rows and columns. */
   grantFilter(table: GrantedTable, filter: GrantedFilter): LakeformationPermissions {
-    return new LakeformationPermissions(this, `filter-${table.id}`, {
+    const scope = scopeForTarget(this, filter.resource);
+    return new LakeformationPermissions(scope, `filter-${table.id}`, {
       principal: this.arn,
       dataCellsFilter: { databaseName: table.databaseName, tableName: table.name, tableCatalogId: filter.catalogId, name: filter.name },
       permissions: [...FILTER_PERMISSIONS],
-      dependsOn: [this.role, filter.resource],
+      dependsOn: this.after(scope, filter.resource),
     });
+  }
+
+  /**
+   * What a permission made in `scope` on `target` waits for: the role and the target, those of
+   * them in the scope's stack (another stack is applied before, or the dependency is recorded
+   * between the stacks).
+   */
+  private after(scope: Construct, target: ITerraformDependable): ITerraformDependable[] {
+    return inStackOf(scope, [this.role, target]);
   }
 }

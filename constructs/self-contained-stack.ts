@@ -21,8 +21,11 @@ const RESOLVER = new DefaultTokenResolver(new StringConcat());
 export abstract class SelfContainedStack extends TerraformStack {
   private sealed: ReadonlySet<IConstruct> = new Set();
 
-  /** Declares every element made so far free of references to other stacks. */
-  protected seal(): void {
+  /**
+   * Declares every element made so far free of references to other stacks (the code that fills
+   * several stacks at once seals each when it is done).
+   */
+  seal(): void {
     this.sealed = new Set(this.node.findAll());
   }
 

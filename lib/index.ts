@@ -35,6 +35,7 @@ export type {
   ClassificationSpec,
   ColumnSpec,
   CommonEnvironmentSpec,
+  StackLayout,
   DataClassSpec,
   DataProductSpec,
   DomainSpec,

@@ -168,6 +168,6 @@ function workProgress(mesh: Mesh, onProgress: ((step: string) => void) | undefin
 /** manifest.json as one App holding every stack writes it, with cdktf's own writer. */
 function writeManifest(outdir: string, results: readonly StackResult[]): void {
   const manifest = new Manifest(results[0].version, outdir, results[0].hclOutput);
-  for (const r of results) manifest.stacks[r.manifest.name] = r.manifest;
+  for (const r of results) for (const m of r.manifests) manifest.stacks[m.name] = m;
   manifest.writeToFile();
 }

@@ -28,8 +28,8 @@ export interface SynthesisWorkerData {
 /** What a worker posts back for one environment. */
 export interface StackResult {
   readonly summary: EnvironmentSummary;
-  /** The stack's entry of the App's manifest.json, for the parent to merge. */
-  readonly manifest: StackManifest;
+  /** The entries of the environment's stacks in the App's manifest.json, for the parent to merge. */
+  readonly manifests: readonly StackManifest[];
   /** Of the App's manifest: the cdktf version and output format, the same for every stack. */
   readonly version: string;
   readonly hclOutput: boolean;
@@ -42,19 +42,22 @@ const mesh = buildMesh(spec, undefined, { asOf });
 
 port.on('message', (environment: string) => {
   const id = stackName(mesh, environment);
-  // Each stack gets an App of its own in `scratch`, because an App writes manifest.json into its
-  // outdir: only the parent writes it in `outdir`, once, merged.
+  // Each environment gets an App of its own in `scratch`, because an App writes manifest.json
+  // into its outdir: only the parent writes it in `outdir`, once, merged.
   const app = synthesisApp(join(scratch, id));
-  const stack = addEnvironmentStack(app, mesh, environment, policy);
+  const deployment = addEnvironmentStack(app, mesh, environment, policy);
   app.synth();
-  // File by file, as an App writing into `outdir` would: files others put in the stack's
-  // directory (`terraform init`'s) stay.
-  const [from, to] = [join(scratch, id, 'stacks', id), join(outdir, 'stacks', id)];
-  mkdirSync(to, { recursive: true });
-  for (const file of readdirSync(from)) renameSync(join(from, file), join(to, file));
+  const names = deployment.stacks.map((s) => s.node.id);
+  for (const name of names) {
+    // File by file, as an App writing into `outdir` would: files others put in the stack's
+    // directory (`terraform init`'s) stay.
+    const [from, to] = [join(scratch, id, 'stacks', name), join(outdir, 'stacks', name)];
+    mkdirSync(to, { recursive: true });
+    for (const file of readdirSync(from)) renameSync(join(from, file), join(to, file));
+  }
   const result: StackResult = {
-    summary: summarizeStack(stack, outdir),
-    manifest: app.manifest.stacks[id],
+    summary: summarizeStack(deployment, outdir),
+    manifests: names.map((n) => app.manifest.stacks[n]),
     version: app.manifest.version,
     hclOutput: app.manifest.hclOutput,
   };

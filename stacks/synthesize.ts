@@ -4,8 +4,8 @@ import { tablesOpenToIam } from '../lib/aws/access-mode';
 import { PolicyExpansion, policyExpansion } from '../lib/plan/policy-expansion';
 import { PolicyReport, checkPolicies } from '../lib/policy/check-policies';
 import { TableLayout, formatTable } from '../lib/reports/format-table';
-import { App, TerraformResource, disableCreationStackTraces } from '../constructs/cdktf';
-import { EnvironmentStack } from './environment-stack';
+import { App, TerraformResource, TerraformStack, disableCreationStackTraces } from '../constructs/cdktf';
+import { DomainStack, EnvironmentDeployment, EnvironmentStack, FoundationStack } from './environment-stack';
 
 /** What one environment's stack holds, for the summary people read after synthesis. */
 export interface EnvironmentSummary {
@@ -20,10 +20,15 @@ export interface EnvironmentSummary {
   /** Entries of the environment's access plan (principal x table), whatever mechanism enforces them. */
   readonly grants: number;
   readonly purposes: number;
-  /** Terraform resources in the synthesized stack. */
+  /** Terraform resources in the synthesized stacks. */
   readonly resources: number;
-  /** Path of the stack's Terraform JSON. */
+  /** Path of the (first) stack's Terraform JSON. */
   readonly file: string;
+  /**
+   * When the environment has a stack per domain: each of its stacks, the foundation first, with
+   * the products and resources it holds. Absent for one stack.
+   */
+  readonly stacks?: readonly StackPart[];
   /**
    * Tables still also open to IAM-only access (hybrid access mode), as `<database>.<table>`:
    * effective access there is wider than the grants. Absent when there is none.
@@ -31,6 +36,16 @@ export interface EnvironmentSummary {
   readonly iamOpenTables?: readonly string[];
   /** What each global policy expands to, per table; absent when the mesh has no global policies. */
   readonly policies?: readonly PolicyExpansion[];
+}
+
+/** One stack of an environment split per domain, in {@link EnvironmentSummary.stacks}. */
+export interface StackPart {
+  readonly stack: string;
+  /** The domain it deploys; absent for the foundation stack. */
+  readonly domain?: string;
+  readonly products: number;
+  readonly resources: number;
+  readonly file: string;
 }
 
 /** The result of {@link synthesizeMesh}. */
@@ -60,7 +75,8 @@ export interface SynthesizeOptions {
 }
 
 /**
- * Synthesizes one Terraform stack per environment into `outdir` (cdktf layout:
+ * Synthesizes the stacks of each environment (one, or with `stacks: per-domain` a foundation and
+ * one per domain) into `outdir` (cdktf layout:
  * `stacks/<stack>/cdk.tf.json` plus `manifest.json`) and returns a summary. Policy findings
  * travel with the stacks as annotations, so that plain `cdktf synth` users see them.
  */
@@ -71,7 +87,7 @@ export function synthesizeMesh(mesh: Mesh, options: SynthesizeOptions): Synthesi
     options.onProgress?.(`building ${stackName(mesh, env.name)}: ${mesh.productsIn(env.name).length} products`);
     return addEnvironmentStack(app, mesh, env.name, policy);
   });
-  options.onProgress?.(`writing Terraform JSON: ${stacks.map((s) => s.node.id).join(', ')}`);
+  options.onProgress?.(`writing Terraform JSON: ${stacks.flatMap((d) => d.stacks.map((s) => s.node.id)).join(', ')}`);
   app.synth();
   return { outdir: options.outdir, environments: stacks.map((s) => summarizeStack(s, options.outdir)) };
 }
@@ -86,32 +102,53 @@ export function synthesisApp(outdir: string): App {
   return new App({ outdir, stackTraces: false });
 }
 
-/** ... and in it the stack of one environment, named `<mesh>-<environment>`, carrying the policy findings. */
-export function addEnvironmentStack(app: App, mesh: Mesh, environment: string, policy: PolicyReport): EnvironmentStack {
-  return new EnvironmentStack(app, stackName(mesh, environment), { mesh, environment, policy });
+/**
+ * ... and in it the stacks of one environment, carrying the policy findings: one named
+ * `<mesh>-<environment>`, or with `stacks: per-domain` that foundation and a stack per domain.
+ */
+export function addEnvironmentStack(app: App, mesh: Mesh, environment: string, policy: PolicyReport): EnvironmentDeployment {
+  const props = { mesh, environment, policy };
+  return mesh.environment(environment).stacks === 'per-domain'
+    ? new FoundationStack(app, stackName(mesh, environment), props)
+    : new EnvironmentStack(app, stackName(mesh, environment), props);
 }
 
-/** The summary of a stack synthesized into `outdir`, from its construct tree. */
-export function summarizeStack(stack: EnvironmentStack, outdir: string): EnvironmentSummary {
-  const file = join(outdir, 'stacks', stack.node.id, 'cdk.tf.json');
-  const resources = stack.node.findAll().filter((c) => TerraformResource.isTerraformResource(c)).length;
+/** The summary of an environment's stacks synthesized into `outdir`, from their construct trees. */
+export function summarizeStack(deployment: EnvironmentDeployment, outdir: string): EnvironmentSummary {
+  const stack = deployment.stacks[0];
+  const fileOf = (s: TerraformStack) => join(outdir, 'stacks', s.node.id, 'cdk.tf.json');
+  const resourcesOf = (s: TerraformStack) =>
+    s.node.findAll().filter((c) => TerraformResource.isTerraformResource(c) && TerraformStack.of(c) === s).length;
+  const parts = deployment.stacks.map((s) => ({
+    stack: s.node.id,
+    ...(s instanceof DomainStack ? { domain: s.domain } : {}),
+    products: [...deployment.products.values()].filter((p) => TerraformStack.of(p) === s).length,
+    resources: resourcesOf(s),
+    file: fileOf(s),
+  }));
+  const resources = parts.reduce((n, p) => n + p.resources, 0);
   const iamOpen = tablesOpenToIam(
-    stack.environment,
-    [...stack.products.values()].map((p) => p.model),
+    deployment.environment,
+    [...deployment.products.values()].map((p) => p.model),
   ).map((t) => `${t.database}.${t.table}`);
   return {
-    environment: stack.environment.name,
+    environment: deployment.environment.name,
     stack: stack.node.id,
-    account: stack.environment.account,
-    region: stack.environment.region,
-    products: stack.products.size,
-    roles: stack.products.size * PRODUCT_ROLES.length + stack.purposes.size + stack.policyRoles.size + stack.overrideRoles.size,
-    grants: stack.plan.length,
-    purposes: stack.purposes.size,
+    account: deployment.environment.account,
+    region: deployment.environment.region,
+    products: deployment.products.size,
+    roles:
+      deployment.products.size * PRODUCT_ROLES.length +
+      deployment.purposes.size +
+      deployment.policyRoles.size +
+      deployment.overrideRoles.size,
+    grants: deployment.plan.length,
+    purposes: deployment.purposes.size,
     resources,
-    file,
+    file: fileOf(stack),
+    ...(parts.length > 1 ? { stacks: parts } : {}),
     ...(iamOpen.length > 0 ? { iamOpenTables: iamOpen } : {}),
-    ...(stack.mesh.policies.length > 0 ? { policies: policyExpansion(stack.plan) } : {}),
+    ...(deployment.mesh.policies.length > 0 ? { policies: policyExpansion(deployment.plan) } : {}),
   };
 }
 
@@ -127,8 +164,15 @@ export function formatSummary(summary: SynthesisSummary, layout: { readonly widt
       (e) =>
         `${e.stack}: ${e.iamOpenTables!.length} table(s) still also open to IAM-only access (hybrid access mode), wider than the grants: ${e.iamOpenTables!.join(', ')}`,
     );
+  const split = summary.environments
+    .filter((e) => e.stacks !== undefined)
+    .map(
+      (e) =>
+        `${e.stack}: a stack per domain, the foundation applied first: ${e.stacks!.map((s) => `${s.stack} (${s.domain === undefined ? 'foundation, ' : ''}${s.resources} resources)`).join(', ')}`,
+    );
   return [
     table(header, rows, 3, layout),
+    ...(split.length > 0 ? ['', ...split] : []),
     ...(open.length > 0 ? ['', ...open] : []),
     ...expansionLines(summary, layout),
     '',

@@ -58,7 +58,13 @@ export const synthCommand: CliCommand = {
         onProgress: (step) => feedback.progress(step),
       });
       // The summary names files in the staging directory; they end up under `out`.
-      return { ...s, outdir: out, environments: s.environments.map((e) => ({ ...e, file: join(out, relative(staging, e.file)) })) };
+      const moved = (file: string) => join(out, relative(staging, file));
+      const environments = s.environments.map((e) => ({
+        ...e,
+        file: moved(e.file),
+        ...(e.stacks ? { stacks: e.stacks.map((p) => ({ ...p, file: moved(p.file) })) } : {}),
+      }));
+      return { ...s, outdir: out, environments };
     });
     const findings = report.findings.length > 0 ? `\n\n${renderText(report).trimEnd()}` : '';
     return {

@@ -23,7 +23,23 @@ export interface CommonEnvironmentSpec {
    * @default - `{ ManagedBy: meshgrant, Environment: <name> }` only
    */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * How the environment is cut into Terraform stacks (and states): `one`, or `per-domain` (a
+   * foundation stack and one stack per domain, so that a change to one product plans its domain only).
+   * @default 'one'
+   */
+  readonly stacks?: StackLayout;
 }
+
+/**
+ * The Terraform stacks of an environment: `one` stack holding everything, or `per-domain`: a
+ * foundation stack (LF-tag ontology, data lake settings, purposes, principals of global policies)
+ * applied first, then one stack per domain (its products, their roles, and every grant on its tables).
+ */
+export type StackLayout = 'one' | 'per-domain';
+
+/** Every {@link StackLayout}, the default first. */
+export const STACK_LAYOUTS: readonly StackLayout[] = ['one', 'per-domain'];
 
 /**
  * A deployment target: one account and region, one Terraform stack. The target's own fields
@@ -40,6 +56,7 @@ export interface CommonEnvironment {
   readonly users: ReadonlyMap<string, string>;
   readonly attributeSessionPrincipals: readonly string[];
   readonly tags: Readonly<Record<string, string>>;
+  readonly stacks: StackLayout;
 }
 
 /** A validated environment: the common fields and the target's (`TargetEnvironment`). */
@@ -70,6 +87,7 @@ export function toEnvironment(spec: EnvironmentSpec): Environment {
     users: sortedMap(spec.identity?.users),
     attributeSessionPrincipals: [...new Set(spec.identity?.attributeSessionPrincipals ?? [])].sort(),
     tags: sortedRecord({ ...(spec.tags ?? {}), ManagedBy: 'meshgrant', Environment: spec.name }),
+    stacks: spec.stacks ?? 'one',
   };
 }
 
@@ -95,6 +113,11 @@ export function checkEnvironments(check: SpecCheck, envs: readonly EnvironmentSp
         [...p, 'prefix'],
         `environment ${e.name}: prefix`,
         'lower case letters, digits or -, at most 20 characters',
+      );
+    if (e.stacks !== undefined && !STACK_LAYOUTS.includes(e.stacks))
+      check.add(
+        [...p, 'stacks'],
+        `environment ${e.name}: stacks \`${String(e.stacks)}\` is not valid; expected ${STACK_LAYOUTS.join(' or ')}`,
       );
     TARGET.environment.check(check, e, p);
     for (const kind of ['groups', 'users'] as const) {

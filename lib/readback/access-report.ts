@@ -9,7 +9,8 @@ import { readIdentityPolicy } from './iam-policy';
 import { AccessScope, changeScope, inScope } from './change-scope';
 import { ReadbackProblem, StackProblems } from './readback-problems';
 import { TableGrant, readTableGrants } from './table-grants';
-import { TerraformStack, readStacks, stackTarget } from './terraform-stack';
+import { readEnvironmentStacks } from './environment-stacks';
+import { TerraformStack, stackTarget } from './terraform-stack';
 import { checkStackShape } from './understood-shapes';
 
 export type { ReadbackProblem } from './readback-problems';
@@ -67,7 +68,7 @@ export interface AccessReport {
  * allows it and Lake Formation lets it see the databases).
  */
 export function readAccessReport(outdir: string): AccessReport {
-  return accessReportOf(readStacks(outdir));
+  return accessReportOf(readEnvironmentStacks(outdir));
 }
 
 /**
@@ -79,7 +80,7 @@ export function readAccessReport(outdir: string): AccessReport {
  * whose change readback cannot confine, is read whole.
  */
 export function readChangedAccess(before: string, after: string): { before: AccessReport; after: AccessReport } {
-  const [old, now] = [readStacks(before), readStacks(after)];
+  const [old, now] = [readEnvironmentStacks(before), readEnvironmentStacks(after)];
   const scopes = new Map<TerraformStack, AccessScope | undefined>();
   for (const a of old) {
     const b = now.find((s) => s.name === a.name);

@@ -2,6 +2,8 @@ import { acmeMeshSpec } from '../../examples/acme-mesh';
 import { Mesh, MeshSpec, buildMesh } from '../../lib';
 import { Testing } from '../../constructs/cdktf';
 import { EnvironmentStack } from '../../stacks/environment-stack';
+import { addEnvironmentStack } from '../../stacks/synthesize';
+import { checkPolicies } from '../../lib/policy/check-policies';
 
 /** A Terraform resource block as synthesized (snake_case keys). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -26,6 +28,16 @@ export function exampleSpec(): MeshSpec {
 export function synthEnvironment(mesh: Mesh, environment: string): string {
   const stack = new EnvironmentStack(Testing.app(), `${mesh.name}-${environment}`, { mesh, environment });
   return Testing.synth(stack, true);
+}
+
+/**
+ * Synthesizes one environment's stacks as its `stacks` option says (one, or a foundation and a
+ * stack per domain), running cdktf validations; returns each stack's JSON text by stack name,
+ * in the order they are applied.
+ */
+export function synthEnvironmentStacks(mesh: Mesh, environment: string): Record<string, string> {
+  const deployment = addEnvironmentStack(Testing.app(), mesh, environment, checkPolicies(mesh));
+  return Object.fromEntries(deployment.stacks.map((s) => [s.node.id, Testing.synth(s, true)]));
 }
 
 /** Every resource of a type in a synthesized stack. */

@@ -9,7 +9,8 @@ import { readableColumns } from '../../lib/plan';
  * product names short, dashed or long enough to shorten role names,
  * analyst clearances, role grants with or without columns and rows, consumer grants through input
  * ports, purpose bindings with or without columns and rows, random promotion dev -> prod, databases
- * and tables owned by meshgrant or existing already, and environments in hybrid access mode.
+ * and tables owned by meshgrant or existing already, and environments in hybrid access mode or
+ * split per domain.
  * Choices are drawn as small numbers and resolved against what exists, so fast-check can shrink
  * a failing mesh to a minimal one.
  */
@@ -70,6 +71,8 @@ export const meshSpecArb: fc.Arbitrary<MeshSpec> = fc
     products: fc.array(productArb, { minLength: 1, maxLength: 4 }),
     /** Environments in hybrid access mode (tables also open to IAM-only access). */
     hybrid: fc.record({ dev: fc.boolean(), prod: fc.boolean() }),
+    /** Environments split per domain: a foundation stack and a stack per domain (d1, d2). */
+    split: fc.record({ dev: fc.boolean(), prod: fc.boolean() }),
   })
   .map(buildSpec);
 
@@ -82,6 +85,7 @@ interface Plan {
   readonly purposes: readonly { members: MembersSpec; allowedClasses: string[] }[];
   readonly products: readonly ProductPlan[];
   readonly hybrid: Readonly<Record<keyof typeof ACCOUNTS, boolean>>;
+  readonly split: Readonly<Record<keyof typeof ACCOUNTS, boolean>>;
 }
 
 function buildSpec(plan: Plan): MeshSpec {
@@ -100,6 +104,7 @@ function buildSpec(plan: Plan): MeshSpec {
     identity: identity(name),
     ...(name === 'dev' ? { promotesTo: 'prod' } : {}),
     ...(plan.hybrid[name] ? { accessMode: 'hybrid' as const } : {}),
+    ...(plan.split[name] ? { stacks: 'per-domain' as const } : {}),
   });
   const ids = plan.products.map((p, i) => `d${(i % 2) + 1}.${p.name}${i}`);
   const classification: ClassificationSpec = {

@@ -189,6 +189,7 @@ const full: Complete<Omit<MeshSpec, 'products' | 'environments' | 'policies'>> &
         { account: '444444444444', reason: 'Directory account hosts the federated roles' },
       ],
       tags: { CostCenter: 'data' },
+      stacks: 'per-domain',
     },
     {
       name: 'prod',

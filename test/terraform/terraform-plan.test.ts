@@ -5,7 +5,7 @@ import { join } from 'path';
 import { Mesh, MeshSpec, buildMesh } from '../../lib';
 import { loadMesh } from '../../lib/spec';
 import { acmeMeshSpec } from '../../examples/acme-mesh';
-import { exampleSpec, synthEnvironment } from '../helpers/synth';
+import { exampleSpec, synthEnvironmentStacks } from '../helpers/synth';
 import { meshSpecArb } from '../readback/mesh-generator';
 import { OfflineTerraform, announceOfflineTerraform, declaredAddresses, planStacks } from './terraform-offline';
 
@@ -31,6 +31,11 @@ const HOSTILE = {
   column: 'Column $${x} ${var.nothing}',
 };
 
+/** The spec with `environment` split per domain. */
+function perDomain(spec: MeshSpec, environment: string): MeshSpec {
+  return { ...spec, environments: spec.environments.map((e) => (e.name === environment ? { ...e, stacks: 'per-domain' as const } : e)) };
+}
+
 function hostileSpec(): MeshSpec {
   const spec = exampleSpec();
   const products = spec.products!.map((p) =>
@@ -55,9 +60,18 @@ function hostileSpec(): MeshSpec {
   return { ...spec, products };
 }
 
-function stacksOf(label: string, mesh: Mesh): Record<string, Record<string, unknown>> {
+/**
+ * Each stack of each environment (or of those named), as a child module `<label>_<stack>`. A stack
+ * of an environment split per domain refers to no other stack: as a module of its own, it plans alone.
+ */
+function stacksOf(label: string, mesh: Mesh, environments = mesh.environments.map((e) => e.name)): Record<string, Record<string, unknown>> {
   return Object.fromEntries(
-    mesh.environments.map((e) => [`${label}_${e.name}`, JSON.parse(synthEnvironment(mesh, e.name)) as Record<string, unknown>]),
+    environments.flatMap((e) =>
+      Object.entries(synthEnvironmentStacks(mesh, e)).map(([stack, json]) => [
+        `${label}_${stack.slice(mesh.name.length + 1)}`,
+        JSON.parse(json) as Record<string, unknown>,
+      ]),
+    ),
   );
 }
 
@@ -75,6 +89,8 @@ describeWithTerraform('real Terraform plans what meshgrant synthesizes', () => {
   const stacks = {
     // The example whole: its global policies' principals, segment filters and grants too.
     ...stacksOf('acme', buildMesh(acmeMeshSpec)),
+    // Its dev environment split per domain: the foundation, and each domain's stack on its own.
+    ...stacksOf('split', buildMesh(perDomain(acmeMeshSpec, 'dev')), ['dev']),
     ...stacksOf('hostile', buildMesh(hostileSpec())),
     // Tables owned elsewhere (no Glue resources) in hybrid access mode (opt-ins, hybrid registrations).
     ...stacksOf('brownfield', loadMesh(join(__dirname, '..', '..', 'examples', 'brownfield'))),
@@ -97,6 +113,13 @@ describeWithTerraform('real Terraform plans what meshgrant synthesizes', () => {
     expect(new Set(plan.resource_changes.map((c: { change: { actions: string[] } }) => c.change.actions.join(',')))).toEqual(
       new Set(['create']),
     );
+  });
+
+  it('plans the example split per domain: the foundation and each domain stack alone, as many resources as in one stack', () => {
+    const split = Object.keys(stacks).filter((k) => k.startsWith('split_'));
+    expect(split).toEqual(['split_dev', 'split_dev_customers', 'split_dev_logistics', 'split_dev_marketing', 'split_dev_payments']);
+    const count = (prefix: string) => (plan.resource_changes as { address: string }[]).filter((c) => c.address.startsWith(prefix)).length;
+    expect(split.map((k) => count(`module.${k}.`)).reduce((a, b) => a + b)).toBe(count('module.acme_dev.'));
   });
 
   it('plans the brownfield example without a Glue resource, with hybrid registrations and opt-ins', () => {
