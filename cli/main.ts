@@ -16,6 +16,7 @@ import { checkCatalogCommand } from './commands/check-catalog';
 import { explainCommand } from './commands/explain';
 import { initCommand } from './commands/init';
 import { expiringCommand } from './commands/expiring';
+import { auditCommand } from './commands/audit';
 import { meshgrantVersion } from './version';
 
 /** Every sub-command, in the order `--help` lists them; a new command is one more line. */
@@ -32,6 +33,7 @@ const COMMANDS: readonly CliCommand[] = [
   checkCatalogCommand,
   explainCommand,
   expiringCommand,
+  auditCommand,
 ];
 
 /** The exit codes every command keeps to, as `--help` lists them. */

@@ -75,7 +75,11 @@ export class EnvironmentStack extends SelfContainedStack {
     const policyRoles = new Map<string, LakePolicyRole>();
     const policyRole = (p: PolicyPrincipal): LakePolicyRole => {
       let role = policyRoles.get(p.id);
-      if (role === undefined) policyRoles.set(p.id, (role = new LakePolicyRole(this, p.id, { principal: p, attributes: mesh.attributes })));
+      if (role === undefined) {
+        policyRoles.set(p.id, (role = new LakePolicyRole(this, p.id, { principal: p, attributes: mesh.attributes })));
+        // A guarded way into a purpose queries for that purpose: in its workgroup only.
+        if (p.guards?.kind === 'purpose') role.allowQueriesIn(purposeRoles.get(p.guards.purpose)!.workgroup);
+      }
       return role;
     };
     const principal = (h: AccessHolder): LakePrincipal =>

@@ -3,7 +3,7 @@ import { formatOption } from '../format-option';
 import { whoCanBecome } from '../../lib/directory';
 import { EffectiveAccess } from '../../lib/readback/effective-access';
 import { portableNames } from '../../lib/reports/access-identity';
-import { formatTable } from '../../lib/reports/format-table';
+import { formatCsv, formatTable } from '../../lib/reports/format-table';
 import { CliCommand, CliError } from '../cli-command';
 import { CliContext } from '../cli-context';
 import { accessOf, iamOpenNote, readSynthesized, repeatable } from './synthesized-access';
@@ -167,12 +167,7 @@ function render(lines: readonly AccessLine[], notes: readonly string[], format: 
     l.grantable.join(' ') || '-',
     ...(withVia ? [(l.via ?? []).join(', ')] : []),
   ]);
-  if (format === 'csv') return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n');
+  if (format === 'csv') return formatCsv(header, rows);
   const table = rows.length > 0 ? formatTable(format === 'md' ? 'md' : 'text', header, rows) : 'no access';
   return [table, ...notes.map((n) => (format === 'md' ? `> ${n}` : n))].join('\n');
-}
-
-/** RFC 4180: quote a cell holding a comma, a quote or a line break, doubling its quotes. */
-function csvCell(cell: string): string {
-  return /[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }

@@ -10,8 +10,8 @@ import { synthEnvironment } from '../helpers/synth';
  * other change must leave them as they are.
  */
 const PINS: Record<string, string> = {
-  'acme/dev': '30082e681087eeeab9ba713e455c17e1d5ac21e93bd54664c54a3effb6b16663',
-  'acme/prod': '84576569181f245e834f43e2961cc26a5d14aa145bae17cefe97a427ad65cb97',
+  'acme/dev': 'fbc080caf8f2f0c6dc0bc1d5a2f676ee220753093f7847d3cc9b5c081a4ebbcd',
+  'acme/prod': '666e2d0c665b28f1a2f9cdc4de2f2924c96f2acbc6589523f08d76553870fad0',
   'bench50/dev': '9ffb99463af3e36d5eee657248fd9f098afe9043685a068d3bba005e1d040b9d',
   'bench50/prod': 'fca6de6a125598814cb52dec53c663751f555d82d8c85cb2ec3707d1a236d318',
 };
