@@ -1,3 +1,4 @@
+import { printable } from '../input/printable';
 import { formatCsv, formatTable } from '../reports/format-table';
 import { AuditFilters, AuditLine, AuditReport } from './audit-trail';
 
@@ -6,19 +7,21 @@ export type AuditFormat = 'text' | 'csv' | 'json' | 'md';
 
 const HEADER = ['time', 'environment', 'event', 'principal', 'session', 'purpose', 'tables', 'classes', 'readable', 'workgroup', 'outcome'];
 
-const row = (l: AuditLine) => [
-  l.time,
-  l.environment,
-  l.action,
-  l.principal,
-  l.session || '-',
-  l.purpose || '-',
-  l.tables.join(' ') || '-',
-  l.classes.join(' ') || '-',
-  l.readableClasses.join(' ') || '-',
-  l.workgroup || '-',
-  l.outcome,
-];
+/** A line's cells; text from the logs (ARNs, session and workgroup names) with control characters escaped, so a log cannot forge a line or drive the terminal. */
+const row = (l: AuditLine) =>
+  [
+    l.time,
+    l.environment,
+    l.action,
+    l.principal,
+    l.session || '-',
+    l.purpose || '-',
+    l.tables.join(' ') || '-',
+    l.classes.join(' ') || '-',
+    l.readableClasses.join(' ') || '-',
+    l.workgroup || '-',
+    l.outcome,
+  ].map(printable);
 
 /** The filters in words: `class pii, environment prod, 2026-11-01 to 2026-11-30 (UTC)`. */
 export function describeFilters(f: AuditFilters): string {
@@ -68,7 +71,7 @@ export function renderAudit(
       `${c.records} record${c.records === 1 ? '' : 's'}: ${c.events} data-access event${c.events === 1 ? '' : 's'}, ` +
       `${c.outsideFilters} outside the filters; ${c.otherEvents} other event${c.otherEvents === 1 ? '' : 's'}.`,
   );
-  if (report.problems.length > 0) out.push('', 'Not read:', ...report.problems.map((p) => `  ${p.file}: ${p.message}`));
+  if (report.problems.length > 0) out.push('', 'Not read:', ...report.problems.map((p) => `  ${printable(p.file)}: ${p.message}`));
   if (notes.length > 0) out.push('', ...notes);
   return out.join('\n');
 }
