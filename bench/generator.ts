@@ -104,8 +104,8 @@ export function generateMeshSpec(shape: MeshShape): MeshSpec {
     i < DOMAINS.length ? DOMAINS[i] : `${DOMAINS[i % DOMAINS.length]}-${Math.floor(i / DOMAINS.length) + 1}`,
   );
   const purposes = PURPOSES.slice(0, Math.min(PURPOSES.length, 3 + Math.floor(shape.products / 100))).map((p): PurposeSpec => {
-    // Every member is approved by the purpose's approver (security/purpose-member-approval); approvals
-    // never reach the synthesized output, so the stacks are those of the meshes generated before them.
+    // Every member is approved by the purpose's approver (security/purpose-member-approval); the
+    // purpose roles carry the approvals as `Approval<n>` tags (lib/aws/approval-tags.ts).
     const approval = { approvedBy: `approver-${p.name}`, approvedOn: '2026-01-15', reason: 'generated member' };
     return {
       name: p.name,

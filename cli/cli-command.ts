@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import type { Feedback } from './feedback';
 
 /** What a command produced: its exit code and its report, for people and for machines. */
 export interface CommandResult {
@@ -8,6 +9,11 @@ export interface CommandResult {
   readonly text: string;
   /** Merged into the `--json` report, next to `command`, `ok` and `problems`. */
   readonly json: Readonly<Record<string, unknown>>;
+  /**
+   * The text summarizes work done (files written, a mesh found valid) rather than being the
+   * report asked for: `--quiet` leaves it out when the command succeeds.
+   */
+  readonly summary?: boolean;
 }
 
 /**
@@ -18,8 +24,11 @@ export interface CommandResult {
 export interface CliCommand {
   /** Declares the sub-command (name, description, arguments, options) on `program` and returns it. */
   define(program: Command): Command;
-  /** Runs with commander's parsed positional arguments and options. */
-  run(args: readonly unknown[], options: Readonly<Record<string, unknown>>): CommandResult | Promise<CommandResult>;
+  /**
+   * Runs with commander's parsed positional arguments and options; `feedback` says on standard
+   * error what it is doing (progress, notes, `--verbose` details).
+   */
+  run(args: readonly unknown[], options: Readonly<Record<string, unknown>>, feedback: Feedback): CommandResult | Promise<CommandResult>;
 }
 
 /** The command cannot run for a reason the user can fix (a bad option, an unwritable directory): exit 2, no stack trace. */

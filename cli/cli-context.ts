@@ -2,30 +2,60 @@ import { DirectoryError, loadDirectory } from '../lib/directory';
 import type { DirectorySnapshot } from '../lib/directory/directory';
 import type { IdentityMapping } from '../lib/directory/who-can-become';
 import type { Mesh } from '../lib/model/mesh';
-import { loadMesh } from '../lib/spec';
+import { MeshLoadError, loadMesh } from '../lib/spec';
 import { CliError } from './cli-command';
+import type { Feedback } from './feedback';
+import { MESH_FOLDER, findMeshDir } from './find-mesh';
 
 /**
- * What commands read besides the synthesized output: the mesh of `--mesh`, the identity mappings
- * of its environments, and a directory snapshot. Each is loaded once, when first asked for, and
- * load errors become `CliError`s (exit 2) the same way for every command.
+ * What commands read besides the synthesized output: the mesh (of `--mesh` or a `[dir]`
+ * argument, else found from the current directory upwards), the identity mappings of its
+ * environments, and a directory snapshot. Each is loaded once, when first asked for, and load
+ * errors become `CliError`s (exit 2) the same way for every command.
  */
 export class CliContext {
+  /** The mesh directory: as given, or as found. */
+  readonly meshDir: string;
+  /** Whether {@link meshDir} was found rather than given: the note then says which mesh was used. */
+  private readonly found: boolean;
   private loadedMesh?: Mesh;
   private loadedIdentities?: ReadonlyMap<string, IdentityMapping>;
   private loadedDirectory?: DirectorySnapshot;
 
   /**
-   * @param meshDir the mesh directory (`--mesh`)
+   * @param meshDir the mesh directory (`--mesh`, `[dir]`); undefined: found from the current directory upwards ({@link findMeshDir})
    * @param asOf the day expiry is evaluated against (`--as-of`); default today, in UTC
+   * @param feedback says which mesh was used when it was found rather than given
    */
   constructor(
-    private readonly meshDir: string,
+    meshDir: string | undefined,
     private readonly asOf?: string,
-  ) {}
+    private readonly feedback?: Feedback,
+  ) {
+    this.found = meshDir === undefined;
+    this.meshDir = meshDir ?? findMeshDir() ?? '.';
+  }
 
+  /**
+   * The mesh.
+   * @throws MeshLoadError when there is no mesh (saying where it was looked for), MeshValidationError when it has problems
+   */
   mesh(): Mesh {
-    this.loadedMesh ??= loadMesh(this.meshDir, { asOf: this.asOf });
+    if (this.loadedMesh !== undefined) return this.loadedMesh;
+    this.feedback?.progress(`loading the mesh in ${this.meshDir}`);
+    try {
+      this.loadedMesh = loadMesh(this.meshDir, { asOf: this.asOf });
+    } catch (e) {
+      if (!(e instanceof MeshLoadError) || !this.found) throw e;
+      throw new MeshLoadError({
+        ...e.problems[0],
+        message: `no mesh.yaml in the current directory or a folder above it, nor in their ${MESH_FOLDER}/ folders`,
+        hint: "give the mesh directory, the folder that holds mesh.yaml, as the command's argument or with --mesh",
+      });
+    }
+    const used = `using mesh ${this.loadedMesh.name} in ${this.meshDir}`;
+    if (this.found) this.feedback?.note(`${used} (found from the current directory; give another as an argument or with --mesh)`);
+    else this.feedback?.detail(used);
     return this.loadedMesh;
   }
 

@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { printableJson, printableOutput } from '../lib/input/printable';
 import { MeshValidationError } from '../lib/model/problems';
 import { MeshLoadError } from '../lib/spec';
@@ -18,6 +18,7 @@ import { initCommand } from './commands/init';
 import { expiringCommand } from './commands/expiring';
 import { auditCommand } from './commands/audit';
 import { meshgrantVersion } from './version';
+import { Feedback, Verbosity } from './feedback';
 
 /** Every sub-command, in the order `--help` lists them; a new command is one more line. */
 const COMMANDS: readonly CliCommand[] = [
@@ -48,11 +49,20 @@ Exit codes:
 export interface CliOutput {
   stdout(text: string): void;
   stderr(text: string): void;
+  /**
+   * Columns of the terminal standard error is, for the progress line; undefined when it is not
+   * a terminal (a file, a pipe, a CI log): then there is no progress line.
+   */
+  readonly terminalColumns?: number;
 }
 
 const processOutput: CliOutput = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  // A terminal that cannot move the cursor (`TERM=dumb`, e.g. an editor's output pane) gets no status line.
+  get terminalColumns() {
+    return process.stderr.isTTY && process.env.TERM !== 'dumb' ? process.stderr.columns || 80 : undefined;
+  },
 };
 
 /**
@@ -60,7 +70,7 @@ const processOutput: CliOutput = {
  * escape sequences) escaped: input never drives the terminal that shows a report.
  */
 function terminalSafe(output: CliOutput, json: boolean): CliOutput {
-  // With --json, stdout holds only the JSON report; stderr is text either way.
+  // With --json or --format json, stdout holds only JSON; stderr is text either way.
   const safe = json ? printableJson : printableOutput;
   return { stdout: (text) => output.stdout(safe(text)), stderr: (text) => output.stderr(printableOutput(text)) };
 }
@@ -72,6 +82,7 @@ function terminalSafe(output: CliOutput, json: boolean): CliOutput {
  */
 export async function runCli(argv: readonly string[], rawOutput: CliOutput = processOutput): Promise<number> {
   const output = terminalSafe(rawOutput, argv.includes('--json'));
+
   let exitCode = 0;
   const program = new Command('meshgrant')
     .description('access-as-code for data meshes: validate and synthesize mesh files to AWS Lake Formation and IAM')
@@ -84,9 +95,13 @@ export async function runCli(argv: readonly string[], rawOutput: CliOutput = pro
     command
       .define(program)
       .option('--json', 'print a JSON report on stdout')
+      .addOption(
+        new Option('-q, --quiet', 'print only the report and errors: no progress, no notes, no summary of work done').conflicts('verbose'),
+      )
+      .addOption(new Option('-v, --verbose', 'also say what is done, step by step, with times (on standard error)'))
       .action(async (...args: unknown[]) => {
         const parsed = args[args.length - 1] as Command;
-        exitCode = await execute(command, parsed, output);
+        exitCode = await execute(command, parsed, rawOutput);
       });
   }
   try {
@@ -99,26 +114,39 @@ export async function runCli(argv: readonly string[], rawOutput: CliOutput = pro
   return exitCode;
 }
 
-async function execute(command: CliCommand, parsed: Command, output: CliOutput): Promise<number> {
+async function execute(command: CliCommand, parsed: Command, rawOutput: CliOutput): Promise<number> {
   const options = parsed.opts();
   const json = options.json === true;
-  const print = (exitCode: number, text: string, report: Record<string, unknown>, stream: keyof CliOutput = 'stdout') => {
+  // `--format json` prints JSON too: escaped as JSON, so that it stays JSON.
+  const output = terminalSafe(rawOutput, json || options.format === 'json');
+  const verbosity: Verbosity = options.quiet === true ? 'quiet' : options.verbose === true ? 'verbose' : 'normal';
+  // The progress line writes its own control characters; Feedback makes the text in it printable.
+  const feedback = new Feedback(
+    { write: (t) => rawOutput.stderr(t), terminalColumns: rawOutput.terminalColumns },
+    verbosity,
+    `meshgrant ${parsed.name()}`,
+  );
+  const print = (exitCode: number, text: string, report: Record<string, unknown>, stream: 'stdout' | 'stderr' = 'stdout') => {
+    feedback.end();
     if (json) output.stdout(`${JSON.stringify({ command: parsed.name(), ok: exitCode === 0, ...report }, null, 2)}\n`);
-    else output[stream](`${text}\n`);
+    else if (text !== '') output[stream](`${text}\n`);
     return exitCode;
   };
   let result: CommandResult;
   try {
-    result = await command.run(parsed.processedArgs, options);
+    result = await command.run(parsed.processedArgs, options, feedback);
   } catch (e) {
     if (e instanceof MeshLoadError)
       return print(2, e.problems.map(problemLine).join('\n'), { problems: e.problems.map(problemReport) }, 'stderr');
     if (e instanceof MeshValidationError) return print(1, problemsText(e.problems), { problems: e.problems.map(problemReport) });
     if (e instanceof CliError) return print(2, `meshgrant ${parsed.name()}: ${e.message}`, { problems: [], error: e.message }, 'stderr');
+    feedback.end();
     output.stderr(internalError(`meshgrant ${parsed.name()}`, e));
     return 2;
   }
-  return print(result.exitCode, result.text, { problems: [], ...result.json });
+  // A summary of work done says nothing a successful exit code does not, to someone who asked for quiet.
+  const quietened = verbosity === 'quiet' && result.exitCode === 0 && result.summary === true;
+  return print(result.exitCode, quietened ? '' : result.text, { problems: [], ...result.json });
 }
 
 /** Entry point of `bin/meshgrant.js`; sets the exit code. */

@@ -6,6 +6,7 @@ import { LakeFoundation } from './lake-foundation';
 import { LakePrincipal } from './lake-principal';
 import { LF_TAG, LfTagCondition } from '../lib/aws/lf-tag-ontology';
 import { trustPolicy } from '../lib/aws/trust-policy';
+import { withApprovals } from '../lib/aws/approval-tags';
 
 /** Props of {@link LakeProductRole}. */
 export interface LakeProductRoleProps {
@@ -32,7 +33,7 @@ export class LakeProductRole extends LakePrincipal {
       roleName: productRoleName(env, product, role.name),
       description: `${role.name} of data product ${product.id} (${env.name})`,
       trustPolicy: trustPolicy(role.members, env),
-      tags: { DataProduct: product.id, ProductRole: role.name, Environment: env.name },
+      tags: withApprovals({ DataProduct: product.id, ProductRole: role.name, Environment: env.name }, role.members.entries, env),
     });
     this.product = product.id;
     this.roleName = role.name;

@@ -9,6 +9,7 @@ import { LakePrincipal, ProductDatabase } from './lake-principal';
 import { PurposeWorkgroup } from './purpose-workgroup';
 import { LF_TAG, LfTagCondition } from '../lib/aws/lf-tag-ontology';
 import { trustPolicy } from '../lib/aws/trust-policy';
+import { withApprovals } from '../lib/aws/approval-tags';
 
 /** Props of {@link LakePurposeRole}. */
 export interface LakePurposeRoleProps {
@@ -36,7 +37,7 @@ export class LakePurposeRole extends LakePrincipal {
       roleName: purposeRoleName(env, purpose.name),
       description: `Members of purpose ${purpose.name} (${env.name}); approver ${purpose.approver}`,
       trustPolicy: trustPolicy(purpose.members, env),
-      tags: { Purpose: purpose.name, Environment: env.name },
+      tags: withApprovals({ Purpose: purpose.name, Environment: env.name }, purpose.members.entries, env),
     });
     this.purpose = purpose;
     this.filterSuffix = `purpose-${purpose.name}`;

@@ -7,7 +7,7 @@ import { Mesh } from '../lib/model';
 import { checkPolicies } from '../lib/policy/check-policies';
 import { Manifest } from '../constructs/cdktf';
 import type { StackResult, SynthesisWorkerData } from './synthesize-worker';
-import { SynthesisSummary, SynthesizeOptions, synthesizeMesh } from './synthesize';
+import { SynthesisSummary, SynthesizeOptions, stackName, synthesizeMesh } from './synthesize';
 
 /**
  * Products an environment needs for its stack to get a worker thread of its own by default. A
@@ -42,13 +42,14 @@ export interface ParallelSynthesizeOptions extends SynthesizeOptions {
 export async function synthesizeMeshParallel(mesh: Mesh, options: ParallelSynthesizeOptions): Promise<SynthesisSummary> {
   const policy = options.policy ?? checkPolicies(mesh);
   const workers = synthesisWorkers(mesh, options.jobs);
-  if (workers === 1) return synthesizeMesh(mesh, { outdir: options.outdir, policy });
+  if (workers === 1) return synthesizeMesh(mesh, { outdir: options.outdir, policy, onProgress: options.onProgress });
   const { outdir } = options;
   const scratch = join(outdir, '.synth-workers');
   // `stacks` as an App creates it, before any stack is synthesized.
   for (const d of [join(outdir, 'stacks'), scratch]) mkdirSync(d, { recursive: true });
   try {
-    const results = await inWorkers(workers, largestFirst(mesh), { spec: mesh.spec, asOf: mesh.asOf, policy, outdir, scratch });
+    const data = { spec: mesh.spec, asOf: mesh.asOf, policy, outdir, scratch };
+    const results = await inWorkers(workers, largestFirst(mesh), data, workProgress(mesh, options.onProgress));
     const ordered = mesh.environments.map((e) => results.find((r) => r.summary.environment === e.name)!);
     writeManifest(outdir, ordered);
     return { outdir, environments: ordered.map((r) => r.summary) };
@@ -82,14 +83,19 @@ function largestFirst(mesh: Mesh): string[] {
  * Synthesizes `environments` with `count` workers, each taking the next environment when it is
  * done. Rejects with the first error; every worker is stopped before this returns or throws.
  */
-async function inWorkers(count: number, environments: readonly string[], data: SynthesisWorkerData): Promise<StackResult[]> {
+async function inWorkers(
+  count: number,
+  environments: readonly string[],
+  data: SynthesisWorkerData,
+  progress: WorkProgress,
+): Promise<StackResult[]> {
   const queue = [...environments];
   const results: StackResult[] = [];
   const workers: Worker[] = [];
   try {
     // All started before any is awaited, so that a failed start leaves no promise unobserved.
     for (let i = 0; i < count; i++) workers.push(startWorker(data));
-    await Promise.all(workers.map((w) => drain(w, queue, results)));
+    await Promise.all(workers.map((w) => drain(w, queue, results, progress)));
     return results;
   } finally {
     // On success they wait for more work; on failure the others may still be synthesizing.
@@ -110,15 +116,19 @@ function startWorker(workerData: SynthesisWorkerData): Worker {
 }
 
 /** Feeds `worker` environments from `queue` until it is empty; rejects when the worker fails or stops. */
-function drain(worker: Worker, queue: string[], results: StackResult[]): Promise<void> {
+function drain(worker: Worker, queue: string[], results: StackResult[], progress: WorkProgress): Promise<void> {
   return new Promise((resolve, reject) => {
     const next = () => {
       const environment = queue.shift();
       if (environment === undefined) resolve();
-      else worker.postMessage(environment);
+      else {
+        progress.started(environment);
+        worker.postMessage(environment);
+      }
     };
     worker.on('message', (result: StackResult) => {
       results.push(result);
+      progress.done(result.summary.environment);
       next();
     });
     // The worker's error arrives cloned: an Error with its message and stack; anything else thrown becomes one.
@@ -127,6 +137,32 @@ function drain(worker: Worker, queue: string[], results: StackResult[]): Promise
     worker.on('exit', (code) => reject(new Error(`a synthesis worker stopped with exit code ${code}`)));
     next();
   });
+}
+
+/** Tells `onProgress` which stacks the workers are synthesizing and how many are written. */
+interface WorkProgress {
+  started(environment: string): void;
+  done(environment: string): void;
+}
+
+function workProgress(mesh: Mesh, onProgress: ((step: string) => void) | undefined): WorkProgress {
+  const running = new Set<string>();
+  let done = 0;
+  const report = () =>
+    onProgress?.(
+      `synthesizing ${[...running].map((e) => stackName(mesh, e)).join(', ') || 'nothing'}: ${done} of ${mesh.environments.length} stacks written`,
+    );
+  return {
+    started: (environment) => {
+      running.add(environment);
+      report();
+    },
+    done: (environment) => {
+      running.delete(environment);
+      done++;
+      report();
+    },
+  };
 }
 
 /** manifest.json as one App holding every stack writes it, with cdktf's own writer. */

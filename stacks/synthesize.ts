@@ -51,6 +51,11 @@ export interface SynthesizeOptions {
    * @default - the mesh's policies are checked here
    */
   readonly policy?: PolicyReport;
+  /**
+   * Called with each step as it starts (`building acme-dev: 6 products`), for a progress line.
+   * @default - no progress reported
+   */
+  readonly onProgress?: (step: string) => void;
 }
 
 /**
@@ -61,7 +66,11 @@ export interface SynthesizeOptions {
 export function synthesizeMesh(mesh: Mesh, options: SynthesizeOptions): SynthesisSummary {
   const policy = options.policy ?? checkPolicies(mesh);
   const app = synthesisApp(options.outdir);
-  const stacks = mesh.environments.map((env) => addEnvironmentStack(app, mesh, env.name, policy));
+  const stacks = mesh.environments.map((env) => {
+    options.onProgress?.(`building ${stackName(mesh, env.name)}: ${mesh.productsIn(env.name).length} products`);
+    return addEnvironmentStack(app, mesh, env.name, policy);
+  });
+  options.onProgress?.(`writing Terraform JSON: ${stacks.map((s) => s.node.id).join(', ')}`);
   app.synth();
   return { outdir: options.outdir, environments: stacks.map((s) => summarizeStack(s, options.outdir)) };
 }

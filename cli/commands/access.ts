@@ -1,11 +1,13 @@
 import { Command } from 'commander';
 import { formatOption } from '../format-option';
 import { whoCanBecome } from '../../lib/directory';
-import { EffectiveAccess } from '../../lib/readback/effective-access';
+import { EffectiveAccess, MemberApproval } from '../../lib/readback/effective-access';
 import { portableNames } from '../../lib/reports/access-identity';
 import { formatCsv, formatTable } from '../../lib/reports/format-table';
 import { CliCommand, CliError } from '../cli-command';
 import { CliContext } from '../cli-context';
+import type { Feedback } from '../feedback';
+import { MESH_DIR_HELP } from '../find-mesh';
 import { accessOf, iamOpenNote, readSynthesized, repeatable } from './synthesized-access';
 
 type AccessFormat = 'text' | 'csv' | 'json' | 'md';
@@ -27,6 +29,14 @@ interface AccessLine {
   readonly grantable: readonly string[];
   /** With `--user`: how the person becomes the principal (`group payments-analysts`). */
   readonly via?: readonly string[];
+  /** With `--user`: the approval the role's tags record for each way in `via` (null where none is recorded). */
+  readonly approvals?: readonly (MemberApproval | null)[];
+}
+
+/** A member's approval as the synthesized role's tags record it, with the principal it admits to. */
+interface ApprovalLine extends MemberApproval {
+  readonly environment: string;
+  readonly principal: string;
 }
 
 /**
@@ -53,12 +63,12 @@ export const accessCommand: CliCommand = {
         repeatable,
         [],
       )
-      .option('--mesh <dir>', 'with --user: mesh directory whose environments map groups and users to principals', '.')
+      .option('--mesh <dir>', `with --user: ${MESH_DIR_HELP}; its environments map groups and users to principals`)
       .addOption(
         formatOption(['text', 'csv', 'json', 'md'], 'text for a terminal, csv, json, md for a pull-request comment; table is text'),
       ),
 
-  run: (_args, options) => {
+  run: (_args, options, feedback) => {
     const out = String(options.out);
     const env = options.env === undefined ? undefined : String(options.env);
     const filters = ['user', 'product', 'class'].filter((f) => options[f] !== undefined);
@@ -71,7 +81,7 @@ export const accessCommand: CliCommand = {
     const label = (a: EffectiveAccess) => names.principal(a.principal);
     const lines =
       options.user !== undefined
-        ? linesOfUser(access, String(options.user), options.directory as string[], String(options.mesh), label)
+        ? linesOfUser(access, String(options.user), options.directory as string[], options.mesh as string | undefined, label, feedback)
         : options.class !== undefined
           ? linesOfClass(access, String(options.class), label)
           : access.filter((a) => options.product === undefined || a.product === options.product).map((a) => line(a, label(a), a.columns));
@@ -80,7 +90,10 @@ export const accessCommand: CliCommand = {
     const iamOpen = synthesized.iamOpen.filter(
       (t) => (env === undefined || t.environment === env) && (options.product === undefined || t.product === options.product),
     );
+    const approvals = options.user === undefined ? approvalLines(access, lines, label) : [];
     const notes = [
+      ...approvals.map(approvalNote),
+      ...untaggedNotes(access, lines, label),
       ...iamOpen.map(iamOpenNote),
       ...blocked.map(
         (b) =>
@@ -91,7 +104,7 @@ export const accessCommand: CliCommand = {
     return {
       exitCode: 0,
       text: render(lines, notes, options.format as AccessFormat),
-      json: { out, access: lines, blocked, iamOpen, problems: synthesized.problems },
+      json: { out, access: lines, approvals, blocked, iamOpen, problems: synthesized.problems },
     };
   },
 };
@@ -125,19 +138,86 @@ function linesOfUser(
   access: readonly EffectiveAccess[],
   user: string,
   files: readonly string[],
-  meshDir: string,
+  meshDir: string | undefined,
   label: (a: EffectiveAccess) => string,
+  feedback: Feedback,
 ): AccessLine[] {
   if (files.length === 0)
     throw new CliError('--user needs --directory, the directory snapshot that says which groups and attributes the user has');
-  const context = new CliContext(meshDir);
+  const context = new CliContext(meshDir, undefined, feedback);
   const directory = context.directory(files);
   if (!directory.people.some((p) => p.name === user)) throw new CliError(`no user \`${user}\` in the directory snapshot`);
   const identities = context.identitiesOf(access.map((a) => a.environment));
   return access.flatMap((a) => {
     const admission = whoCanBecome(a.principal.members, directory, identities.get(a.environment)!).people.find((p) => p.person === user);
-    return admission === undefined ? [] : [line(a, label(a), a.columns, admission.via)];
+    if (admission === undefined) return [];
+    return [{ ...line(a, label(a), a.columns, admission.via), approvals: admission.via.map((way) => approvalOfWay(a, way) ?? null) }];
   });
+}
+
+/** The recorded approval of the member a way in names: `group fraud-analysts`, `user li.wei`, `attributes country=FR department=risk`. */
+function approvalOfWay(a: EffectiveAccess, way: string): MemberApproval | undefined {
+  const [kind, ...rest] = way.split(' ');
+  const name = rest.join(' ');
+  return (a.principal.approvals ?? []).find(
+    (ap) =>
+      (ap.kind === 'attributes' ? 'attributes' : ap.kind) === kind &&
+      (ap.kind === 'attributes' ? ap.member.replace(/, /g, ' ') : ap.member) === name,
+  );
+}
+
+/** The approvals recorded on the principals the lines name, once per environment and principal, in line order. */
+function approvalLines(
+  access: readonly EffectiveAccess[],
+  lines: readonly AccessLine[],
+  label: (a: EffectiveAccess) => string,
+): ApprovalLine[] {
+  const out: ApprovalLine[] = [];
+  for (const a of shownPrincipals(access, lines, label))
+    for (const ap of a.principal.approvals ?? []) out.push({ environment: a.environment, principal: label(a), ...ap });
+  return out;
+}
+
+/** One access entry per principal (and environment) that the lines show. */
+function shownPrincipals(
+  access: readonly EffectiveAccess[],
+  lines: readonly AccessLine[],
+  label: (a: EffectiveAccess) => string,
+): EffectiveAccess[] {
+  const shown = new Set(lines.map((l) => `${l.environment}\u0000${l.principal}`));
+  const seen = new Set<string>();
+  return access.filter((a) => {
+    const key = `${a.environment}\u0000${label(a)}`;
+    if (!shown.has(key) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** `approval: prod purpose:fraud-detection group fraud-analysts approved by maria.lopez on 2026-03-02, ticket SEC-1042, until 2030-03-31`. */
+function approvalNote(a: ApprovalLine): string {
+  return `approval: ${a.environment} ${a.principal} ${a.kind === 'attributes' ? 'attribute rule' : a.kind} ${a.member} ${approvalText(a)}`;
+}
+
+function untaggedNotes(access: readonly EffectiveAccess[], lines: readonly AccessLine[], label: (a: EffectiveAccess) => string): string[] {
+  return shownPrincipals(access, lines, label)
+    .filter((a) => a.principal.approvalsUntagged !== undefined)
+    .map(
+      (a) =>
+        `approval: ${a.environment} ${label(a)}: ${a.principal.approvalsUntagged} more approved members, untagged (IAM allows 50 tags per role)`,
+    );
+}
+
+/** `approved by maria.lopez on 2026-03-02, ticket SEC-1042, until 2030-03-31`; the parts recorded. */
+function approvalText(a: MemberApproval): string {
+  const parts = [
+    [a.approvedBy !== undefined ? `approved by ${a.approvedBy}` : 'approved', a.approvedOn !== undefined ? ` on ${a.approvedOn}` : ''].join(
+      '',
+    ),
+    ...(a.ticket !== undefined ? [`ticket ${a.ticket}`] : []),
+    ...(a.expires !== undefined ? [`until ${a.expires}`] : []),
+  ];
+  return parts.join(', ');
 }
 
 function render(lines: readonly AccessLine[], notes: readonly string[], format: AccessFormat): string {
@@ -165,7 +245,7 @@ function render(lines: readonly AccessLine[], notes: readonly string[], format: 
     l.rows,
     l.permissions.join(' '),
     l.grantable.join(' ') || '-',
-    ...(withVia ? [(l.via ?? []).join(', ')] : []),
+    ...(withVia ? [(l.via ?? []).map((way, i) => (l.approvals?.[i] ? `${way} (${approvalText(l.approvals[i]!)})` : way)).join('; ')] : []),
   ]);
   if (format === 'csv') return formatCsv(header, rows);
   const table = rows.length > 0 ? formatTable(format === 'md' ? 'md' : 'text', header, rows) : 'no access';

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { catalogDrift } from '../../lib/import/catalog-drift';
 import { CliContext } from '../cli-context';
+import { MESH_DIR_HELP } from '../find-mesh';
 import { CliCommand, CliError } from '../cli-command';
 import { readUpstream } from './import';
 
@@ -15,11 +16,11 @@ export const checkCatalogCommand: CliCommand = {
       .command('check-catalog')
       .description('compare the declared ports with `aws glue get-tables` output; exit 1 on drift that changes access')
       .argument('<file>', 'the JSON `aws glue get-tables --database-name <db>` prints')
-      .option('--mesh <dir>', 'mesh directory', '.')
+      .option('--mesh <dir>', MESH_DIR_HELP)
       .option('--env <name>', 'environment whose database names to compare (default: the first)'),
 
-  run: ([file], options) => {
-    const mesh = new CliContext(String(options.mesh)).mesh();
+  run: ([file], options, feedback) => {
+    const mesh = new CliContext(options.mesh as string | undefined, undefined, feedback).mesh();
     const env = options.env === undefined ? mesh.environments[0].name : String(options.env);
     if (!mesh.environments.some((e) => e.name === env))
       throw new CliError(

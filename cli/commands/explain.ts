@@ -17,6 +17,7 @@ import {
 } from '../../lib/plan';
 import { CliCommand, CliError } from '../cli-command';
 import { CliContext } from '../cli-context';
+import { MESH_DIR_HELP } from '../find-mesh';
 import { repeatable } from './synthesized-access';
 
 /**
@@ -31,14 +32,14 @@ export const explainCommand: CliCommand = {
     program
       .command('explain')
       .description('how global policies, roles and purposes decide who reads one table, from the spec')
-      .argument('[dir]', 'mesh directory (holds mesh.yaml)', '.')
+      .argument('[dir]', MESH_DIR_HELP)
       .requiredOption('--table <product/port>', 'the table, e.g. payments.transactions/transactions')
       .option('--env <name>', 'only this environment')
       .option('--user <name>', 'which ways in this directory user takes (needs --directory)')
       .option('--directory <file>', 'with --user: directory snapshot (SCIM JSON or YAML); repeat for several files', repeatable, []),
 
-  run: ([dir], options) => {
-    const context = new CliContext(String(dir));
+  run: ([dir], options, feedback) => {
+    const context = new CliContext(dir as string | undefined, undefined, feedback);
     const mesh = context.mesh();
     const [productId, portName] = splitTable(String(options.table), mesh);
     const product = mesh.product(productId);

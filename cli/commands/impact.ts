@@ -4,6 +4,7 @@ import { analyzeImpact } from '../../lib/reports/impact';
 import { renderImpact } from '../../lib/reports/render-impact';
 import { CliCommand } from '../cli-command';
 import { CliContext } from '../cli-context';
+import { MESH_DIR_HELP } from '../find-mesh';
 import { reportFormatOption, readSynthesized, repeatable, withReadbackNotes } from './synthesized-access';
 
 /**
@@ -23,11 +24,11 @@ export const impactCommand: CliCommand = {
       )
       .option('--old <dir>', "cdktf output before the change (default: none, list everyone's access)")
       .option('--new <dir>', 'cdktf output after the change', 'cdktf.out')
-      .option('--mesh <dir>', 'mesh directory whose environments map directory groups and users to principals', '.')
+      .option('--mesh <dir>', `${MESH_DIR_HELP}; its environments map directory groups and users to principals`)
       .addOption(reportFormatOption()),
 
-  run: (_args, options) => {
-    const context = new CliContext(String(options.mesh));
+  run: (_args, options, feedback) => {
+    const context = new CliContext(options.mesh as string | undefined, undefined, feedback);
     const directory = context.directory(options.directory as string[]);
     context.mesh(); // a broken mesh is reported before the outputs are read
     const now = readSynthesized(String(options.new));

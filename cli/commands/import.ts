@@ -69,6 +69,7 @@ export const importCommand: CliCommand = {
     const heading = existing === undefined ? `${path}: written` : existing === result.text ? `${path}: unchanged` : `${path}: updated`;
     return {
       exitCode: 0,
+      summary: true,
       text: [heading, ...result.report.map((l) => `  ${l}`)].join('\n'),
       json: { file: path, created: existing === undefined, report: result.report },
     };

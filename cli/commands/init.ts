@@ -64,7 +64,7 @@ export const initCommand: CliCommand = {
         : []),
       `replace the placeholder principals in ${MESH_DIR}/environments.yaml (identity.groups, identity.users) before deploying`,
     ];
-    return { exitCode: 0, text: lines.join('\n'), json: { dir: target, name, files: files.map((f) => f.path) } };
+    return { exitCode: 0, summary: true, text: lines.join('\n'), json: { dir: target, name, files: files.map((f) => f.path) } };
   },
 };
 

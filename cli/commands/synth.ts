@@ -3,6 +3,7 @@ import { join, relative } from 'path';
 import { policyReportJson, renderText } from '../../lib/policy';
 import { CdkFlavourError } from '../../constructs/cdk-flavour';
 import { CliContext } from '../cli-context';
+import { MESH_DIR_HELP } from '../find-mesh';
 import { CliCommand, CliError } from '../cli-command';
 import { RULES_OPTION, checkMeshPolicies } from '../policy-check';
 import { replaceDirectory } from '../replace-directory';
@@ -19,7 +20,7 @@ export const synthCommand: CliCommand = {
     program
       .command('synth')
       .description('synthesize the mesh to Terraform JSON, one stack per environment; an earlier output stays intact if it fails')
-      .argument('[dir]', 'mesh directory (holds mesh.yaml)', '.')
+      .argument('[dir]', MESH_DIR_HELP)
       .option('--out <dir>', 'output directory', 'cdktf.out')
       .addOption(
         new Option(
@@ -30,12 +31,13 @@ export const synthCommand: CliCommand = {
       .option(...RULES_OPTION)
       .option(...AS_OF_OPTION),
 
-  run: async ([dir], options) => {
+  run: async ([dir], options, feedback) => {
     const out = String(options.out);
-    const mesh = new CliContext(String(dir), options.asOf as string | undefined).mesh();
+    const mesh = new CliContext(dir as string | undefined, options.asOf as string | undefined, feedback).mesh();
     // Only what has expired: synthesis output changes on the day after an expiry, and says so.
     const expiry = expiryReport(mesh, -1);
     const notice = expiryNotice(expiry);
+    feedback.progress('checking policies');
     const report = checkMeshPolicies(mesh, options);
     const policy = policyReportJson(report);
     if (report.hasErrors) {
@@ -47,13 +49,19 @@ export const synthCommand: CliCommand = {
     }
     const { synthesizeMeshParallel, formatSummary } = await loadSynthesis();
     const summary = await replaceDirectory(out, async (staging) => {
-      const s = await synthesizeMeshParallel(mesh, { outdir: staging, policy: report, jobs: options.jobs as number | undefined });
+      const s = await synthesizeMeshParallel(mesh, {
+        outdir: staging,
+        policy: report,
+        jobs: options.jobs as number | undefined,
+        onProgress: (step) => feedback.progress(step),
+      });
       // The summary names files in the staging directory; they end up under `out`.
       return { ...s, outdir: out, environments: s.environments.map((e) => ({ ...e, file: join(out, relative(staging, e.file)) })) };
     });
     const findings = report.findings.length > 0 ? `\n\n${renderText(report).trimEnd()}` : '';
     return {
       exitCode: 0,
+      summary: true,
       text: `${formatSummary(summary)}${findings}${notice ? `\n\n${notice}` : ''}`,
       json: { summary, policy, ...(notice ? { expiry: { asOf: expiry.asOf, expired: expiry.entries } } : {}) },
     };

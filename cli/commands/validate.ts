@@ -3,6 +3,7 @@ import { writeFileSync } from 'fs';
 import { MeshValidationError } from '../../lib/model/problems';
 import { PolicyReport, policyReportJson, renderMarkdown, renderSarif, renderText } from '../../lib/policy';
 import { CliContext } from '../cli-context';
+import { MESH_DIR_HELP } from '../find-mesh';
 import { CliCommand, CliError } from '../cli-command';
 import { RULES_OPTION, checkMeshPolicies } from '../policy-check';
 import { problemsAsReport, repositoryRoot } from '../problem-report';
@@ -19,7 +20,7 @@ export const validateCommand: CliCommand = {
       .description(
         'check the mesh files (syntax, fields, names, references) and the governance policies; every problem with file:line:column',
       )
-      .argument('[dir]', 'mesh directory (holds mesh.yaml)', '.')
+      .argument('[dir]', MESH_DIR_HELP)
       .option(
         '--sarif <file>',
         'also write every problem and policy finding as SARIF 2.1.0, for code scanning (also when the mesh does not load)',
@@ -30,25 +31,29 @@ export const validateCommand: CliCommand = {
       .option(...AS_OF_OPTION)
       .option('--warn-within <span>', 'list entries that expire within this span after the as-of day, e.g. 14d', parseDays, 14),
 
-  run: ([dir], options) => {
+  run: ([dir], options, feedback) => {
+    const context = new CliContext(dir as string | undefined, options.asOf as string | undefined, feedback);
     let mesh;
     try {
-      mesh = new CliContext(String(dir), options.asOf as string | undefined).mesh();
+      mesh = context.mesh();
     } catch (e) {
       // The commonest pull-request mistakes stop loading: the upload and comment steps still get their files.
-      if (e instanceof MeshValidationError) writeReports(problemsAsReport(e.problems, String(dir)), 'validation', String(dir), options);
+      if (e instanceof MeshValidationError)
+        writeReports(problemsAsReport(e.problems, context.meshDir), 'validation', context.meshDir, options);
       throw e;
     }
     const expiry = expiryReport(mesh, options.warnWithin as number);
     const counts = { products: mesh.products.length, environments: mesh.environments.length, purposes: mesh.purposes.length };
+    feedback.progress('checking policies');
     const report = checkMeshPolicies(mesh, options);
-    writeReports(report, 'policy check', String(dir), options);
+    writeReports(report, 'policy check', context.meshDir, options);
     const verdict = report.hasErrors ? 'breaks governance policies' : 'is valid';
     const summary = `mesh ${mesh.name} ${verdict}: ${counts.products} products, ${counts.environments} environments, ${counts.purposes} purposes`;
     const clean = report.findings.length === 0 && report.suppressions.length === 0;
     const notice = expiryNotice(expiry);
     return {
       exitCode: report.hasErrors ? 1 : 0,
+      summary: true,
       text: `${clean ? summary : `${summary}\n\n${renderText(report).trimEnd()}`}${notice ? `\n\n${notice}` : ''}`,
       json: { mesh: { name: mesh.name, ...counts }, policy: policyReportJson(report), ...(notice ? { expiry } : {}) },
     };

@@ -63,6 +63,26 @@ export interface AccessPrincipal {
   /** `Segment` tag: the segment of a row policy the role reads (its data cells filter holds the rows). */
   readonly segment?: string;
   readonly members: TrustedMembers;
+  /**
+   * Who approved each member, when, until when and under which ticket, from the role's
+   * `Approval<n>` tags, in declaration order. Absent when the role carries none.
+   */
+  readonly approvals?: readonly MemberApproval[];
+  /** Approved members the role had no room to tag (IAM allows 50 tags per role). Absent when none. */
+  readonly approvalsUntagged?: number;
+}
+
+/** One member's approval as the role's tags record it. */
+export interface MemberApproval {
+  readonly kind: 'user' | 'group' | 'attributes';
+  /** Directory user or group name, or the attribute rule as text (`country=FR|US, department=finance`). */
+  readonly member: string;
+  readonly approvedBy?: string;
+  /** `YYYY-MM-DD`. */
+  readonly approvedOn?: string;
+  /** Last day in force, `YYYY-MM-DD` (UTC). */
+  readonly expires?: string;
+  readonly ticket?: string;
 }
 
 /** One principal's effective access to one table in one environment. */

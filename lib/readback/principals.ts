@@ -1,6 +1,7 @@
 import { AccessPrincipal } from './effective-access';
 import { StackProblems } from './readback-problems';
 import { TerraformStack, block, hasTemplate, resourceList, text } from './terraform-stack';
+import { approvalsOfTags } from './approval-tags';
 import { trustedMembers } from './trust';
 import { ROLE_REFERENCE } from './understood-shapes';
 
@@ -62,6 +63,7 @@ export function readRoles(stack: TerraformStack, account: string, problems: Stac
           : policyNames !== undefined && policyNames.length > 0
             ? 'policy'
             : 'other';
+    const { approvals, untagged } = approvalsOfTags(tags, (what) => problems.notUnderstood(address, what));
     const trust = parsePolicy(r.assume_role_policy);
     if (trust === NOT_JSON) problems.notUnderstood(address, `trust policy of role ${name} is not valid JSON; who may assume it is unknown`);
     out.set(arn, {
@@ -77,6 +79,8 @@ export function readRoles(stack: TerraformStack, account: string, problems: Stac
           trust === undefined || trust === NOT_JSON
             ? { principals: [], attributeRules: [] }
             : trustedMembers(trust, (what) => problems.notUnderstood(address, what)),
+        ...(approvals.length > 0 ? { approvals } : {}),
+        ...(untagged !== undefined ? { approvalsUntagged: untagged } : {}),
       },
       policies: policies.get(name) ?? [],
     });

@@ -59,10 +59,14 @@ describe('product roles', () => {
     expect(productRoles).toHaveLength(5 * 3);
   });
 
-  test('purpose roles carry Purpose and Environment tags', () => {
+  test("purpose roles carry Purpose and Environment tags, and their members' approvals", () => {
     expect(prod).toHaveResourceWithProperties(IamRole, {
       name: 'acme-prod-purpose-fraud-detection',
-      tags: { Purpose: 'fraud-detection', Environment: 'prod' },
+      tags: {
+        Purpose: 'fraud-detection',
+        Environment: 'prod',
+        Approval1: 'group=fraud-analysts by=maria.lopez on=2026-03-02 until=2030-03-31 ticket=SEC-1042',
+      },
     });
   });
 

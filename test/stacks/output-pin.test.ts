@@ -10,10 +10,10 @@ import { synthEnvironment } from '../helpers/synth';
  * other change must leave them as they are.
  */
 const PINS: Record<string, string> = {
-  'acme/dev': 'fbc080caf8f2f0c6dc0bc1d5a2f676ee220753093f7847d3cc9b5c081a4ebbcd',
-  'acme/prod': '666e2d0c665b28f1a2f9cdc4de2f2924c96f2acbc6589523f08d76553870fad0',
-  'bench50/dev': '9ffb99463af3e36d5eee657248fd9f098afe9043685a068d3bba005e1d040b9d',
-  'bench50/prod': 'fca6de6a125598814cb52dec53c663751f555d82d8c85cb2ec3707d1a236d318',
+  'acme/dev': '639ebf447b9673c2fb803f9299208590ee4691d567f7a00964495fb62201c622',
+  'acme/prod': '65fd6fa2b491a5a4f5e8f70a616051e0c12bcb9063442ee76719497369cec244',
+  'bench50/dev': 'a0bbf6fd40da8fc9645a003fb69d7c4ca58d6bfe492960d51491bc1a40ff48dd',
+  'bench50/prod': '20647f6501d7093946de727136413c5498b8cb04ec93994620b78cdc2390548f',
 };
 
 function sha256(text: string): string {
