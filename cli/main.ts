@@ -17,6 +17,7 @@ import { checkCatalogCommand } from './commands/check-catalog';
 import { explainCommand } from './commands/explain';
 import { initCommand } from './commands/init';
 import { expiringCommand } from './commands/expiring';
+import { auditCommand } from './commands/audit';
 import { meshgrantVersion } from './version';
 import { Feedback, Verbosity } from './feedback';
 
@@ -34,6 +35,7 @@ const COMMANDS: readonly CliCommand[] = [
   checkCatalogCommand,
   explainCommand,
   expiringCommand,
+  auditCommand,
 ];
 
 /** The exit codes every command keeps to, as `--help` lists them. */

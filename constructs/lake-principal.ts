@@ -8,7 +8,15 @@ import {
   FILTER_PERMISSIONS,
   TABLE_PERMISSIONS,
 } from '../lib/aws/permissions';
-import { GLUE_READ, GLUE_WRITE, S3_WRITE } from '../lib/aws/iam-actions';
+import {
+  ATHENA_QUERY,
+  GLUE_READ,
+  GLUE_WRITE,
+  KMS_QUERY_RESULTS,
+  S3_QUERY_RESULTS,
+  S3_RESULTS_BUCKET,
+  S3_WRITE,
+} from '../lib/aws/iam-actions';
 import { IamRole, IamRolePolicy, LakeformationOptIn, LakeformationPermissions } from './aws';
 import { Construct, ITerraformDependable, Lazy } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
@@ -16,6 +24,7 @@ import { LfTagAssignment } from './lf-tag-assignment';
 import { LfTagCondition } from '../lib/aws/lf-tag-ontology';
 import { PolicyDocument } from './policy-document';
 import { inStackOf, scopeForTarget } from './principal-placement';
+import type { PurposeWorkgroup } from './purpose-workgroup';
 
 /** Anything that can be granted access to an output port (the aws-cdk `IGrantable` idiom). */
 export interface IGrantable {
@@ -71,8 +80,7 @@ export abstract class LakePrincipal extends Construct implements IGrantable {
   readonly arn: string;
   protected readonly env: Environment;
   protected readonly foundation: LakeFoundation;
-  /** The role's identity policy (`meshgrant-data-access`): grants add statements to it. */
-  protected readonly policy = new PolicyDocument();
+  private readonly policy = new PolicyDocument();
   private readonly databases = new Map<string, { level: AccessLevel; permission: LakeformationPermissions }>();
   private defaultDatabase?: LakeformationPermissions;
   private readonly tagGrants = new Map<AccessLevel, LakeformationPermissions>();
@@ -168,6 +176,21 @@ export abstract class LakePrincipal extends Construct implements IGrantable {
       });
     }
     return permission;
+  }
+
+  /**
+   * Lets the principal run Athena queries in a purpose's workgroup, and in no other (no other
+   * workgroup ARN, no `*`), with its results prefix: a query the principal runs is then
+   * attributed to the purpose in CloudTrail. For the purpose's role, and for the roles of global
+   * policies that guard the purpose's way in.
+   */
+  allowQueriesIn(workgroup: PurposeWorkgroup): void {
+    const { bucket, prefix, kmsKeyArn } = workgroup.results;
+    this.policy.allow('AthenaPurposeWorkgroup', ATHENA_QUERY, [workgroup.arn]);
+    this.policy.allow('QueryResultsWrite', S3_QUERY_RESULTS, [`arn:aws:s3:::${bucket}/${prefix}/*`]);
+    this.policy.allow('QueryResultsBucket', S3_RESULTS_BUCKET, [`arn:aws:s3:::${bucket}`]);
+    this.policy.allow('QueryResultsList', ['s3:ListBucket'], [`arn:aws:s3:::${bucket}`], { StringLike: { 's3:prefix': [`${prefix}/*`] } });
+    if (kmsKeyArn !== undefined) this.policy.allow('QueryResultsKey', KMS_QUERY_RESULTS, [kmsKeyArn]);
   }
 
   /** Ensures the single tag-policy grant for `level` exists, and returns it. */

@@ -2,7 +2,6 @@ import { AccessLevel, Purpose } from '../lib/model';
 import { AccessVia, ColumnAllowance, purposeAllowance } from '../lib/plan';
 import { purposeRoleName } from '../lib/aws/names';
 import { DATABASE_PERMISSIONS } from '../lib/aws/permissions';
-import { ATHENA_QUERY, KMS_QUERY_RESULTS, S3_QUERY_RESULTS, S3_RESULTS_BUCKET } from '../lib/aws/iam-actions';
 import { LakeformationPermissions } from './aws';
 import { Construct } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
@@ -46,19 +45,6 @@ export class LakePurposeRole extends LakePrincipal {
     this.allowance = purposeAllowance(purpose);
     this.workgroup = new PurposeWorkgroup(this, 'workgroup', { purpose: purpose.name, environment: env });
     this.allowQueriesIn(this.workgroup);
-  }
-
-  /**
-   * Athena on the purpose's workgroup only (no other workgroup ARN, no `*`), and its results
-   * prefix: the role cannot run a query that CloudTrail would not attribute to the purpose.
-   */
-  private allowQueriesIn(workgroup: PurposeWorkgroup): void {
-    const { bucket, prefix, kmsKeyArn } = workgroup.results;
-    this.policy.allow('AthenaPurposeWorkgroup', ATHENA_QUERY, [workgroup.arn]);
-    this.policy.allow('QueryResultsWrite', S3_QUERY_RESULTS, [`arn:aws:s3:::${bucket}/${prefix}/*`]);
-    this.policy.allow('QueryResultsBucket', S3_RESULTS_BUCKET, [`arn:aws:s3:::${bucket}`]);
-    this.policy.allow('QueryResultsList', ['s3:ListBucket'], [`arn:aws:s3:::${bucket}`], { StringLike: { 's3:prefix': [`${prefix}/*`] } });
-    if (kmsKeyArn !== undefined) this.policy.allow('QueryResultsKey', KMS_QUERY_RESULTS, [kmsKeyArn]);
   }
 
   accessTag(level: AccessLevel): LfTagCondition {

@@ -228,7 +228,11 @@ function deployEnvironment(
   const policyRoles = new Map<string, LakePolicyRole>();
   const policyRole = (p: PolicyPrincipal): LakePolicyRole => {
     let role = policyRoles.get(p.id);
-    if (role === undefined) policyRoles.set(p.id, (role = new LakePolicyRole(home, p.id, { principal: p, attributes: mesh.attributes })));
+    if (role === undefined) {
+      policyRoles.set(p.id, (role = new LakePolicyRole(home, p.id, { principal: p, attributes: mesh.attributes })));
+      // A guarded way into a purpose queries for that purpose: in its workgroup only.
+      if (p.guards?.kind === 'purpose') role.allowQueriesIn(purposes.get(p.guards.purpose)!.workgroup);
+    }
     return role;
   };
   const principal = (h: AccessHolder): LakePrincipal =>

@@ -4,7 +4,7 @@ import { whoCanBecome } from '../../lib/directory';
 import type { DirectorySnapshot } from '../../lib/directory/directory';
 import { EffectiveAccess, MemberApproval } from '../../lib/readback/effective-access';
 import { portableNames } from '../../lib/reports/access-identity';
-import { TableLayout, formatTable } from '../../lib/reports/format-table';
+import { TableLayout, formatCsv, formatTable } from '../../lib/reports/format-table';
 import { describeMembers } from '../../lib/reports/member-names';
 import { CliCommand, CliError } from '../cli-command';
 import { CliContext } from '../cli-context';
@@ -355,10 +355,5 @@ function csv(lines: readonly AccessLine[], view: AccessView, withPeople: boolean
     l.members.join('; '),
     ...(person ? [viaText(l)] : withPeople ? [(l.people ?? []).join(' ')] : []),
   ]);
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n');
-}
-
-/** RFC 4180: quote a cell holding a comma, a quote or a line break, doubling its quotes. */
-function csvCell(cell: string): string {
-  return /[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+  return formatCsv(header, rows);
 }

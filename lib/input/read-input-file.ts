@@ -19,6 +19,10 @@ export const INPUT_LIMITS = {
   directoryFile: { bytes: 64 * MiB, of: 'a directory snapshot file' },
   /** A synthesized stack read back (`cdk.tf.json`): 256 MiB, several times a 1,000-product stack. */
   stackFile: { bytes: 256 * MiB, of: 'a synthesized stack' },
+  /** A CloudTrail log file as stored (gzip or plain): CloudTrail delivers files of a few MiB every 5 minutes. */
+  cloudTrailFile: { bytes: 64 * MiB, of: 'a CloudTrail log file' },
+  /** A CloudTrail log file once decompressed: a gzip bomb stops here. */
+  cloudTrailRecords: { bytes: 256 * MiB, of: 'a decompressed CloudTrail log file' },
 } as const satisfies Record<string, InputLimit>;
 
 /** A file that meshgrant refuses to read, or cannot; the message names no content of it. */
@@ -49,6 +53,11 @@ export interface InputFileOptions {
  * @throws InputFileError with a message that quotes nothing of the file
  */
 export function readInputFile(path: string, options: InputFileOptions): string {
+  return readInputBytes(path, options).toString('utf8');
+}
+
+/** {@link readInputFile}, as bytes (a compressed file). @throws InputFileError as it does */
+export function readInputBytes(path: string, options: InputFileOptions): Buffer {
   const real = resolveWithin(path, options.within);
   // lstat before open: opening a device can act on it (a tape rewinds), and a FIFO blocks.
   const kind = kindOf(fsCall(() => lstatSync(real)));
@@ -60,7 +69,7 @@ export function readInputFile(path: string, options: InputFileOptions): string {
     const swapped = kindOf(stats);
     if (swapped !== undefined) throw new InputFileError(`is ${swapped}, not a regular file; meshgrant reads only regular files`);
     if (stats.size > options.limit.bytes) throw tooBig(options.limit);
-    return readAtMost(fd, options.limit, stats.size).toString('utf8');
+    return readAtMost(fd, options.limit, stats.size);
   } finally {
     closeSync(fd);
   }

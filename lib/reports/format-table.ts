@@ -108,3 +108,9 @@ function columnWidths(rows: readonly (readonly string[])[], width: number | unde
 export function formatHeading(format: ReportFormat, text: string): string {
   return format === 'md' ? `### ${text}` : text;
 }
+
+/** Rows under a header as CSV (RFC 4180: a cell holding a comma, a quote or a line break is quoted, its quotes doubled). */
+export function formatCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const cell = (c: string) => (/[",\n\r]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\n');
+}

@@ -10,8 +10,8 @@ import { synthEnvironment } from '../helpers/synth';
  * other change must leave them as they are.
  */
 const PINS: Record<string, string> = {
-  'acme/dev': '7d06249bbf82904de6cdec75deb4726d71ae65e0f62494348ca858b1d13639c0',
-  'acme/prod': '81066f66015141d2caf64511da860c5f4bf6676fbe55ca0b478600ad8af60a1e',
+  'acme/dev': '86b8790a7cf3729c440bf694f19256840da039d64047516402df31267c1a7de6',
+  'acme/prod': '006d6c4683ae630f3989414355e42ff4012e8ba301ae75729136a08ebf141985',
   'bench50/dev': 'a0bbf6fd40da8fc9645a003fb69d7c4ca58d6bfe492960d51491bc1a40ff48dd',
   'bench50/prod': '20647f6501d7093946de727136413c5498b8cb04ec93994620b78cdc2390548f',
 };

@@ -1,11 +1,11 @@
 import { MeshSpec, buildMesh } from '../../lib';
+import { acmeMeshSpec } from '../../examples/acme-mesh';
 import { evaluateIdentityPolicies, readIdentityPolicy } from '../../lib/readback/iam-policy';
 import { problemsOf } from '../helpers/spec-problems';
 import { TfResource, exampleMesh, exampleSpec, resourcesOf, synthEnvironment } from '../helpers/synth';
 
 const dev = synthEnvironment(exampleMesh(), 'dev');
 const workgroups = resourcesOf(dev, 'aws_athena_workgroup');
-const roles = resourcesOf(dev, 'aws_iam_role');
 
 /** The identity policy statements of the role named `name`, as IAM reads them. */
 function statementsOf(json: string, name: string) {
@@ -48,14 +48,21 @@ describe('the Athena workgroup of each purpose', () => {
       expect(evaluateIdentityPolicies(fraud, 'athena:StartQueryExecution', workgroupArn(other))).toBe('ImplicitlyDenied');
   });
 
-  it("lets no product role or policy principal query in a purpose's workgroup", () => {
-    const others = roles.filter((r) => r.tags?.Purpose === undefined).map((r) => r.name as string);
-    expect(others.length).toBeGreaterThan(10);
-    for (const name of others)
-      expect([
-        name,
-        evaluateIdentityPolicies(statementsOf(dev, name), 'athena:StartQueryExecution', workgroupArn('acme-dev-purpose-fraud-detection')),
-      ]).toEqual([name, 'ImplicitlyDenied']);
+  it("lets only the purpose's role and the policy principals guarding its way in query in its workgroup", () => {
+    const json = synthEnvironment(buildMesh(acmeMeshSpec, undefined, { asOf: '2026-12-01' }), 'dev');
+    const allowed = resourcesOf(json, 'aws_iam_role')
+      .map((r) => r.name as string)
+      .filter(
+        (name) =>
+          evaluateIdentityPolicies(
+            statementsOf(json, name),
+            'athena:StartQueryExecution',
+            workgroupArn('acme-dev-purpose-fraud-detection'),
+          ) === 'Allowed',
+      );
+    const guards = resourcesOf(json, 'aws_iam_role').filter((r) => r.tags?.Guards === 'purpose:fraud-detection');
+    expect(guards.length).toBe(1);
+    expect(allowed.sort()).toEqual(['acme-dev-purpose-fraud-detection', guards[0].name].sort());
   });
 
   it("gives the purpose's role its own results prefix only", () => {
