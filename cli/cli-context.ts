@@ -1,6 +1,6 @@
 import { DirectoryError, loadDirectory } from '../lib/directory';
 import type { DirectorySnapshot } from '../lib/directory/directory';
-import type { IdentityMapping } from '../lib/directory/who-can-become';
+import type { IdentityMapping } from '../lib/directory/directory-trust';
 import type { Mesh } from '../lib/model/mesh';
 import { MeshLoadError, loadMesh } from '../lib/spec';
 import { CliError } from './cli-command';

@@ -5,4 +5,5 @@ export { loadDirectory, loadDirectorySources } from './load-directory';
 export type { DirectoryLoadOptions, DirectorySource } from './load-directory';
 export { SCIM } from './scim';
 export { whoCanBecome } from './who-can-become';
-export type { Admission, IdentityMapping, PrincipalPeople } from './who-can-become';
+export type { Admission, PrincipalPeople } from './who-can-become';
+export type { IdentityMapping } from './directory-trust';

@@ -2,7 +2,7 @@ import { SessionRule } from '../readback/effective-access';
 import { ruleTestsHold } from '../readback/tag-tests';
 import { DirectorySnapshot } from './directory';
 import { sessionTagsOf } from './session-tags';
-import type { DirectoryTrust, IdentityMapping } from './who-can-become';
+import type { DirectoryTrust, IdentityMapping } from './directory-trust';
 
 /** People whom an environment's trust policies cannot tell apart. */
 interface Signature {

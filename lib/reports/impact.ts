@@ -1,6 +1,6 @@
 import { DirectorySnapshot } from '../directory/directory';
 import { PeopleBySignature, peopleBySignature, ruleTagKeys } from '../directory/people-by-signature';
-import { DirectoryTrust, IdentityMapping, readTrust } from '../directory/who-can-become';
+import { DirectoryTrust, IdentityMapping, readTrust } from '../directory/directory-trust';
 import { EffectiveAccess, SessionRule } from '../readback/effective-access';
 import { compare as compareText } from '../readback/catalog';
 import { AccessChange, compareChanges, diffAccess } from './access-diff';

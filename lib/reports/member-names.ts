@@ -1,4 +1,4 @@
-import { IdentityMapping } from '../directory/who-can-become';
+import { IdentityMapping } from '../directory/directory-trust';
 import { TrustedMembers } from '../readback/effective-access';
 import { describeRuleTests } from '../readback/tag-tests';
 import { AccessDiff } from './access-diff';

@@ -39,8 +39,8 @@ describe('meshgrant access', () => {
     expect(pii.map((l) => `${l.principal} ${l.table}: ${l.columns.join(' ')}`)).toEqual([
       'customers.profiles/engineer acme_prod_customers_profiles.profiles: date_of_birth email full_name',
       // The owner's manual override, listed as such (sorted by role ARN: `...-override-omar.haddad` before `...-owner`).
-      'override:customers.profiles/omar.haddad acme_prod_customers_profiles.profiles: full_name',
       'customers.profiles/owner acme_prod_customers_profiles.profiles: date_of_birth email full_name',
+      'override:customers.profiles/omar.haddad acme_prod_customers_profiles.profiles: full_name',
       'payments.transactions/engineer acme_prod_payments_transactions.transactions: customer_email',
       'payments.transactions/owner acme_prod_payments_transactions.transactions: customer_email',
       'purpose:fraud-detection acme_prod_customers_profiles.profiles: date_of_birth email full_name',
@@ -107,13 +107,14 @@ describe('meshgrant access', () => {
     const members = run.stdout.split('Members:\n\n')[1].split('\n');
     expect(members[0]).toMatch(/^environment +principal +members +people$/);
     expect(members.slice(1, 4)).toEqual([
-      'prod         customers.profiles/analyst   group customer-analysts                        amira.ben',
-      'prod         customers.profiles/engineer  group customer-data-eng                        chen.wei',
-      'prod         customers.profiles/owner     group customer-data-eng                        chen.wei',
+      'prod         customers.profiles/analyst            group customer-analysts               amira.ben',
+      'prod         customers.profiles/engineer           group customer-data-eng               chen.wei',
+      'prod         customers.profiles/owner              group customer-data-eng               chen.wei',
     ]);
-    // A purpose member with the approval its role's tags record, wrapped in the members column.
-    expect(members[4]).toBe('prod         purpose:fraud-detection      group fraud-analysts (approved by maria.lopez  lucas.meyer');
-    expect(members.slice(5, 7).map((l) => l.trim())).toEqual(['on 2026-03-02, ticket SEC-1042, until', '2030-03-31)']);
+    // An override's one person, and a purpose member, each with the approval its role's tags record, wrapped in the members column.
+    expect(members[4]).toBe('prod         override:customers.profiles/omar.     user omar.haddad (approved by         -');
+    expect(members[7]).toBe('prod         purpose:fraud-detection               group fraud-analysts (approved by     lucas.meyer');
+    expect(members.slice(8, 10).map((l) => l.trim())).toEqual(['maria.lopez on 2026-03-02, ticket', 'SEC-1042, until 2030-03-31)']);
   });
 
   it('names members by ARN, and says how to name them, without a mesh', async () => {
@@ -190,6 +191,9 @@ describe('meshgrant access', () => {
     expect(width((await cliInTerminal(72, ...args)).stdout)).toBeLessThanOrEqual(72);
     const wide = await cliInTerminal(72, ...args, '--wide');
     expect(width(wide.stdout)).toBeGreaterThan(100);
-    expect(wide.stdout).toContain('payments.transactions/engineer  acme_prod_payments_transactions.transactions');
+    // One line per row: the principal, its table and every column together.
+    expect(wide.stdout).toMatch(
+      /payments\.transactions\/engineer +acme_prod_payments_transactions\.transactions +amount card_number country/,
+    );
   });
 });

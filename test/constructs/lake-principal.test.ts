@@ -54,6 +54,8 @@ describe('LakePrincipal', () => {
       .map((r) => r.friendlyUniqueId)
       .sort();
     expect(addresses).toEqual([
+      // Since the example's override (issue 14): made under its principal from the start, at the address the port would give it.
+      'customers-profiles_port-profiles_filter-override-omarhaddad-grant_5543139A',
       // Since the marketing-analytics binding of attributed-revenue was restricted (security/downstream-privacy).
       'marketing-attribution_port-attributed-revenue_filter-purpose-marketing-analytics-grant_ADD3FDEF',
       'marketing-campaigns_port-campaigns_columns-purpose-finance-reporting_58220146',

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DirectoryPerson, DirectorySnapshot } from '../../lib/directory/directory';
-import { IdentityMapping, readTrust, waysIn, whoCanBecome } from '../../lib/directory/who-can-become';
+import { IdentityMapping, readTrust } from '../../lib/directory/directory-trust';
+import { waysIn, whoCanBecome } from '../../lib/directory/who-can-become';
 import { SessionRule, TagTest, TrustedMembers } from '../../lib/readback/effective-access';
 
 /**

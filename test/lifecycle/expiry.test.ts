@@ -74,7 +74,7 @@ describe('expiry', () => {
         if (r.members?.groups) r.members.groups = r.members.groups.filter((g) => g !== 'payments-analysts');
     expect(() => buildMesh(unmapped, undefined, { asOf: '2025-07-01' })).not.toThrow();
     expect(() => buildMesh(unmapped, undefined, { asOf: '2025-06-30' })).toThrow(
-      'purposes[0].members.groups[1].name: purpose fraud-detection (bound by customers.profiles, payments.transactions, logistics.shipments): group `payments-analysts` has no principal in environment dev',
+      'purposes[0].members.groups[1].name: purpose fraud-detection (bound by customers.profiles, logistics.shipments, payments.transactions): group `payments-analysts` has no principal in environment dev',
     );
   });
 

@@ -2,7 +2,8 @@ import * as fc from 'fast-check';
 import { Condition, conditionHolds } from '../../lib/abac/condition';
 import { conditionTrust } from '../../lib/aws/condition-trust';
 import { DirectoryPerson, DirectorySnapshot } from '../../lib/directory/directory';
-import { IdentityMapping, whoCanBecome } from '../../lib/directory/who-can-become';
+import { IdentityMapping } from '../../lib/directory/directory-trust';
+import { whoCanBecome } from '../../lib/directory/who-can-become';
 import { trustedMembers } from '../../lib/readback/trust';
 import { ENCODINGS, TABLE_TAGS, VALUES, condition } from '../abac/condition-arbitrary';
 
