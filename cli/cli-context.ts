@@ -86,6 +86,7 @@ export class CliContext {
    * attributes checked against those the mesh declares.
    */
   directory(files: readonly string[]): DirectorySnapshot {
+    if (this.loadedDirectory === undefined) this.feedback?.progress(`loading the directory ${files.join(', ')}`);
     try {
       this.loadedDirectory ??= loadDirectory(files, { attributes: () => new Map(this.mesh().attributes.map((a) => [a.name, a])) });
     } catch (e) {

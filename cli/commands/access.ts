@@ -105,6 +105,7 @@ export const accessCommand: CliCommand = {
         `${user !== undefined ? '--user' : '--by person'} needs --directory, the directory snapshot that says who is in which group`,
       );
 
+    feedback.progress(`reading the synthesized output in ${out}`);
     const synthesized = readSynthesized(out);
     const access = (env === undefined ? synthesized.access : accessOf(synthesized, env)).filter(
       (a) => product === undefined || a.product === product,

@@ -34,22 +34,25 @@ export const diffCommand: CliCommand = {
       .addOption(reportFormatOption())
       .addOption(wideOption()),
 
-  run: ([oldDir, newDir], options, _feedback, terminal) => {
+  run: ([oldDir, newDir], options, feedback, terminal) => {
     const envs = options.env as string[];
     const format = options.format as ReportFormat;
     let before, after, labels, read, afterProblems;
     if (oldDir !== undefined && newDir !== undefined) {
+      feedback.progress(`reading what changed from ${String(oldDir)} to ${String(newDir)}`);
       const [old, now] = readChangedSynthesized(String(oldDir), String(newDir));
       const keep = (list: typeof old) => (envs.length === 0 ? list.access : envs.flatMap((e) => accessOf(list, e)));
       [before, after, labels, read] = [keep(old), keep(now), { before: old.dir, after: now.dir }, [old, now]];
       afterProblems = now.problems.filter((p) => envs.length === 0 || envs.includes(p.environment));
     } else if (oldDir === undefined && envs.length === 2) {
+      feedback.progress(`reading the synthesized output in ${String(options.out)}`);
       const out = readSynthesized(String(options.out));
       [before, after, labels, read] = [accessOf(out, envs[0]), accessOf(out, envs[1]), { before: envs[0], after: envs[1] }, [out]];
       afterProblems = out.problems.filter((p) => p.environment === envs[1]);
     } else {
       throw new CliError('give two outputs (`diff <old> <new>`) or two environments (`diff --env dev --env prod`)');
     }
+    feedback.progress('comparing access');
     const raw = diffAccess(before, after, { acrossEnvironments: oldDir === undefined, afterProblems });
     const diff = options.mesh === undefined ? raw : nameMembers(raw, new CliContext(String(options.mesh)).identities());
     const readback = read.flatMap((o) => o.problems);

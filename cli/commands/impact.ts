@@ -33,9 +33,12 @@ export const impactCommand: CliCommand = {
     const context = new CliContext(options.mesh as string | undefined, undefined, feedback);
     const directory = context.directory(options.directory as string[]);
     context.mesh(); // a broken mesh is reported before the outputs are read
+    feedback.progress(`reading the synthesized output in ${String(options.new)}`);
     const now = readSynthesized(String(options.new));
+    if (options.old !== undefined) feedback.progress(`reading the synthesized output in ${String(options.old)}`);
     const old = options.old === undefined ? undefined : readSynthesized(String(options.old));
     const identities = context.identitiesOf([...now.environments, ...(old?.environments ?? [])]);
+    feedback.progress(`finding who gains or loses access among ${directory.people.length} people`);
     const report = analyzeImpact(old?.access ?? [], now.access, directory, identities);
     const labels = { before: old?.dir ?? '(nothing)', after: now.dir };
     const read = old === undefined ? [now] : [old, now];

@@ -20,7 +20,8 @@ export const promoteCheckCommand: CliCommand = {
       .addOption(reportFormatOption())
       .addOption(wideOption()),
 
-  run: (_args, options, _feedback, terminal) => {
+  run: (_args, options, feedback, terminal) => {
+    feedback.progress(`reading the synthesized output in ${String(options.out)}`);
     // Grants IAM blocks today count too: the guard is about what Lake Formation grants.
     const out = readSynthesized(String(options.out), true);
     const [from, to] = [String(options.from), String(options.to)];

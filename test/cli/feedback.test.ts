@@ -81,6 +81,33 @@ describe('progress, --quiet and --verbose', () => {
     );
   });
 
+  it('shows the steps of the report commands on a terminal: reading the output, the directory, comparing', async () => {
+    const [out, next] = [join(dir, 'report-out'), join(dir, 'report-next')];
+    expect((await cli('synth', join(dir, 'mesh'), '--out', out, '--quiet', '--jobs', '1')).code).toBe(0);
+    expect((await cli('synth', join(dir, 'mesh'), '--out', next, '--quiet', '--jobs', '1')).code).toBe(0);
+    const access = await inTerminal(200, 'access', '--out', out, '--mesh', join(dir, 'mesh'));
+    expect(statusLines(access.stderr)).toEqual([
+      `meshgrant access: reading the synthesized output in ${out}`,
+      `meshgrant access: loading the mesh in ${join(dir, 'mesh')}`,
+    ]);
+    const diff = await inTerminal(200, 'diff', out, next);
+    expect(statusLines(diff.stderr)).toEqual([
+      `meshgrant diff: reading what changed from ${out} to ${next}`,
+      'meshgrant diff: comparing access',
+    ]);
+    const promote = await inTerminal(200, 'promote-check', '--out', out, '--from', 'dev', '--to', 'prod');
+    expect(statusLines(promote.stderr)).toEqual([`meshgrant promote-check: reading the synthesized output in ${out}`]);
+    const people = join(__dirname, '..', '..', 'examples', 'directory', 'acme-people.yaml');
+    const impact = await inTerminal(200, 'impact', '--directory', people, '--old', out, '--new', next, '--mesh', join(dir, 'mesh'));
+    expect(statusLines(impact.stderr)).toEqual([
+      `meshgrant impact: loading the directory ${people}`,
+      `meshgrant impact: loading the mesh in ${join(dir, 'mesh')}`,
+      `meshgrant impact: reading the synthesized output in ${next}`,
+      `meshgrant impact: reading the synthesized output in ${out}`,
+      'meshgrant impact: finding who gains or loses access among 6 people',
+    ]);
+  }, 120_000);
+
   it('fails if --quiet and --verbose are both given', async () => {
     const run = await cli('validate', join(dir, 'mesh'), '--quiet', '--verbose');
     expect(run.code).toBe(2);
