@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { join, relative } from 'path';
-import { policyReportJson, renderText } from '../../lib/policy';
+import { PolicyReport, policyReportJson, renderText } from '../../lib/policy';
+import { TableLayout, formatTable } from '../../lib/reports/format-table';
 import { CdkFlavourError } from '../../constructs/cdk-flavour';
 import { CliContext } from '../cli-context';
 import { MESH_DIR_HELP } from '../find-mesh';
@@ -66,7 +67,7 @@ export const synthCommand: CliCommand = {
       }));
       return { ...s, outdir: out, environments };
     });
-    const findings = report.findings.length > 0 ? `\n\n${renderText(report).trimEnd()}` : '';
+    const findings = report.findings.length > 0 ? `\n\n${synthFindings(report, feedback.verbosity === 'verbose', terminal)}` : '';
     return {
       exitCode: 0,
       summary: true,
@@ -75,6 +76,27 @@ export const synthCommand: CliCommand = {
     };
   },
 };
+
+/** Open findings synth lists one by one; more are counted per rule (`validate` and `--verbose` list them all). */
+const FINDINGS_LISTED = 20;
+
+/**
+ * The open (warning-level) findings under synth's summary: each of them when there are few or with
+ * `--verbose`; otherwise a count per rule, so that hundreds of warnings do not bury the summary.
+ */
+function synthFindings(report: PolicyReport, verbose: boolean, layout: TableLayout): string {
+  if (verbose || report.findings.length <= FINDINGS_LISTED) return renderText(report).trimEnd();
+  const byRule = new Map<string, number>();
+  for (const f of report.findings) byRule.set(`${f.severity} ${f.rule}`, (byRule.get(`${f.severity} ${f.rule}`) ?? 0) + 1);
+  const rows = [...byRule].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([rule, n]) => [rule, String(n)]);
+  return [
+    `${renderText(report).split('\n')[0]}, by rule:`,
+    '',
+    formatTable('text', ['rule', 'findings'], rows, { ...layout, align: ['left', 'right'] }),
+    '',
+    'Each finding: meshgrant validate (or synth --verbose); validate --sarif or --markdown for CI.',
+  ].join('\n');
+}
 
 /**
  * Imported here, not at the top: it loads the CDK library (cdktn or cdktf), which `validate` and

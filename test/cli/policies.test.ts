@@ -1,6 +1,8 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { dirname, join } from 'path';
+import { generateMeshSpec } from '../../bench/generator';
+import { meshSpecToSources } from '../../lib/spec';
 import { runCli } from '../../cli/main';
 
 async function cli(...argv: string[]) {
@@ -136,4 +138,39 @@ describe('meshgrant validate and synth run the policies', () => {
       writeFileSync(file, original);
     }
   });
+});
+
+describe('meshgrant synth with many open warnings', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'policy-cli-many-'));
+    // A generated 60-product mesh: it synthesizes, with dozens of warnings open.
+    for (const source of meshSpecToSources(generateMeshSpec({ products: 60, environments: 2, seed: 3 }))) {
+      mkdirSync(dirname(join(dir, 'mesh', source.path)), { recursive: true });
+      writeFileSync(join(dir, 'mesh', source.path), source.text);
+    }
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('counts them per rule under the summary instead of burying it; --verbose and validate list each', async () => {
+    const validate = await cli('validate', join(dir, 'mesh'));
+    const listed = validate.stdout.split('\n').filter((l) => / warning [a-z-]+\/[a-z-]+: /.test(l));
+    expect(listed.length).toBeGreaterThan(20);
+    const run = await cli('synth', join(dir, 'mesh'), '--out', join(dir, 'out'));
+    expect(run.code).toBe(0);
+    const [, counts] = run.stdout.split(/Policy check of mesh [^\n]*, by rule:\n\n/);
+    const rows = counts.split('\n\n')[0].split('\n').slice(1);
+    const perRule = new Map(rows.map((r) => [r.replace(/ +\d+$/, ''), Number(/(\d+)$/.exec(r)![1])]));
+    // The counts add up to the warnings validate lists, rule by rule.
+    const expected = new Map<string, number>();
+    for (const l of listed) {
+      const rule = / (warning [a-z-]+\/[a-z-]+): /.exec(l)![1];
+      expected.set(rule, (expected.get(rule) ?? 0) + 1);
+    }
+    expect(perRule).toEqual(expected);
+    expect(run.stdout).toContain('Each finding: meshgrant validate (or synth --verbose); validate --sarif or --markdown for CI.');
+    expect(run.stdout.split('\n').filter((l) => / warning [a-z-]+\/[a-z-]+: /.test(l))).toEqual([]);
+    const verbose = await cli('synth', join(dir, 'mesh'), '--out', join(dir, 'out'), '--verbose');
+    expect(verbose.stdout.split('\n').filter((l) => / warning [a-z-]+\/[a-z-]+: /.test(l))).toHaveLength(listed.length);
+  }, 120_000);
 });
