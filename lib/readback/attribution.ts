@@ -3,7 +3,8 @@ import { AccessPrincipal } from './effective-access';
 import { CatalogTags } from './lf-tags';
 import { readRoles } from './principals';
 import { ReadbackProblem, StackProblems } from './readback-problems';
-import { block, readStacks, resourcesOf, stackTarget, text } from './terraform-stack';
+import { readEnvironmentStacks } from './environment-stacks';
+import { block, resourcesOf, stackTarget, text } from './terraform-stack';
 import { checkStackShape } from './understood-shapes';
 import { StackWorkgroup, readWorkgroups } from './workgroups';
 
@@ -39,10 +40,13 @@ export interface StackAttribution {
 /** How a policy principal's `Guards` tag names a purpose. */
 const GUARDED_PURPOSE = 'purpose:';
 
-/** Every stack of a cdktf output as audit reads it, and what readback does not understand there. */
+/**
+ * Every environment of a cdktf output as audit reads it (an environment split per domain read as
+ * one, as every report reads it), and what readback does not understand there.
+ */
 export function readAttribution(outdir: string): { stacks: StackAttribution[]; problems: ReadbackProblem[] } {
   const problems: ReadbackProblem[] = [];
-  const stacks = readStacks(outdir).map((stack) => {
+  const stacks = readEnvironmentStacks(outdir).map((stack) => {
     const target = stackTarget(stack);
     const found = new StackProblems(stack.name, target.environment);
     checkStackShape(stack, found);

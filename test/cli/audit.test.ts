@@ -195,3 +195,23 @@ describe('meshgrant audit', () => {
     expect(bad.code).toBe(2);
   });
 });
+
+describe('meshgrant audit on an environment split per domain', () => {
+  it('attributes every event as it does on the one-stack output: the stacks of an environment are read as one', async () => {
+    const split = join(scratch, 'split.out');
+    const environments = acmeMeshSpec.environments.map((e) => ({ ...e, stacks: 'per-domain' as const }));
+    synthesizeMesh(buildMesh({ ...acmeMeshSpec, environments }, undefined, { asOf: '2026-12-01' }), { outdir: split });
+    // Everything but the output folder the report names.
+    const run = async (dir: string) => {
+      const report = JSON.parse((await cli('audit', '--out', dir, '--cloudtrail', FIXTURES, '--format', 'json')).stdout) as {
+        out?: string;
+        access: unknown[];
+      };
+      delete report.out;
+      return report;
+    };
+    const [one, perDomain] = [await run(out), await run(split)];
+    expect(perDomain).toEqual(one);
+    expect(one.access.length).toBeGreaterThan(0);
+  }, 120_000);
+});
