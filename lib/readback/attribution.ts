@@ -4,7 +4,7 @@ import { CatalogTags } from './lf-tags';
 import { readRoles } from './principals';
 import { ReadbackProblem, StackProblems } from './readback-problems';
 import { readEnvironmentStacks } from './environment-stacks';
-import { block, resourcesOf, stackTarget, text } from './terraform-stack';
+import { stackTarget } from './terraform-stack';
 import { checkStackShape } from './understood-shapes';
 import { StackWorkgroup, readWorkgroups } from './workgroups';
 
@@ -62,14 +62,13 @@ export function readAttribution(outdir: string): { stacks: StackAttribution[]; p
       classes.forEach((c) => db.add(c));
       databaseClasses.set(table.database, db);
     }
-    const purposeOfRole = new Map<string, string>();
-    for (const role of resourcesOf(stack, 'aws_iam_role')) {
-      const tagged = block(role.tags) ?? {};
-      const guards = text(tagged.Guards);
-      const purpose = text(tagged.Purpose) ?? (guards?.startsWith(GUARDED_PURPOSE) ? guards.slice(GUARDED_PURPOSE.length) : undefined);
-      const arn = `arn:aws:iam::${target.account}:role${text(role.path) ?? '/'}${text(role.name) ?? ''}`;
-      if (purpose !== undefined && roles.has(arn)) purposeOfRole.set(arn, purpose);
-    }
+    // Read from the roles readback already read: a purpose role's purpose, or the purpose a guard stands in for.
+    const purposeOfRole = new Map(
+      [...roles].flatMap(([arn, p]): [string, string][] => {
+        const purpose = p.purpose ?? (p.guards?.startsWith(GUARDED_PURPOSE) ? p.guards.slice(GUARDED_PURPOSE.length) : undefined);
+        return purpose === undefined ? [] : [[arn, purpose]];
+      }),
+    );
     problems.push(...found.list);
     return {
       stack: stack.name,
