@@ -1,6 +1,7 @@
 import type { Attribute } from '../lib/abac/attributes';
 import { AccessLevel } from '../lib/model';
-import { AccessVia, ColumnAllowance, PolicyPrincipal, describePrincipal, holderKey } from '../lib/plan';
+import { AccessVia, ColumnAllowance, PolicyPrincipal, describePrincipal } from '../lib/plan';
+import { guardsTagValue } from '../lib/aws/guards-tag';
 import { policyRoleName } from '../lib/aws/names';
 import { POLICY_ROLE_TAGS, policyPrincipalTrust, segmentTag } from '../lib/aws/policy-trust';
 import { accountRoot } from '../lib/aws/environment';
@@ -46,7 +47,7 @@ export class LakePolicyRole extends LakePrincipal {
         [POLICY_ROLE_TAGS.environment]: env.name,
         [POLICY_ROLE_TAGS.policy]: principal.policies.join(' '),
         ...(principal.segment ? { [POLICY_ROLE_TAGS.segment]: segmentTag(principal.segment) } : {}),
-        ...(principal.guards ? { [POLICY_ROLE_TAGS.guards]: holderKey(principal.guards) } : {}),
+        ...(principal.guards ? { [POLICY_ROLE_TAGS.guards]: guardsTagValue(principal.guards) } : {}),
       },
     });
     this.principal = principal;

@@ -10,3 +10,9 @@ export type NamedHolder =
   | { readonly kind: 'purpose'; readonly purpose: string }
   /** The role of one person's manual override on one product: trusted by that person's principal only. */
   | { readonly kind: 'override'; readonly product: string; readonly user: string };
+
+/**
+ * A way in that global policies narrow (a policy principal guards or segments it): a product role
+ * or a purpose. Never an override, the owner's approved exception, which policies do not narrow.
+ */
+export type GuardedHolder = Exclude<NamedHolder, { readonly kind: 'override' }>;

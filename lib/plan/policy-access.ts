@@ -6,7 +6,8 @@ import { parsedRowPolicy, rowPolicyAttributes, tableFacts } from '../model/globa
 import type { Mesh } from '../model/mesh';
 import type { OutputPort } from '../model/output-port';
 import { parseRowFilter, substituteParameters } from '../model/row-filter';
-import { AccessEntry, AccessMechanism, NamedHolder } from './access-entry';
+import { AccessEntry, AccessMechanism } from './access-entry';
+import type { GuardedHolder } from './named-holder';
 import { holderMembers } from './holder-members';
 import { planAccess } from './plan-access';
 import { PolicyPrincipal, isNever, membersCondition, policyPrincipal, specialize, usesTableTags } from './policy-principal';
@@ -63,7 +64,8 @@ function governed(mesh: Mesh, entry: AccessEntry): AccessEntry[] {
   const rowPolicies =
     entry.level === 'read' ? decision.rowPolicies.filter((p) => !(via.kind === 'purpose' && p.except.purposes.includes(via.purpose))) : [];
   if (decision.guardrail === undefined && rowPolicies.length === 0) return [entry];
-  const holder = entry.holder as NamedHolder;
+  // The plan's own entries, which global policies narrow here, are held by a product role or a purpose (an override returned above).
+  const holder = entry.holder as GuardedHolder;
   const members = holderMembers(mesh, holder);
   const base = membersCondition(members);
   // Nobody is a member: nobody can meet the guardrail or a segment through this way in.
@@ -107,7 +109,7 @@ function principalOf(
   policies: readonly string[],
   condition: Condition,
   segment: Readonly<Record<string, string>> | undefined,
-  guards?: NamedHolder,
+  guards?: GuardedHolder,
 ): PolicyPrincipal {
   return policyPrincipal({
     policies: [...new Set(policies)].sort(),

@@ -3,7 +3,7 @@ import type { Attribute } from '../abac/attributes';
 import { Condition, ConditionSubject, conditionHolds, describeCondition } from '../abac/condition';
 import { isWithin } from '../abac/tag-path';
 import type { Members } from '../model/members';
-import type { NamedHolder } from './named-holder';
+import type { GuardedHolder } from './named-holder';
 
 /**
  * A principal that global policies call for, cloud-neutral: whoever meets `condition` (and, for
@@ -26,7 +26,7 @@ export interface PolicyPrincipal {
    */
   readonly segment?: Readonly<Record<string, string>>;
   /** The product role or purpose whose way in this principal guards or segments; undefined for subscriptions. */
-  readonly guards?: NamedHolder;
+  readonly guards?: GuardedHolder;
 }
 
 /** Makes a principal, computing its id from its content. */

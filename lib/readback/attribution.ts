@@ -1,5 +1,6 @@
 import { Catalog, compare } from './catalog';
 import { AccessPrincipal } from './effective-access';
+import { readGuardsTag } from './guards-tag';
 import { CatalogTags } from './lf-tags';
 import { readRoles } from './principals';
 import { ReadbackProblem, StackProblems } from './readback-problems';
@@ -37,9 +38,6 @@ export interface StackAttribution {
   readonly databaseClasses: ReadonlyMap<string, readonly string[]>;
 }
 
-/** How a policy principal's `Guards` tag names a purpose. */
-const GUARDED_PURPOSE = 'purpose:';
-
 /**
  * Every environment of a cdktf output as audit reads it (an environment split per domain read as
  * one, as every report reads it), and what readback does not understand there.
@@ -65,7 +63,8 @@ export function readAttribution(outdir: string): { stacks: StackAttribution[]; p
     // Read from the roles readback already read: a purpose role's purpose, or the purpose a guard stands in for.
     const purposeOfRole = new Map(
       [...roles].flatMap(([arn, p]): [string, string][] => {
-        const purpose = p.purpose ?? (p.guards?.startsWith(GUARDED_PURPOSE) ? p.guards.slice(GUARDED_PURPOSE.length) : undefined);
+        const guarded = p.guards === undefined ? undefined : readGuardsTag(p.guards);
+        const purpose = p.purpose ?? (guarded?.kind === 'purpose' ? guarded.purpose : undefined);
         return purpose === undefined ? [] : [[arn, purpose]];
       }),
     );

@@ -2,6 +2,7 @@ import { AccessPrincipal } from './effective-access';
 import { StackProblems } from './readback-problems';
 import { TerraformStack, block, hasTemplate, resourceList, text } from './terraform-stack';
 import { approvalsOfTags, fromTagText } from './approval-tags';
+import { readGuardsTag } from './guards-tag';
 import { trustedMembers } from './trust';
 import { ROLE_REFERENCE } from './understood-shapes';
 
@@ -63,7 +64,11 @@ export function readRoles(stack: TerraformStack, account: string, problems: Stac
       problems.notUnderstood(address, `tag OverrideUser of role ${name} does not name a user in meshgrant's tag encoding`);
     const override =
       overrideProduct !== undefined && overrideUser !== undefined ? { product: overrideProduct, user: overrideUser } : undefined;
-    const guards = text(tags.Guards);
+    const guardsTag = text(tags.Guards);
+    const guards = guardsTag !== undefined && readGuardsTag(guardsTag) !== undefined ? guardsTag : undefined;
+    // Fail closed: whose way in the role stands for is unknown, and so whose access it is.
+    if (guardsTag !== undefined && guards === undefined)
+      problems.notUnderstood(address, `tag Guards of role ${name} names no product role (<product>/<role>) or purpose (purpose:<name>)`);
     const kind =
       product !== undefined && role !== undefined
         ? 'product-role'
