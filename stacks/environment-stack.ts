@@ -50,12 +50,12 @@ export interface EnvironmentDeployment {
 }
 
 /**
- * Everything one environment deploys, in its own Terraform state: the Lake Formation foundation,
- * every product promoted to the environment with its roles, the purpose roles, and the
- * environment's access plan, entry by entry, as grants on the ports.
- * Environment-specific values (account, principals, names) come from the environment only.
+ * The first stack of an environment, whichever its layout, which holds the environment's
+ * foundation and deploys the environment (see {@link deployEnvironment}): what both layouts share.
+ * `layout`, called once the foundation exists, makes the environment's other stacks, if any, and
+ * says in which stack each product goes.
  */
-export class EnvironmentStack extends SelfContainedStack implements EnvironmentDeployment {
+abstract class EnvironmentDeploymentStack extends SelfContainedStack implements EnvironmentDeployment {
   readonly mesh: Mesh;
   readonly environment: Environment;
   readonly products: ReadonlyMap<string, LakeProduct>;
@@ -64,9 +64,14 @@ export class EnvironmentStack extends SelfContainedStack implements EnvironmentD
   readonly overrideRoles: ReadonlyMap<string, LakeOverrideRole>;
   readonly plan: readonly AccessEntry[];
   readonly grants: readonly PortGrant[];
-  readonly stacks: readonly SelfContainedStack[] = [this];
+  abstract readonly stacks: readonly SelfContainedStack[];
 
-  constructor(scope: Construct, id: string, props: EnvironmentStackProps) {
+  protected constructor(
+    scope: Construct,
+    id: string,
+    props: EnvironmentStackProps,
+    layout: (stack: EnvironmentDeploymentStack, foundation: LakeFoundation) => (product: DataProduct) => Construct,
+  ) {
     super(scope, id);
     this.mesh = props.mesh;
     this.environment = props.mesh.environment(props.environment);
@@ -79,7 +84,22 @@ export class EnvironmentStack extends SelfContainedStack implements EnvironmentD
       overrideRoles: this.overrideRoles,
       plan: this.plan,
       grants: this.grants,
-    } = deployEnvironment(props, foundation, () => this));
+    } = deployEnvironment(props, foundation, layout(this, foundation)));
+  }
+}
+
+/**
+ * Everything one environment deploys, in its own Terraform state: the Lake Formation foundation,
+ * every product promoted to the environment with its roles, the purpose roles, and the
+ * environment's access plan, entry by entry, as grants on the ports.
+ * Environment-specific values (account, principals, names) come from the environment only.
+ */
+export class EnvironmentStack extends EnvironmentDeploymentStack {
+  readonly stacks: readonly SelfContainedStack[] = [this];
+
+  constructor(scope: Construct, id: string, props: EnvironmentStackProps) {
+    // Every product in this one stack.
+    super(scope, id, props, (stack) => () => stack);
     // Literal names and ARNs throughout: nothing above refers to another stack.
     this.seal();
   }
@@ -93,41 +113,21 @@ export class EnvironmentStack extends SelfContainedStack implements EnvironmentD
  * domain's stack only. Nothing refers across stacks; each names what the others hold by its
  * literal name or ARN, so that each plans on its own.
  */
-export class FoundationStack extends SelfContainedStack implements EnvironmentDeployment {
-  readonly mesh: Mesh;
-  readonly environment: Environment;
-  readonly products: ReadonlyMap<string, LakeProduct>;
-  readonly purposes: ReadonlyMap<string, LakePurposeRole>;
-  readonly policyRoles: ReadonlyMap<string, LakePolicyRole>;
-  readonly overrideRoles: ReadonlyMap<string, LakeOverrideRole>;
-  readonly plan: readonly AccessEntry[];
-  readonly grants: readonly PortGrant[];
+export class FoundationStack extends EnvironmentDeploymentStack {
   readonly stacks: readonly SelfContainedStack[];
   /** The stack of each domain with products in the environment, by domain name. */
   readonly domainStacks: ReadonlyMap<string, DomainStack>;
 
   constructor(scope: Construct, id: string, props: EnvironmentStackProps) {
-    super(scope, id);
-    const { mesh } = props;
-    this.mesh = mesh;
-    const env = mesh.environment(props.environment);
-    this.environment = env;
-    deployTo(this, env, env.name);
-    const foundation = newFoundation(this, mesh, env);
-    const domains = [...new Set(mesh.productsIn(env.name).map((p) => p.domain))].sort();
-    const domainStacks = new Map(
-      domains.map((d) => [d, new DomainStack(scope, domainStackName(id, d), { mesh, environment: env, domain: d, foundation })]),
-    );
+    const domainStacks = new Map<string, DomainStack>();
+    super(scope, id, props, (stack, foundation) => {
+      const { mesh, environment } = stack;
+      for (const d of [...new Set(mesh.productsIn(environment.name).map((p) => p.domain))].sort())
+        domainStacks.set(d, new DomainStack(scope, domainStackName(id, d), { mesh, environment, domain: d, foundation }));
+      return (p) => domainStacks.get(p.domain)!;
+    });
     this.domainStacks = domainStacks;
     this.stacks = [this, ...domainStacks.values()];
-    ({
-      products: this.products,
-      purposes: this.purposes,
-      policyRoles: this.policyRoles,
-      overrideRoles: this.overrideRoles,
-      plan: this.plan,
-      grants: this.grants,
-    } = deployEnvironment(props, foundation, (p) => domainStacks.get(p.domain)!));
     for (const stack of this.stacks) stack.seal();
   }
 }
