@@ -21,21 +21,30 @@ describe('meshgrant access', () => {
   });
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  const lines = async (...argv: string[]) => {
-    const run = await cli('access', '--out', out, '--format', 'json', ...argv);
+  /** The arguments of a command line: the words of `words` split at spaces, each `${value}` one argument whatever it holds. */
+  const commandLine = (words: TemplateStringsArray, values: string[]) =>
+    words.flatMap((w, i) => [...w.split(' ').filter((word) => word !== ''), ...(i < values.length ? [values[i]] : [])]);
+  /** access`--env prod --mesh ${ACME}` runs `meshgrant access --out <out> --env prod --mesh examples/acme`. */
+  const access = (words: TemplateStringsArray, ...values: string[]) => cli('access', '--out', out, ...commandLine(words, values));
+  /** The lines access`...` prints with `--format json`. */
+  const lines = async <Line = { principal: string; table: string; columns: string[]; via?: string[] }>(
+    words: TemplateStringsArray,
+    ...values: string[]
+  ) => {
+    const run = await cli('access', '--out', out, '--format', 'json', ...commandLine(words, values));
     expect(run.code).toBe(0);
-    return JSON.parse(run.stdout) as { principal: string; table: string; columns: string[]; via?: string[] }[];
+    return JSON.parse(run.stdout) as Line[];
   };
 
   it('prints a text table by default, and takes the old name `table` for it', async () => {
-    const text = await cli('access', '--out', out, '--env', 'prod', '--class', 'pii');
+    const text = await access`--env prod --class pii`;
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^environment +principal +table +columns +rows +permissions/);
-    expect(await cli('access', '--out', out, '--env', 'prod', '--class', 'pii', '--format', 'table')).toEqual(text);
+    expect(await access`--env prod --class pii --format table`).toEqual(text);
   });
 
   it('lists who reads PII in prod, with only the PII columns', async () => {
-    const pii = await lines('--env', 'prod', '--class', 'pii');
+    const pii = await lines`--env prod --class pii`;
     expect(pii.map((l) => `${l.principal} ${l.table}: ${l.columns.join(' ')}`)).toEqual([
       'customers.profiles/engineer acme_prod_customers_profiles.profiles: date_of_birth email full_name',
       // The owner's manual override, listed as such (sorted by role ARN: `...-override-omar.haddad` before `...-owner`).
@@ -49,16 +58,7 @@ describe('meshgrant access', () => {
   });
 
   it('lists what a person reaches, and through which group, user or attributes', async () => {
-    const jane = await lines(
-      '--env',
-      'prod',
-      '--user',
-      'jane.doe',
-      '--directory',
-      'test/fixtures/directory/people.yaml',
-      '--mesh',
-      'examples/acme',
-    );
+    const jane = await lines`--env prod --user jane.doe --directory test/fixtures/directory/people.yaml --mesh ${ACME}`;
     expect([...new Set(jane.map((l) => l.principal))]).toEqual([
       'payments.refunds/engineer',
       'payments.refunds/owner',
@@ -70,7 +70,7 @@ describe('meshgrant access', () => {
   });
 
   it('limits to one product and quotes CSV cells holding commas', async () => {
-    const run = await cli('access', '--out', out, '--env', 'prod', '--product', 'payments.transactions', '--format', 'csv', '--mesh', ACME);
+    const run = await access`--env prod --product payments.transactions --format csv --mesh ${ACME}`;
     const rows = run.stdout.trim().split('\n');
     expect(rows[0]).toBe('environment,principal,purpose,policy,table,columns,rows,permissions,grantable,members');
     expect(rows.filter((r) => r.includes('purpose:marketing-analytics'))).toEqual([
@@ -80,7 +80,7 @@ describe('meshgrant access', () => {
   });
 
   it('refuses --by person without a directory, and a missing output, with exit code 2', async () => {
-    const people = await cli('access', '--out', out, '--by', 'person');
+    const people = await access`--by person`;
     expect(people.code).toBe(2);
     expect(people.stderr).toMatch(/--by person needs --directory/);
     const missing = await cli('access', '--out', join(out, 'nowhere'));
@@ -90,19 +90,7 @@ describe('meshgrant access', () => {
 
   // An auditor's questions, answered by what the report prints.
   it('says who is in each role: its members, and with a directory its people', async () => {
-    const run = await cli(
-      'access',
-      '--out',
-      out,
-      '--env',
-      'prod',
-      '--product',
-      'customers.profiles',
-      '--mesh',
-      ACME,
-      '--directory',
-      PEOPLE,
-    );
+    const run = await access`--env prod --product customers.profiles --mesh ${ACME} --directory ${PEOPLE}`;
     expect(run.code).toBe(0);
     const members = run.stdout.split('Members:\n\n')[1].split('\n');
     expect(members[0]).toMatch(/^environment +principal +members +people$/);
@@ -118,35 +106,18 @@ describe('meshgrant access', () => {
   });
 
   it('names members by ARN, and says how to name them, without a mesh', async () => {
-    const run = await cli('access', '--out', out, '--env', 'prod', '--product', 'customers.profiles', '--format', 'json');
-    const lines = JSON.parse(run.stdout) as { principal: string; members: string[] }[];
-    expect(lines.find((l) => l.principal === 'customers.profiles/analyst')?.members).toEqual([
+    const json = await lines<{ principal: string; members: string[] }>`--env prod --product customers.profiles`;
+    expect(json.find((l) => l.principal === 'customers.profiles/analyst')?.members).toEqual([
       'arn:aws:iam::222222222222:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_CustomerAnalysts_c19f8e7d6c5b4a3921',
     ]);
-    const text = await cli('access', '--out', out, '--env', 'prod', '--product', 'customers.profiles');
+    const text = await access`--env prod --product customers.profiles`;
     expect(text.stdout).toContain('members are named by ARN: give --mesh DIR');
   });
 
   it('lists, by person, which people can read customers.profiles in prod and through which role', async () => {
-    const run = await cli(
-      'access',
-      '--out',
-      out,
-      '--env',
-      'prod',
-      '--product',
-      'customers.profiles',
-      '--by',
-      'person',
-      '--directory',
-      PEOPLE,
-      '--mesh',
-      ACME,
-      '--format',
-      'json',
-    );
-    const lines = JSON.parse(run.stdout) as { person: string; principal: string; via: string[]; columns: string[] }[];
-    expect(lines.map((l) => `${l.person} ${l.principal} ${l.via.join('; ')}`)).toEqual([
+    type PersonLine = { person: string; principal: string; via: string[]; columns: string[] };
+    const people = await lines<PersonLine>`--env prod --product customers.profiles --by person --directory ${PEOPLE} --mesh ${ACME}`;
+    expect(people.map((l) => `${l.person} ${l.principal} ${l.via.join('; ')}`)).toEqual([
       'amira.ben customers.profiles/analyst group customer-analysts',
       'chen.wei customers.profiles/engineer group customer-data-eng',
       'chen.wei customers.profiles/owner group customer-data-eng',
@@ -154,26 +125,12 @@ describe('meshgrant access', () => {
       'sofia.rossi purpose:marketing-analytics attributes country=DE|FR department=marketing; group marketing-analysts',
     ]);
     // The analyst's clearance keeps personal data from amira.ben; the fraud purpose may see it.
-    expect(lines.find((l) => l.person === 'amira.ben')?.columns).not.toContain('email');
-    expect(lines.find((l) => l.person === 'lucas.meyer')?.columns).toContain('email');
+    expect(people.find((l) => l.person === 'amira.ben')?.columns).not.toContain('email');
+    expect(people.find((l) => l.person === 'lucas.meyer')?.columns).toContain('email');
   });
 
   it('combines filters: the people who read PII in prod', async () => {
-    const run = await cli(
-      'access',
-      '--out',
-      out,
-      '--env',
-      'prod',
-      '--class',
-      'pii',
-      '--by',
-      'person',
-      '--directory',
-      PEOPLE,
-      '--mesh',
-      ACME,
-    );
+    const run = await access`--env prod --class pii --by person --directory ${PEOPLE} --mesh ${ACME}`;
     expect(run.code).toBe(0);
     const people = run.stdout
       .split('\n')
