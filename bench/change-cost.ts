@@ -20,6 +20,7 @@ import { App, disableCreationStackTraces } from '../constructs/cdktf';
 import { synthesizeMeshParallel } from '../stacks/synthesize-parallel';
 import { BaselineStack } from './baseline/baseline-stack';
 import { TYPICAL_CHANGES } from './changes';
+import { generateMeshSpec } from './generator';
 
 /** What a plan does, and the lines behind it. */
 export interface ChangeCost {
@@ -125,6 +126,15 @@ function planOf(before: Resources, after: Resources): Omit<ChangeCost, 'lines'> 
       bodyLines += changedLines(body, '');
     }
   return { ...counts, byType, bodyLines };
+}
+
+/**
+ * The mesh the table edits: the bench mesh of `products` products in dev and prod, with global
+ * policies (bench/generator.ts), so that every typical change, a policy's included, has
+ * something to change.
+ */
+export function changeCostMesh(products: number, seed: number): MeshSpec {
+  return generateMeshSpec({ products, environments: 2, seed, policies: true });
 }
 
 /**

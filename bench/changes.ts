@@ -55,6 +55,20 @@ export function addGroupToPurpose(spec: MeshSpec): MeshSpec {
   });
 }
 
+/**
+ * A subscription's people: the first policy that admits by department admits one department more
+ * (`risk` joins `finance` on the first domain's data), or why not when the mesh has none.
+ */
+export function changeGlobalPolicy(spec: MeshSpec): MeshSpec | { readonly pending: string } {
+  const admits = (p: Editable) => Array.isArray(p.allow?.attributes?.department);
+  if (!(spec.policies ?? []).some((p) => admits(p) && !(p as Editable).allow.attributes.department.includes('risk')))
+    return { pending: 'the mesh has no subscription by department: generate it with global policies (`policies: true`)' };
+  return edited(spec, (s) => {
+    const policy = s.policies.find((p: Editable) => admits(p) && !p.allow.attributes.department.includes('risk'));
+    policy.allow.attributes.department = [...policy.allow.attributes.department, 'risk'];
+  });
+}
+
 export const TYPICAL_CHANGES: readonly TypicalChange[] = [
   {
     id: 'add-table',
@@ -129,12 +143,5 @@ export const TYPICAL_CHANGES: readonly TypicalChange[] = [
         p.promotedTo = all;
       }),
   },
-  {
-    id: 'change-global-policy',
-    title: 'change one global policy',
-    apply: () => ({
-      pending:
-        'global policies (policies.yaml) are validated but not yet synthesized (docs/abac.md, status): no Terraform changes with them today',
-    }),
-  },
+  { id: 'change-global-policy', title: 'change one global policy (one more department)', apply: changeGlobalPolicy },
 ];

@@ -17,7 +17,7 @@ import { synthesisWorkers } from '../stacks/synthesize-parallel';
 import { generateMeshSpec } from './generator';
 import { StackStats, stackStats } from './stack-stats';
 import type { RunResult } from './synth-once';
-import { ChangeCostRow, changeCostTable, formatChangeCost } from './change-cost';
+import { ChangeCostRow, changeCostMesh, changeCostTable, formatChangeCost } from './change-cost';
 import { ReportRow, benchReports, formatReports } from './reports';
 
 const OUT = join(__dirname, '..', '..', 'bench', 'out');
@@ -292,8 +292,7 @@ async function main(): Promise<void> {
     return row;
   });
   const changeCostN = Number(values['change-cost']);
-  const changeCost: ChangeCostRow[] =
-    changeCostN > 0 ? await changeCostTable(generateMeshSpec({ products: changeCostN, environments: 2, seed: Number(values.seed) })) : [];
+  const changeCost: ChangeCostRow[] = changeCostN > 0 ? await changeCostTable(changeCostMesh(changeCostN, Number(values.seed))) : [];
   const synthesis = rows
     .filter((r) => r.environments === 2 && (reportSizes.length < 2 || reportSizes.includes(r.n)))
     .map((r) => ({ n: r.n, seconds: r.synthSeconds, cpuSeconds: r.cpuSeconds }));

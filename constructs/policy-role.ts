@@ -1,10 +1,8 @@
 import type { Attribute } from '../lib/abac/attributes';
 import { AccessLevel } from '../lib/model';
-import { AccessVia, ColumnAllowance, PolicyPrincipal, describePrincipal } from '../lib/plan';
-import { guardsTagValue } from '../lib/aws/guards-tag';
+import { AccessVia, ColumnAllowance, PolicyPrincipal } from '../lib/plan';
 import { policyRoleName } from '../lib/aws/names';
-import { POLICY_ROLE_TAGS, policyPrincipalTrust, segmentTag } from '../lib/aws/policy-trust';
-import { accountRoot } from '../lib/aws/environment';
+import { policyRole } from '../lib/aws/policy-trust';
 import { Construct } from './cdktf';
 import { LakeFoundation } from './lake-foundation';
 import { LakePrincipal } from './lake-principal';
@@ -32,23 +30,12 @@ export class LakePolicyRole extends LakePrincipal {
   constructor(scope: Construct, id: string, props: LakePolicyRoleProps) {
     const { principal } = props;
     const env = LakeFoundation.of(scope).environment;
-    const trust = policyPrincipalTrust(principal, props.attributes, env);
-    // The `aws/policy-trust-enforceable` rule refuses these at validation; this guards the API.
-    if ('refused' in trust) throw new Error(`${principal.id} (${describePrincipal(principal)}) cannot be enforced: ${trust.refused}`);
-    const statements =
-      trust.statements.length > 0
-        ? trust.statements
-        : [{ Sid: 'NobodyMeetsTheCondition', Effect: 'Deny', Principal: { AWS: accountRoot(env.account) }, Action: 'sts:AssumeRole' }];
+    const { trustPolicy, tags } = policyRole(principal, props.attributes, env);
     super(scope, id, {
       roleName: policyRoleName(env, principal.id),
       description: `Global policies ${principal.policies.join(', ')} (${env.name})`,
-      trustPolicy: { Version: '2012-10-17', Statement: statements },
-      tags: {
-        [POLICY_ROLE_TAGS.environment]: env.name,
-        [POLICY_ROLE_TAGS.policy]: principal.policies.join(' '),
-        ...(principal.segment ? { [POLICY_ROLE_TAGS.segment]: segmentTag(principal.segment) } : {}),
-        ...(principal.guards ? { [POLICY_ROLE_TAGS.guards]: guardsTagValue(principal.guards) } : {}),
-      },
+      trustPolicy,
+      tags,
     });
     this.principal = principal;
     this.filterSuffix = principal.id;

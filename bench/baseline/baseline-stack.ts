@@ -4,7 +4,9 @@
  * reads gets a named grant (`table` for whole tables, `table_with_columns` for column subsets, a
  * data cells filter where rows are filtered), every database a grant per principal (plus
  * DESCRIBE on `default` for Athena), writers a data location grant, and the same IAM roles and
- * policies. Values are written literally, as ours are, with `depends_on` for ordering.
+ * policies, those of the principals global policies call for included (one per merged condition,
+ * guarded way in and segment, trusted by that condition, granted by name like every other).
+ * Values are written literally, as ours are, with `depends_on` for ordering.
  */
 // The same two import points as the constructs (a move to cdktn edits only those), plain TerraformStack.
 import { Construct, S3Backend, TerraformStack } from '../../constructs/cdktf';
@@ -19,13 +21,14 @@ import {
   LakeformationPermissions,
   LakeformationResource,
 } from '../../constructs/aws';
-import { ACCESS_LEVELS, AccessLevel, GRANTABLE_LEVELS, Members, Mesh, OutputPort, PRODUCT_ROLES } from '../../lib/model';
+import { ACCESS_LEVELS, AccessLevel, GRANTABLE_LEVELS, Mesh, OutputPort, PRODUCT_ROLES } from '../../lib/model';
 import { AccessEntry, holderKey } from '../../lib/plan';
-import { fitName, productDatabaseName, productRoleName, productStoragePrefix, purposeRoleName } from '../../lib/aws/names';
+import { fitName, policyRoleName, productDatabaseName, productRoleName, productStoragePrefix, purposeRoleName } from '../../lib/aws/names';
 import { DATABASE_PERMISSIONS, FILTER_PERMISSIONS, TABLE_PERMISSIONS } from '../../lib/aws/permissions';
 import { PolicyDocument } from '../../constructs/policy-document';
 import { GLUE_READ, GLUE_WRITE, S3_WRITE } from '../../lib/aws/iam-actions';
 import { trustPolicy } from '../../lib/aws/trust-policy';
+import { policyRole } from '../../lib/aws/policy-trust';
 
 export interface BaselineStackProps {
   readonly mesh: Mesh;
@@ -72,11 +75,11 @@ export class BaselineStack extends TerraformStack {
 
     const products = new Map<string, ProductResources>();
     const roles = new Map<string, RoleResources>();
-    const role = (key: string, roleName: string, description: string, members: Members, tags: Record<string, string>) => {
+    const role = (key: string, roleName: string, description: string, trust: object, tags: Record<string, string>) => {
       const resource = new IamRole(this, `${constructId(key)}-role`, {
         name: roleName,
         description,
-        assumeRolePolicy: JSON.stringify(trustPolicy(members, env)),
+        assumeRolePolicy: JSON.stringify(trust),
         maxSessionDuration: 3600,
         tags,
       });
@@ -137,7 +140,7 @@ export class BaselineStack extends TerraformStack {
           `${product.id}/${r}`,
           productRoleName(env, product, r),
           `${r} of data product ${product.id} (${env.name})`,
-          product.roles[r].members,
+          trustPolicy(product.roles[r].members, env, mesh.attributes),
           {
             DataProduct: product.id,
             ProductRole: r,
@@ -151,11 +154,25 @@ export class BaselineStack extends TerraformStack {
         `purpose:${purpose.name}`,
         purposeRoleName(env, purpose.name),
         `Members of purpose ${purpose.name} (${env.name}); approver ${purpose.approver}`,
-        purpose.members,
+        trustPolicy(purpose.members, env, mesh.attributes),
         {
           Purpose: purpose.name,
           Environment: env.name,
         },
+      );
+    }
+    // Global policies: a role per principal they call for (a merged condition, a guarded way in,
+    // a row policy's segment), trusted by that condition, as docs/abac.md describes.
+    for (const a of props.access) {
+      if (a.environment !== env.name || a.holder.kind !== 'policy' || roles.has(holderKey(a.holder))) continue;
+      const principal = a.holder.principal;
+      const { trustPolicy: trust, tags } = policyRole(principal, mesh.attributes, env);
+      role(
+        holderKey(a.holder),
+        policyRoleName(env, principal.id),
+        `Global policies ${principal.policies.join(', ')} (${env.name})`,
+        trust,
+        tags,
       );
     }
 

@@ -1,8 +1,10 @@
 import type { Attribute } from '../abac/attributes';
 import type { Condition } from '../abac/condition';
 import type { Environment } from '../model/environment';
-import type { PolicyPrincipal } from '../plan/policy-principal';
+import { PolicyPrincipal, describePrincipal } from '../plan/policy-principal';
+import { guardsTagValue } from './guards-tag';
 import { AttributeEncoding, TrustCompilation, conditionTrust } from './condition-trust';
+import { accountRoot } from './environment';
 
 /** The IAM tags that name what a principal of global policies is (readback and people read them). */
 export const POLICY_ROLE_TAGS = {
@@ -48,6 +50,34 @@ export function policyPrincipalTrust(principal: PolicyPrincipal, attributes: rea
     principal.tableTags,
     segment,
   );
+}
+
+/**
+ * The IAM role of a principal of global policies as deployed: its trust policy document (a Deny
+ * of the account root when nobody meets the condition, so that the document stays valid) and its
+ * tags. Throws when the trust cannot be enforced: the `aws/policy-trust-enforceable` rule refuses
+ * those at validation, so this guards the API.
+ */
+export function policyRole(
+  principal: PolicyPrincipal,
+  attributes: readonly Attribute[],
+  env: Environment,
+): { readonly trustPolicy: object; readonly tags: Record<string, string> } {
+  const trust = policyPrincipalTrust(principal, attributes, env);
+  if ('refused' in trust) throw new Error(`${principal.id} (${describePrincipal(principal)}) cannot be enforced: ${trust.refused}`);
+  const statements =
+    trust.statements.length > 0
+      ? trust.statements
+      : [{ Sid: 'NobodyMeetsTheCondition', Effect: 'Deny', Principal: { AWS: accountRoot(env.account) }, Action: 'sts:AssumeRole' }];
+  return {
+    trustPolicy: { Version: '2012-10-17', Statement: statements },
+    tags: {
+      [POLICY_ROLE_TAGS.environment]: env.name,
+      [POLICY_ROLE_TAGS.policy]: principal.policies.join(' '),
+      ...(principal.segment ? { [POLICY_ROLE_TAGS.segment]: segmentTag(principal.segment) } : {}),
+      ...(principal.guards ? { [POLICY_ROLE_TAGS.guards]: guardsTagValue(principal.guards) } : {}),
+    },
+  };
 }
 
 function attributesIn(c: Condition): Set<string> {

@@ -75,7 +75,7 @@ function governed(mesh: Mesh, entry: AccessEntry): AccessEntry[] {
     ...entry,
     holder: {
       kind: 'policy',
-      principal: principalOf(decision, [...decision.required.map((p) => p.name), ...v.policies], v.condition, v.segment, holder),
+      principal: principalOf(decision, [...decision.required.map((p) => p.name), ...v.policies], condition, v, holder),
     },
     rows: allRows([entry.rows, ...v.rows]),
     mechanism: policyMechanism(entry.level, [entry.rows, ...v.rows]),
@@ -98,26 +98,31 @@ function subscriptionEntries(mesh: Mesh, environment: string, product: DataProdu
       level: 'read',
       allowance: { kind: 'clearance', level: mesh.classification.defaultLevel },
       rows: allRows(v.rows),
-      holder: { kind: 'policy', principal: principalOf(decision, [...names, ...v.policies], v.condition, v.segment) },
+      holder: { kind: 'policy', principal: principalOf(decision, [...names, ...v.policies], decision.subscription!, v) },
     });
     return planned === undefined ? [] : [{ ...planned, source }];
   });
 }
 
+/** The principal of one variant of a way in whose condition, before segments, is `wayIn`. */
 function principalOf(
   decision: TableDecision,
   policies: readonly string[],
-  condition: Condition,
-  segment: Readonly<Record<string, string>> | undefined,
+  wayIn: Condition,
+  variant: Variant,
   guards?: GuardedHolder,
 ): PolicyPrincipal {
-  return policyPrincipal({
-    policies: [...new Set(policies)].sort(),
-    condition,
-    tableTags: usesTableTags(condition) ? decision.table.tags : [],
-    ...(segment ? { segment } : {}),
-    ...(guards ? { guards } : {}),
-  });
+  const { condition, segment } = variant;
+  return policyPrincipal(
+    {
+      policies: [...new Set(policies)].sort(),
+      condition,
+      tableTags: usesTableTags(condition) ? decision.table.tags : [],
+      ...(segment ? { segment } : {}),
+      ...(guards ? { guards } : {}),
+    },
+    { tableTags: usesTableTags(wayIn) ? decision.table.tags : [], excepted: variant.excepted },
+  );
 }
 
 /** One principal's share of a way in: its condition, its segment and the filters that apply to it. */
@@ -128,6 +133,8 @@ interface Variant {
   readonly rows: readonly string[];
   /** Names of the row policies that shaped it. */
   readonly policies: readonly string[];
+  /** Those whose excepted groups its readers are in (they do not apply to it), sorted. */
+  readonly excepted: readonly string[];
 }
 
 /**
@@ -137,7 +144,7 @@ interface Variant {
  * act as more principals; what they read is the union, the rows of the policies that still apply.
  */
 function variants(mesh: Mesh, decision: TableDecision, condition: Condition, rowPolicies: readonly RowPolicy[]): Variant[] {
-  if (rowPolicies.length === 0) return [{ condition, rows: [], policies: [] }];
+  if (rowPolicies.length === 0) return [{ condition, rows: [], policies: [], excepted: [] }];
   const names = rowPolicies.map((p) => p.name);
   const excepting = rowPolicies.filter((p) => p.except.groups.length > 0);
   const out: Variant[] = [];
@@ -157,6 +164,7 @@ function variants(mesh: Mesh, decision: TableDecision, condition: Condition, row
         segment: attributes.length > 0 ? segment : undefined,
         rows: applied.map((f) => substituteParameters(f, segment).text),
         policies: names,
+        excepted: excepted.map((p) => p.name).sort(),
       });
     }
   }

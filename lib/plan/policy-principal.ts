@@ -12,7 +12,10 @@ import type { GuardedHolder } from './named-holder';
  * subscriptions guard a table the role or purpose reads, and per segment of a row policy.
  */
 export interface PolicyPrincipal {
-  /** Short stable id, `policy-<hash>` of everything below: equal principals share it. */
+  /**
+   * Short stable id, `policy-<hash>` of what the principal stands for (see {@link policyPrincipal}):
+   * equal principals share it, and it survives an edit of who meets the condition.
+   */
   readonly id: string;
   /** Names of the global policies that shaped it (subscriptions and row policies), sorted. */
   readonly policies: readonly string[];
@@ -29,14 +32,31 @@ export interface PolicyPrincipal {
   readonly guards?: GuardedHolder;
 }
 
-/** Makes a principal, computing its id from its content. */
-export function policyPrincipal(content: Omit<PolicyPrincipal, 'id'>): PolicyPrincipal {
+/**
+ * What tells principals of one mesh apart besides their policies, segment and guarded way in:
+ * together these determine the condition (it is computed from them), so they name the principal.
+ */
+export interface PrincipalIdentity {
+  /** The table's data tags when the way in's condition compares them, before a segment decides it; else empty. */
+  readonly tableTags: readonly string[];
+  /** Row policies whose excepted groups the principal's readers are in, sorted. */
+  readonly excepted: readonly string[];
+}
+
+/**
+ * Makes a principal. Its id hashes what it stands for (its policies, segment and guarded way in,
+ * and `identity`), never its condition: two tables that these do not tell apart have the same
+ * merged condition and share the principal, and editing a policy's `allow` (or a guarded role's
+ * members) keeps the principal, so that only its trust changes on AWS, in place, while its role,
+ * grants and filters stay (docs/decisions.md, "Principal ids name what a principal stands for").
+ */
+export function policyPrincipal(content: Omit<PolicyPrincipal, 'id'>, identity: PrincipalIdentity): PolicyPrincipal {
   const canonical = JSON.stringify([
     content.policies,
-    content.condition,
-    content.tableTags,
+    identity.tableTags,
     content.segment ?? null,
     content.guards ?? null,
+    identity.excepted,
   ]);
   return { id: `policy-${createHash('sha256').update(canonical).digest('hex').slice(0, 10)}`, ...content };
 }

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { App } from '../../constructs/cdktf';
 import { buildMesh } from '../../lib/model';
 import { accessPlan } from '../../lib/plan';
+import { checkPolicies } from '../../lib/policy/check-policies';
 import { EffectiveAccess, readAccess } from '../../lib/readback';
 import { synthesizeMesh } from '../../stacks/synthesize';
 import { BaselineStack } from '../../bench/baseline/baseline-stack';
@@ -26,6 +27,27 @@ describe('benchmark mesh generator', () => {
     expect(mesh.products).toHaveLength(products);
     expect(mesh.environments).toHaveLength(environments);
   });
+
+  it.each([
+    [50, 2],
+    [60, 3],
+    [300, 2],
+  ] as const)(
+    'with global policies, generates a mesh of %i products in %i environments that passes the policy checks',
+    (products, environments) => {
+      const spec = generateMeshSpec({ products, environments, policies: true });
+      const mesh = buildMesh(spec);
+      expect(mesh.policies.map((p) => p.kind)).toEqual(['subscription', 'subscription', 'row-policy']);
+      expect(checkPolicies(mesh).findings.filter((f) => f.severity === 'error')).toEqual([]);
+      // The rest of the mesh is the one without policies.
+      const { attributes, policies, policy, ...rest } = spec;
+      const { policy: plain, ...without } = generateMeshSpec({ products, environments });
+      expect(rest).toEqual(without);
+      expect(attributes).toHaveLength(2);
+      expect(policies).toHaveLength(3);
+      expect(policy?.suppressions?.slice(0, plain?.suppressions?.length)).toEqual(plain?.suppressions);
+    },
+  );
 
   it('has the mix the benchmark claims', () => {
     const spec = generateMeshSpec({ products: 200, environments: 2 });
@@ -54,18 +76,26 @@ describe('hand-written L1 baseline', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('grants the same effective access as meshgrant, read back from both outputs', () => {
-    const mesh = buildMesh(generateMeshSpec({ products: 30, environments: 3, seed: 3 }));
-    synthesizeMesh(mesh, { outdir: join(dir, 'ours') });
-    const app = new App({ outdir: join(dir, 'baseline'), stackTraces: false });
-    const access = accessPlan(mesh);
-    for (const env of mesh.environments) new BaselineStack(app, `${mesh.name}-${env.name}`, { mesh, environment: env.name, access });
-    app.synth();
+  it.each([
+    ['without-policies', { products: 30, environments: 3, seed: 3 }],
+    ['with-policies', { products: 30, environments: 2, seed: 3, policies: true }],
+  ] as const)(
+    'grants the same effective access as meshgrant, read back from both outputs, %s',
+    (label, shape) => {
+      mkdirSync(join(dir, label));
+      const mesh = buildMesh(generateMeshSpec(shape));
+      synthesizeMesh(mesh, { outdir: join(dir, label, 'ours') });
+      const app = new App({ outdir: join(dir, label, 'baseline'), stackTraces: false });
+      const access = accessPlan(mesh);
+      for (const env of mesh.environments) new BaselineStack(app, `${mesh.name}-${env.name}`, { mesh, environment: env.name, access });
+      app.synth();
 
-    const ours = comparable(readAccess(join(dir, 'ours')));
-    expect(ours).toHaveLength(access.filter((a) => a.columns.length > 0).length);
-    expect(comparable(readAccess(join(dir, 'baseline')))).toEqual(ours);
-  }, 180_000);
+      const ours = comparable(readAccess(join(dir, label, 'ours')));
+      expect(ours).toHaveLength(access.filter((a) => a.columns.length > 0).length);
+      expect(comparable(readAccess(join(dir, label, 'baseline')))).toEqual(ours);
+    },
+    180_000,
+  );
 });
 
 /** What must match: who reads which columns and rows of which table, with which permissions. */

@@ -38,7 +38,7 @@ describe('meshgrant explain', () => {
     expect(ines.code).toBe(0);
     expect(ines.stdout.trimEnd().split('\n').slice(-4)).toEqual([
       'ines.roux reads through (prod):',
-      '  policy payments-readers: read as policy-00ccf59b92 (department in (finance, risk) AND businessLine is retail AND country is FR)',
+      '  policy payments-readers: read as policy-4f4bf172b3 (department in (finance, risk) AND businessLine is retail AND country is FR)',
       '    columns: business_line, country, day, txn_count',
       "    rows: country = 'FR' AND business_line = 'retail'",
     ]);

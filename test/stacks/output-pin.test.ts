@@ -10,8 +10,8 @@ import { synthEnvironment } from '../helpers/synth';
  * other change must leave them as they are.
  */
 const PINS: Record<string, string> = {
-  'acme/dev': '86b8790a7cf3729c440bf694f19256840da039d64047516402df31267c1a7de6',
-  'acme/prod': '006d6c4683ae630f3989414355e42ff4012e8ba301ae75729136a08ebf141985',
+  'acme/dev': '4835c6b6c6215392814cc04f1be8a6e434101f3a887ac6daa15e719fa268ce0f',
+  'acme/prod': '1536769a658b4ff87f22f2553e0a300878464ab10c785669c8af4674bf0333f7',
   'bench50/dev': 'a0bbf6fd40da8fc9645a003fb69d7c4ca58d6bfe492960d51491bc1a40ff48dd',
   'bench50/prod': '20647f6501d7093946de727136413c5498b8cb04ec93994620b78cdc2390548f',
 };
