@@ -1,8 +1,9 @@
 import { DirectoryError, loadDirectory } from '../lib/directory';
 import type { DirectorySnapshot } from '../lib/directory/directory';
 import type { IdentityMapping } from '../lib/directory/directory-trust';
-import type { Mesh } from '../lib/model/mesh';
+import type { Mesh, MeshSettings } from '../lib/model/mesh';
 import { MeshLoadError, loadMesh } from '../lib/spec';
+import { loadMeshSettings } from '../lib/spec/load-mesh';
 import { CliError } from './cli-command';
 import type { Feedback } from './feedback';
 import { MESH_FOLDER, findMeshDir } from './find-mesh';
@@ -19,6 +20,9 @@ export class CliContext {
   /** Whether {@link meshDir} was found rather than given: the note then says which mesh was used. */
   private readonly found: boolean;
   private loadedMesh?: Mesh;
+  private loadedSettings?: MeshSettings;
+  /** Whether the note saying which mesh is used has been given. */
+  private announced = false;
   private loadedIdentities?: ReadonlyMap<string, IdentityMapping>;
   private loadedDirectory?: DirectorySnapshot;
 
@@ -41,10 +45,26 @@ export class CliContext {
    * @throws MeshLoadError when there is no mesh (saying where it was looked for), MeshValidationError when it has problems
    */
   mesh(): Mesh {
-    if (this.loadedMesh !== undefined) return this.loadedMesh;
+    this.loadedMesh ??= this.load(() => loadMesh(this.meshDir, { asOf: this.asOf }));
+    return this.loadedMesh;
+  }
+
+  /**
+   * What the mesh says about people (name, environments with their identity mappings, declared
+   * attributes): of the mesh when it is loaded, else from its mesh-level files alone, without
+   * reading the products (docs/decisions.md: "Reports over a directory read the mesh-level files").
+   * @throws MeshLoadError when there is no mesh, MeshValidationError when those files have problems
+   */
+  settings(): MeshSettings {
+    return this.loadedMesh ?? (this.loadedSettings ??= this.load(() => loadMeshSettings(this.meshDir)));
+  }
+
+  /** Loads (part of) the mesh, saying which mesh is used; load errors say where the mesh was looked for. */
+  private load<T extends MeshSettings>(read: () => T): T {
     this.feedback?.progress(`loading the mesh in ${this.meshDir}`);
+    let loaded: T;
     try {
-      this.loadedMesh = loadMesh(this.meshDir, { asOf: this.asOf });
+      loaded = read();
     } catch (e) {
       if (!(e instanceof MeshLoadError) || !this.found) throw e;
       throw new MeshLoadError({
@@ -53,10 +73,13 @@ export class CliContext {
         hint: "give the mesh directory, the folder that holds mesh.yaml, as the command's argument or with --mesh",
       });
     }
-    const used = `using mesh ${this.loadedMesh.name} in ${this.meshDir}`;
-    if (this.found) this.feedback?.note(`${used} (found from the current directory; give another as an argument or with --mesh)`);
-    else this.feedback?.detail(used);
-    return this.loadedMesh;
+    if (!this.announced) {
+      const used = `using mesh ${loaded.name} in ${this.meshDir}`;
+      if (this.found) this.feedback?.note(`${used} (found from the current directory; give another as an argument or with --mesh)`);
+      else this.feedback?.detail(used);
+      this.announced = true;
+    }
+    return loaded;
   }
 
   /**
@@ -64,7 +87,7 @@ export class CliContext {
    * multi-valued attributes (how their session tags carry several values).
    */
   identities(): ReadonlyMap<string, IdentityMapping> {
-    const mesh = this.mesh();
+    const mesh = this.settings();
     const multiValuedAttributes = mesh.attributes.filter((a) => a.multiValued).map((a) => a.name);
     this.loadedIdentities ??= new Map(mesh.environments.map((e) => [e.name, { ...pickIdentity(e), multiValuedAttributes }]));
     return this.loadedIdentities;
@@ -76,7 +99,7 @@ export class CliContext {
     const unknown = [...new Set(environments)].filter((e) => !identities.has(e));
     if (unknown.length > 0)
       throw new CliError(
-        `environment ${unknown.join(', ')} is not in mesh ${this.mesh().name} (${this.meshDir}): its identity mapping is unknown`,
+        `environment ${unknown.join(', ')} is not in mesh ${this.settings().name} (${this.meshDir}): its identity mapping is unknown`,
       );
     return identities;
   }
@@ -88,7 +111,7 @@ export class CliContext {
   directory(files: readonly string[]): DirectorySnapshot {
     if (this.loadedDirectory === undefined) this.feedback?.progress(`loading the directory ${files.join(', ')}`);
     try {
-      this.loadedDirectory ??= loadDirectory(files, { attributes: () => new Map(this.mesh().attributes.map((a) => [a.name, a])) });
+      this.loadedDirectory ??= loadDirectory(files, { attributes: () => new Map(this.settings().attributes.map((a) => [a.name, a])) });
     } catch (e) {
       throw e instanceof DirectoryError ? new CliError(e.message) : e;
     }

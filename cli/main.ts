@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { once } from 'events';
 import { printableJson, printableOutput } from '../lib/input/printable';
 import { MeshValidationError } from '../lib/model/problems';
 import { DEFAULT_TEXT_WIDTH } from '../lib/reports/format-table';
@@ -20,6 +21,7 @@ import { expiringCommand } from './commands/expiring';
 import { auditCommand } from './commands/audit';
 import { meshgrantVersion } from './version';
 import { Feedback, Verbosity } from './feedback';
+import { jsonPieces } from './json-output';
 
 /** Every sub-command, in the order `--help` lists them; a new command is one more line. */
 const COMMANDS: readonly CliCommand[] = [
@@ -56,6 +58,11 @@ export interface CliOutput {
    */
   readonly terminalColumns?: number;
   /**
+   * Resolves once what was written to standard output has been taken (by a pipe's reader).
+   * @default - nothing waits
+   */
+  readonly drained?: () => Promise<void>;
+  /**
    * The width of the terminal standard output is, for its tables.
    * @default - not a terminal: tables keep to `DEFAULT_TEXT_WIDTH`
    */
@@ -64,6 +71,8 @@ export interface CliOutput {
 
 const processOutput: CliOutput = {
   stdout: (text) => process.stdout.write(text),
+  // Node buffers what a pipe does not take at once: a report of gigabytes waits for its reader instead.
+  drained: () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : Promise.resolve()),
   stderr: (text) => process.stderr.write(text),
   // A terminal that cannot move the cursor (`TERM=dumb`, e.g. an editor's output pane) gets no status line.
   get terminalColumns() {
@@ -135,10 +144,16 @@ async function execute(command: CliCommand, parsed: Command, rawOutput: CliOutpu
     verbosity,
     `meshgrant ${parsed.name()}`,
   );
-  const print = (exitCode: number, text: string, report: Record<string, unknown>, stream: 'stdout' | 'stderr' = 'stdout') => {
+  const print = async (exitCode: number, text: string, report: Record<string, unknown>, stream: 'stdout' | 'stderr' = 'stdout') => {
     feedback.end();
-    if (json) output.stdout(`${JSON.stringify({ command: parsed.name(), ok: exitCode === 0, ...report }, null, 2)}\n`);
-    else if (text !== '') output[stream](`${text}\n`);
+    if (json) {
+      // In pieces, each written once the one before has gone (a pipe to a slower reader).
+      for (const piece of jsonPieces({ command: parsed.name(), ok: exitCode === 0, ...report })) {
+        output.stdout(piece);
+        await rawOutput.drained?.();
+      }
+      output.stdout('\n');
+    } else if (text !== '') output[stream](`${text}\n`);
     return exitCode;
   };
   let result: CommandResult;

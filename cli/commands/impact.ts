@@ -32,7 +32,7 @@ export const impactCommand: CliCommand = {
   run: (_args, options, feedback, terminal) => {
     const context = new CliContext(options.mesh as string | undefined, undefined, feedback);
     const directory = context.directory(options.directory as string[]);
-    context.mesh(); // a broken mesh is reported before the outputs are read
+    context.settings(); // a broken mesh.yaml or environments.yaml is reported before the outputs are read
     feedback.progress(`reading the synthesized output in ${String(options.new)}`);
     const now = readSynthesized(String(options.new));
     if (options.old !== undefined) feedback.progress(`reading the synthesized output in ${String(options.old)}`);

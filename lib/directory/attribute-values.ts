@@ -33,11 +33,12 @@ export function addAttributeValues(into: ReadAttributes, name: string, raw: unkn
 }
 
 function readValues(attribute: string, raw: unknown, path: SpecPath, problems: ProblemCollector): string[] | undefined {
-  const name = printable(attribute);
   // SCIM writes an unassigned attribute as null (RFC 7643 2.5); exports also write "".
   if (raw === null || raw === '') return undefined;
   const scalar = asText(raw);
   if (scalar !== undefined) return [scalar];
+  // Escaped for messages, which a scalar (most values) never needs.
+  const name = printable(attribute);
   if (!Array.isArray(raw)) {
     problems.add(
       path,

@@ -146,10 +146,14 @@ function readUserAttributes(resource: Json, path: SpecPath, problems: ProblemCol
 
 /** `addresses[]`: the primary one's country, else the first that has one. */
 function primaryCountry(resource: Json): string | undefined {
-  const addresses = Array.isArray(resource.addresses) ? resource.addresses.filter(isObject) : [];
-  const withCountry = addresses.filter((a) => typeof a.country === 'string');
-  const chosen = withCountry.find((a) => a.primary === true) ?? withCountry[0];
-  return chosen?.country as string | undefined;
+  if (!Array.isArray(resource.addresses)) return undefined;
+  let first: string | undefined;
+  for (const a of resource.addresses as unknown[]) {
+    if (!isObject(a) || typeof a.country !== 'string') continue;
+    if (a.primary === true) return a.country;
+    first ??= a.country;
+  }
+  return first;
 }
 
 function readGroup(resource: Json, path: SpecPath, problems: ProblemCollector): ScimGroup | undefined {

@@ -108,7 +108,8 @@ function readAtMost(fd: number, limit: InputLimit, statedSize: number): Buffer {
     const size = Math.min(Math.max(64 * 1024, total === 0 ? statedSize + 1 : 0), limit.bytes + 1 - total);
     const chunk = Buffer.allocUnsafe(size);
     const n = fsCall(() => readSync(fd, chunk, 0, chunk.length, null));
-    if (n === 0) return Buffer.concat(chunks, total);
+    // One chunk (a file of the size stated) is returned as read: concat would copy it whole.
+    if (n === 0) return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
     chunks.push(chunk.subarray(0, n));
     total += n;
     if (total > limit.bytes) throw tooBig(limit);

@@ -152,6 +152,41 @@ export function buildMesh(spec: MeshSpec, locate?: Locator, options: BuildOption
   return new Mesh(parts!, spec, locate);
 }
 
+/**
+ * What a mesh says about the people it serves: its name, its environments with their identity
+ * mappings (directory groups and users to principals) and the attributes it declares. It is the
+ * content of the mesh-level files, `mesh.yaml` and `environments.yaml`: reports over a directory
+ * need this, not the products.
+ */
+export type MeshSettings = Pick<MeshParts, 'name' | 'environments' | 'attributes'>;
+
+/**
+ * Validates the settings of a mesh spec ({@link MeshSettings}) with the checks `buildMesh` makes
+ * of them: the mesh's name, its environments (names, the target's fields, principals,
+ * promotion), its attributes, and the text of these fields. Products, purposes and policies are
+ * neither read nor checked, so a problem there does not stop a report that needs only this.
+ * @param locate maps spec paths to file locations
+ * @throws MeshValidationError with every problem found
+ */
+export function buildMeshSettings(spec: MeshSpec, locate?: Locator): MeshSettings {
+  const problems = new ProblemCollector(locate);
+  const check = new SpecCheck(problems);
+  checkMeshName(check, spec.name);
+  checkEnvironments(check, spec.environments ?? []);
+  const { name, environments, attributes: declared } = spec;
+  checkLiteralText({ name, environments, attributes: declared }, problems);
+  const attributes = checkAttributes(declared ?? [], problems);
+  problems.throwIfAny();
+  return { name, environments: environments.map(toEnvironment), attributes: sortedAttributes(attributes) };
+}
+
+function checkMeshName(check: SpecCheck, name: string | undefined): void {
+  if (!name || !NAME_PATTERNS.mesh.test(name)) check.add(['name'], `mesh name \`${name ?? ''}\` must be lower case letters, digits or -`);
+}
+
+const sortedAttributes = (attributes: ReadonlyMap<string, Attribute>): Attribute[] =>
+  [...attributes.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
 /** The attribute rules of every role and purpose name declared attributes (when the mesh declares any). */
 function checkMemberAttributeNames(check: SpecCheck, spec: MeshSpec, declared: readonly string[]): void {
   (spec.products ?? []).forEach((p, i) => {
@@ -170,9 +205,7 @@ function checkMemberAttributeNames(check: SpecCheck, spec: MeshSpec, declared: r
  */
 function resolveMesh(spec: MeshSpec, problems: ProblemCollector, asOf: string): MeshParts | undefined {
   const check = new SpecCheck(problems);
-  if (!spec.name || !NAME_PATTERNS.mesh.test(spec.name)) {
-    check.add(['name'], `mesh name \`${spec.name ?? ''}\` must be lower case letters, digits or -`);
-  }
+  checkMeshName(check, spec.name);
   const classification = resolveClassification(spec.classification, problems);
   const environments = checkEnvironments(check, spec.environments ?? []);
   const domains = checkDomains(check, spec.domains ?? []);
@@ -204,7 +237,7 @@ function resolveMesh(spec: MeshSpec, problems: ProblemCollector, asOf: string): 
     product: toDataProduct(p, ['products', i], classification!, asOf),
     spec: p,
   }));
-  const attributeList = [...attributes.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const attributeList = sortedAttributes(attributes);
   checkRowPolicies(policies, attributeList, productModels, classification!, problems);
   if (problems.problems.length > 0) return undefined;
 

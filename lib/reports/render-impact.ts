@@ -2,6 +2,15 @@ import { describeGains, describeLosses } from './describe-change';
 import { ReportFormat, TableLayout, formatHeading, formatTable, maxTableRows } from './format-table';
 import { ImpactReport, PersonChange } from './impact';
 
+/**
+ * Person-table changes a terminal impact report lists at most. A row names a table's columns and
+ * wraps over a dozen lines at 100 characters, so this is already thousands of lines, more than a
+ * reviewer reads; the counts under the table cover every change and `--json` lists them all.
+ * Laying out a wrapped row costs the table library about a millisecond, so the 10,000 rows of
+ * other tables would take seconds (docs/decisions.md: "Impact lists 200 changes on a terminal").
+ */
+export const IMPACT_TEXT_ROWS = 200;
+
 /** Who gains or loses access, for people: one row per person and change, with how they reach it. */
 export function renderImpact(
   report: ImpactReport,
@@ -15,7 +24,7 @@ export function renderImpact(
   else {
     // Only the rows the table shows are built: a change over a large directory names hundreds of
     // thousands of person-table changes, and people of one membership share their change objects.
-    const limit = maxTableRows(format);
+    const limit = Math.min(maxTableRows(format), IMPACT_TEXT_ROWS);
     const rows: string[][] = [];
     let total = 0;
     for (const p of report.people) {

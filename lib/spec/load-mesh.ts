@@ -1,6 +1,6 @@
 import { join } from 'path';
-import { BuildOptions, Mesh, buildMesh } from '../model/mesh';
-import { MeshValidationError, Problem } from '../model/problems';
+import { BuildOptions, Mesh, MeshSettings, buildMesh, buildMeshSettings } from '../model/mesh';
+import { Locator, MeshValidationError, Problem } from '../model/problems';
 import { suggest } from '../model/suggest';
 import { assembleSpec } from './assemble-spec';
 import { MeshLoadError } from './errors';
@@ -40,6 +40,36 @@ export function loadMeshSources(
   earlier: readonly Problem[] = [],
   options: BuildOptions = {},
 ): Mesh {
+  const { values, productFiles, locate } = parseMeshSources(sources, dir, earlier);
+  return buildMesh(assembleSpec(values, productFiles), locate, options);
+}
+
+/**
+ * Loads what a mesh says about people ({@link MeshSettings}: its name, environments with their
+ * identity mappings, declared attributes) from its mesh-level files alone: `products/` is not
+ * read. These files are parsed and checked as {@link loadMesh} does, each problem at
+ * file:line:column; the products, purposes and policies are not checked.
+ * @throws MeshValidationError listing every problem of the mesh-level files; MeshLoadError when `dir` has no `mesh.yaml`
+ */
+export function loadMeshSettings(dir: string): MeshSettings {
+  const { files, problems } = readMeshDirectory(dir, { products: false });
+  const { values, locate } = parseMeshSources(files, dir, problems);
+  return buildMeshSettings(assembleSpec(values, []), locate);
+}
+
+/** Mesh files parsed and checked against their schema: their values by path, and where each spec path was written. */
+interface ParsedMesh {
+  readonly values: ReadonlyMap<string, unknown>;
+  /** Product file paths, in the order of the spec's products. */
+  readonly productFiles: readonly string[];
+  readonly locate: Locator;
+}
+
+/**
+ * Parses mesh files and checks each against its kind's schema.
+ * @throws MeshValidationError with every problem, sorted by location; MeshLoadError without `mesh.yaml`
+ */
+function parseMeshSources(sources: readonly SourceText[], dir: string, earlier: readonly Problem[]): ParsedMesh {
   const paths = sources.map((s) => s.path);
   if (!paths.includes('mesh.yaml')) {
     throw new MeshLoadError({
@@ -103,7 +133,7 @@ export function loadMeshSources(
   }
   // The model assumes well-typed input: references are checked once every file has the right shape.
   if (problems.length > 0) throw new MeshValidationError(sortByLocation(problems));
-  return buildMesh(assembleSpec(values, productFiles), meshLocator(layout, files, dir), options);
+  return { values, productFiles, locate: meshLocator(layout, files, dir) };
 }
 
 function sortByLocation(problems: readonly Problem[]): Problem[] {

@@ -25,9 +25,10 @@ const YAML_FILE = /\.ya?ml$/;
  * Product files come sorted by name, so the spec (and every message) is the same on every run.
  * Only regular files of at most 1 MiB ({@link INPUT_LIMITS}) are read; a symbolic link is
  * followed only when it leads to a file inside `dir` (docs/spec.md, "Files").
+ * @param options `products: false` reads the mesh-level files only, not `dir/products`
  * @throws MeshLoadError when `dir` is not a directory
  */
-export function readMeshDirectory(dir: string): MeshSources {
+export function readMeshDirectory(dir: string, options: { readonly products?: boolean } = {}): MeshSources {
   const entries = listDirectory(dir);
   if (!Array.isArray(entries))
     throw new MeshLoadError({ path: [], message: `\`${dir}\` is not a directory`, hint: 'give the directory that holds mesh.yaml' });
@@ -49,6 +50,7 @@ export function readMeshDirectory(dir: string): MeshSources {
   };
   // Every YAML file, expected or not: loading reports those that have no place in a mesh.
   for (const file of entries.filter((f) => YAML_FILE.test(f))) read(file);
+  if (options.products === false) return { files, problems };
   const products = listProducts(dir);
   if (Array.isArray(products)) {
     for (const file of products.filter((f) => YAML_FILE.test(f))) read(`${PRODUCTS_DIR}/${file}`);

@@ -1,5 +1,5 @@
 import { exampleSpec } from '../helpers/synth';
-import { readFileSync, writeFileSync } from 'fs';
+import { cpSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { STACK_LINE, cli, tempDir } from './run-cli';
 import { specWithFraudAnalystsOnRefunds, synthesizeToTemp } from '../reports/effective-access-fixtures';
@@ -138,6 +138,23 @@ describe('meshgrant diff, promote-check, impact, graph', () => {
         /^maria\.lopez\s+prod\s+acme_prod_payments_refunds\.refunds\s+gains new access: DESCRIBE, SELECT on reason, refund_date \(reference\), refund_id, txn_id \(all rows\)\s+acme-prod-payments-refunds-analyst via group fraud-analysts$/m,
       );
       expect(run.stdout).toContain('2 people gain access, 0 people lose access.');
+    });
+
+    it("reads the mesh's environments.yaml, not its products: a broken one is reported at its line", async () => {
+      const mesh = join(tempDir(), 'mesh');
+      cpSync('examples/acme', mesh, { recursive: true });
+      const run = () => cli('impact', '--directory', users, '--directory', groups, '--old', before, '--new', after, '--mesh', mesh);
+      writeFileSync(join(mesh, 'products', 'customers.profiles.yaml'), 'broken: [');
+      const despiteProduct = await run();
+      expect(despiteProduct.code).toBe(0);
+      expect(despiteProduct.stdout).toContain('2 people gain access, 0 people lose access.');
+      const environments = join(mesh, 'environments.yaml');
+      writeFileSync(environments, readFileSync(environments, 'utf8').replace('promotesTo: prod ', 'promotesTo: prd  '));
+      const broken = await run();
+      expect(broken.code).toBe(1);
+      expect(broken.stdout).toContain(
+        `${environments}:11:17: environments[0].promotesTo: environment dev promotes to unknown environment \`prd\``,
+      );
     });
 
     it('exits 2 with located problems on a bad directory file', async () => {

@@ -20,6 +20,12 @@ describe('loadDirectory: SCIM 2.0 exports', () => {
   const directory = loadDirectory([`${fixtures}/users.json`, `${fixtures}/groups.json`]);
   const person = (name: string) => directory.people.find((p) => p.name === name);
 
+  it('reads an export of more users than a function call takes arguments', () => {
+    const users = Array.from({ length: 200_000 }, (_, i) => ({ userName: `u${i}` }));
+    const text = JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], Resources: users });
+    expect(loadDirectorySources([{ path: 'users.json', text }]).people).toHaveLength(200_000);
+  });
+
   it('lists every active user once, sorted by user name', () => {
     expect(directory.people.map((p) => p.name)).toEqual([
       'ahmed.khan',

@@ -123,6 +123,18 @@ describe('directory attributes against the attributes the mesh declares', () => 
     ]);
   });
 
+  it('reports the same faulty value and the same misspelt name for each person who holds it', () => {
+    const person = (name: string) =>
+      `  - name: ${name}\n    attributes: { country: Fr, departement: Finance, businessLine: "Retail..Cards" }\n`;
+    const problems = problemsOf(load(`users:\n${person('a.b')}${person('c.d')}`));
+    for (const who of ['a.b', 'c.d'])
+      expect(problems.filter((p) => p.includes(`user \`${who}\``)).map((p) => p.split(`user \`${who}\``)[1])).toEqual([
+        ', attribute `businessLine`: `Retail..Cards` has an empty segment (write segments joined by single dots)',
+        ' holds `Fr`, which is not a declared value of attribute `country` (did you mean `FR`?)',
+        ': attribute `departement` is not declared in mesh.yaml (did you mean `department`?)',
+      ]);
+  });
+
   it('checks SCIM users at their field in the export', () => {
     const text = scim(user({ [ENTERPRISE]: { department: 'risk' } }));
     expect(problemsOf(() => loadDirectorySources([{ path: 'users.json', text }], { attributes: declared }))).toEqual([

@@ -1,6 +1,8 @@
 import { diffAccess } from '../../lib/reports/access-diff';
 import { MARKDOWN_MAX_ROWS, formatTable } from '../../lib/reports/format-table';
 import { renderDiff } from '../../lib/reports/render-diff';
+import { PersonChange, PersonImpact } from '../../lib/reports/impact';
+import { IMPACT_TEXT_ROWS, renderImpact } from '../../lib/reports/render-impact';
 import { access, productRole } from './effective-access-fixtures';
 
 describe('formatTable', () => {
@@ -66,5 +68,49 @@ describe('renderDiff', () => {
     expect(text[3]).toContain('columns card_number');
     expect(text[4].startsWith('-  dev  payments.transactions/analyst')).toBe(true);
     expect(text[6]).toBe('2 access changes, 0 member changes. Access widens: an approval is required.');
+  });
+});
+
+describe('renderImpact', () => {
+  const none = { gained: [], lost: [] };
+  const gain = (table: string): PersonChange => ({
+    environment: 'dev',
+    principal: 'payments.transactions/analyst',
+    roleName: 'mg-dev-payments-transactions-analyst',
+    database: 'mg_dev_payments_transactions',
+    table,
+    change: 'added',
+    after: { columns: ['amount', 'country'], permissions: ['SELECT'], grantable: [] },
+    columns: none,
+    permissions: none,
+    grantable: none,
+    widens: true,
+    via: ['group analysts'],
+    stillThrough: [],
+  });
+  const person = (name: string, tables: number): PersonImpact => ({
+    person: name,
+    changes: Array.from({ length: tables }, (_, i) => gain(`t${i}`)),
+    gains: true,
+    loses: false,
+  });
+
+  it('lists the first changes on a terminal, counts every person and change under them', () => {
+    const people = Array.from({ length: 30 }, (_, i) => person(`p${String(i).padStart(2, '0')}`, 10));
+    const text = renderImpact({ people, unresolved: [] }, { before: 'a', after: 'b' }, 'text').split('\n');
+    const rows = text.filter((l) => /^p\d\d /.test(l));
+    expect(rows).toHaveLength(IMPACT_TEXT_ROWS);
+    expect(rows[rows.length - 1]).toMatch(/^p19 +dev +mg_dev_payments_transactions\.t9 +gains new access/);
+    expect(text.slice(-3)).toEqual([
+      `${300 - IMPACT_TEXT_ROWS} more rows: run the command with --json for all of them.`,
+      '',
+      '30 people gain access, 0 people lose access.',
+    ]);
+  });
+
+  it('lists every change when there are no more than the terminal shows', () => {
+    const text = renderImpact({ people: [person('ann', 2)], unresolved: [] }, { before: 'a', after: 'b' }, 'text');
+    expect(text).not.toContain('more row');
+    expect(text.split('\n').filter((l) => l.startsWith('ann '))).toHaveLength(2);
   });
 });
