@@ -69,10 +69,24 @@ export interface CliOutput {
   readonly columns?: number;
 }
 
+/**
+ * Set when standard output's reader has gone (`meshgrant access --json | head`): what is left of
+ * the report is dropped, as a pipeline's reader asked, and the exit code stays the command's own.
+ */
+let stdoutClosed = false;
+
 const processOutput: CliOutput = {
-  stdout: (text) => process.stdout.write(text),
+  stdout: (text) => {
+    if (!stdoutClosed) process.stdout.write(text);
+  },
   // Node buffers what a pipe does not take at once: a report of gigabytes waits for its reader instead.
-  drained: () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : Promise.resolve()),
+  drained: () =>
+    !stdoutClosed && process.stdout.writableNeedDrain
+      ? once(process.stdout, 'drain').then(
+          () => undefined,
+          () => undefined, // the reader went away: the 'error' listener of `main` has seen it
+        )
+      : Promise.resolve(),
   stderr: (text) => process.stderr.write(text),
   // A terminal that cannot move the cursor (`TERM=dumb`, e.g. an editor's output pane) gets no status line.
   get terminalColumns() {
@@ -176,6 +190,13 @@ async function execute(command: CliCommand, parsed: Command, rawOutput: CliOutpu
 
 /** Entry point of `bin/meshgrant.js`; sets the exit code. */
 export function main(argv: readonly string[] = process.argv.slice(2)): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') stdoutClosed = true;
+    else {
+      process.stderr.write(printableOutput(internalError('meshgrant', e)));
+      process.exit(2);
+    }
+  });
   exitWith(runCli(argv));
 }
 
