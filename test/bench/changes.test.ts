@@ -3,7 +3,7 @@ import { checkPolicies } from '../../lib/policy/check-policies';
 import { changedLines } from '../../bench/change-cost';
 import { TYPICAL_CHANGES, addGroupToPurpose, changePurposeView } from '../../bench/changes';
 import { generateMeshSpec } from '../../bench/generator';
-import { growthExponent } from '../../bench/reports';
+import { growthExponent } from '../../bench/growth';
 
 const spec = generateMeshSpec({ products: 50, environments: 2, seed: 1 });
 
