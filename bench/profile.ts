@@ -4,6 +4,7 @@
  * collection, CDK resolution, our derivation, JSON writing...), and the inclusive time of phases.
  *
  *   node dist/bench/profile.js --n 1000 --envs 2 --mode ours|baseline [--top 25]
+ *   node dist/bench/profile.js --profile <file.cpuprofile>     (read a profile already written)
  */
 import { execFileSync } from 'child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
@@ -139,6 +140,20 @@ function moduleOf(url: string, functionName: string): string {
   return url.includes('node_modules/') ? shortUrl(url).split('/').slice(0, 3).join('/') : shortUrl(url);
 }
 
+/** Runs one synthesis of a generated mesh under `--cpu-prof`; returns its result line and the profile's path. */
+function profileSynthesis(mode: string, n: number, environments: number): { run: string; file: string } {
+  const dir = join(__dirname, '..', '..', 'bench', 'out', `profile-${mode}-n${n}-e${environments}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const specFile = join(dir, 'spec.json');
+  writeFileSync(specFile, JSON.stringify(generateMeshSpec({ products: n, environments: environments as 2 | 3 })));
+  // `--jobs 1`: every stack in the main thread, so that its one profile holds all the work.
+  const synthesis = [join(__dirname, 'synth-once.js'), '--mode', mode, '--spec', specFile, '--out', join(dir, 'out'), '--jobs', '1'];
+  const run = execFileSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', join(dir, 'prof'), ...synthesis], { encoding: 'utf8' });
+  const file = readdirSync(join(dir, 'prof')).find((f) => f.endsWith('.cpuprofile'))!;
+  return { run: run.trim(), file: join(dir, 'prof', file) };
+}
+
 function main(): void {
   const { values } = parseArgs({
     options: {
@@ -146,45 +161,37 @@ function main(): void {
       envs: { type: 'string', default: '2' },
       mode: { type: 'string', default: 'ours' },
       top: { type: 'string', default: '25' },
+      /** A `.cpuprofile` already written, to read instead of profiling a new run. */
+      profile: { type: 'string' },
     },
   });
-  const dir = join(__dirname, '..', '..', 'bench', 'out', `profile-${values.mode}-n${values.n}-e${values.envs}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const specFile = join(dir, 'spec.json');
-  writeFileSync(specFile, JSON.stringify(generateMeshSpec({ products: Number(values.n), environments: Number(values.envs) as 2 | 3 })));
-  // `--jobs 1`: every stack in the main thread, so that its one profile holds all the work.
-  const run = execFileSync(
-    process.execPath,
-    [
-      '--cpu-prof',
-      '--cpu-prof-dir',
-      join(dir, 'prof'),
-      join(__dirname, 'synth-once.js'),
-      '--mode',
-      values.mode!,
-      '--spec',
-      specFile,
-      '--out',
-      join(dir, 'out'),
-      '--jobs',
-      '1',
-    ],
-    { encoding: 'utf8' },
-  );
-  const file = readdirSync(join(dir, 'prof')).find((f) => f.endsWith('.cpuprofile'))!;
-  const profile = JSON.parse(readFileSync(join(dir, 'prof', file), 'utf8')) as CpuProfile;
+  const { run, file } =
+    values.profile === undefined
+      ? profileSynthesis(values.mode!, Number(values.n), Number(values.envs))
+      : { run: '(read from a profile)', file: values.profile };
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const total = profile.timeDeltas.reduce((a, b) => a + b, 0) / 1e6;
-  const show = (rows: [string, number][]) =>
+  const show = (rows: [string, number][], top = rows.length) =>
     rows
-      .slice(0, Number(values.top))
+      .slice(0, top)
       .map(([k, s]) => `${s.toFixed(2).padStart(7)} s ${((100 * s) / total).toFixed(1).padStart(5)}%  ${k}`)
       .join('\n');
-  console.log(`${values.mode}, N = ${values.n}, ${values.envs} environments: ${run.trim()}`);
-  console.log(`profiled ${total.toFixed(1)} s (profile in ${join(dir, 'prof', file)})\n\nself time by function:`);
-  console.log(show(rank(profile, (f) => `${f.functionName || '(anonymous)'} ${shortUrl(f.url)}${f.url ? `:${f.lineNumber + 1}` : ''}`)));
+  console.log(`${values.mode}, N = ${values.n}, ${values.envs} environments: ${run}`);
+  console.log(`profiled ${total.toFixed(1)} s (profile in ${file})\n\nself time by function:`);
+  const top = Number(values.top);
+  console.log(
+    show(
+      rank(profile, (f) => `${f.functionName || '(anonymous)'} ${shortUrl(f.url)}${f.url ? `:${f.lineNumber + 1}` : ''}`),
+      top,
+    ),
+  );
   console.log('\nself time by module:');
-  console.log(show(rank(profile, (f) => moduleOf(f.url, f.functionName))));
+  console.log(
+    show(
+      rank(profile, (f) => moduleOf(f.url, f.functionName)),
+      top,
+    ),
+  );
   console.log('\nwhere the time goes (each sample counted once, in the first category that fits):');
   console.log(show(breakdown(profile).map((s, i): [string, number] => [CATEGORIES[i].what, s])));
   console.log('\ninclusive time of phases (nested phases count in both):');
