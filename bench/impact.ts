@@ -13,7 +13,8 @@ import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { parseArgs } from 'util';
 import { generateMeshSpec } from './generator';
-import { Timing, cli, growthExponent, impactArgs, prepareReportInputs, timing } from './reports';
+import { growthExponent } from './growth';
+import { Timing, cli, impactArgs, prepareReportInputs, timing } from './reports';
 
 const OUT = join(__dirname, '..', '..', 'bench', 'out');
 const RESULTS = join(__dirname, '..', '..', 'bench', 'results.json');

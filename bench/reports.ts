@@ -1,11 +1,11 @@
 /**
  * The report commands at mesh scale (issue 16): readback, `access --format json`, `diff` after a
  * purpose changes what it may see, and `impact` of a group joining a purpose against a SCIM
- * directory, each a fresh `meshgrant` process (bench/cli-once.ts), medians of the runs; and the
- * growth exponent k of each (time ~ N^k) over the sizes measured.
+ * directory, each a fresh `meshgrant` process (bench/cli-once.ts), medians of the runs.
  */
 import { execFileSync, spawnSync } from 'child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'fs';
+import { loadavg } from 'os';
 import { dirname, join } from 'path';
 import type { MeshSpec } from '../lib/model';
 import { meshSpecToSources } from '../lib/spec/write-files';
@@ -24,6 +24,8 @@ export interface ReportRow {
   readonly accessJson: Timing;
   readonly diff: Timing;
   readonly impact: Timing;
+  /** One-minute load average of the machine when the runs ended. */
+  readonly loadAverage: number;
 }
 
 /** Median wall and CPU seconds of a command, and every run. */
@@ -123,41 +125,24 @@ export function benchReports(spec: MeshSpec, n: number, dir: string, runs: numbe
     accessJson: timing(measured.accessJson),
     diff: timing(measured.diff),
     impact: timing(measured.impact),
+    loadAverage: Number(loadavg()[0].toFixed(1)),
   };
 }
 
-/**
- * The exponent k of time ~ N^k fitted by least squares on log-log over the sizes measured
- * (undefined with fewer than two sizes).
- */
-export function growthExponent(points: readonly { n: number; seconds: number }[]): number | undefined {
-  if (points.length < 2) return undefined;
-  const xs = points.map((p) => Math.log(p.n));
-  const ys = points.map((p) => Math.log(p.seconds));
-  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-  const sxy = xs.reduce((a, x, i) => a + (x - mx) * (ys[i] - my), 0);
-  const sxx = xs.reduce((a, x) => a + (x - mx) ** 2, 0);
-  return Number((sxy / sxx).toFixed(2));
-}
-
-/** The report rows for a terminal: wall (CPU) seconds per command, then the growth exponents. */
-export function formatReports(rows: readonly ReportRow[], synth: readonly { n: number; seconds: number; cpuSeconds: number }[]): string {
+/** The report rows for a terminal: median wall (CPU) seconds per command and size. */
+export function formatReports(rows: readonly ReportRow[]): string {
   const cell = (t: Timing) => `${t.seconds.toFixed(2)} (${t.cpuSeconds.toFixed(2)})`;
-  const header = ['N', 'people', 'readback s (cpu)', 'access json s (cpu)', 'diff s (cpu)', 'impact s (cpu)'];
-  const cells = rows.map((r) => [String(r.n), String(r.people), cell(r.readback), cell(r.accessJson), cell(r.diff), cell(r.impact)]);
+  const header = ['N', 'people', 'readback s (cpu)', 'access json s (cpu)', 'diff s (cpu)', 'impact s (cpu)', 'load'];
+  const cells = rows.map((r) => [
+    String(r.n),
+    String(r.people),
+    cell(r.readback),
+    cell(r.accessJson),
+    cell(r.diff),
+    cell(r.impact),
+    r.loadAverage.toFixed(1),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((x, i) => x.padStart(widths[i])).join('  ');
-  const k = (points: readonly { n: number; seconds: number }[]) => growthExponent(points)?.toFixed(2) ?? '-';
-  const of = (pick: (r: ReportRow) => Timing, cpu: boolean) =>
-    rows.map((r) => ({ n: r.n, seconds: cpu ? pick(r).cpuSeconds : pick(r).seconds }));
-  const exponents = (cpu: boolean) =>
-    `synth ${k(synth.map((r) => ({ n: r.n, seconds: cpu ? r.cpuSeconds : r.seconds })))}, readback ${k(of((r) => r.readback, cpu))}, access ${k(of((r) => r.accessJson, cpu))}, diff ${k(
-      of((r) => r.diff, cpu),
-    )}, impact ${k(of((r) => r.impact, cpu))}`;
-  return [
-    line(header),
-    ...cells.map(line),
-    `Growth exponents k (time ~ N^k) over N = ${rows.map((r) => r.n).join(', ')}: wall ${exponents(false)}; CPU ${exponents(true)}`,
-  ].join('\n');
+  return [line(header), ...cells.map(line)].join('\n');
 }

@@ -1,30 +1,36 @@
 /**
- * `npm run bench`: synthesizes generated meshes of several sizes with meshgrant, with the
- * hand-written L1 baseline and with the floor (the same JSON serialized and written), each run in
- * its own process, and prints one table; the figures also go to bench/results.json.
+ * `npm run bench`: every figure issue 16 asks for, from one command. Synthesizes generated meshes
+ * of several sizes with meshgrant (by default and in one thread), with the hand-written L1
+ * baseline and with the floor (the same JSON serialized and written); measures the report
+ * commands (readback, `access`, `diff`, `impact`) on the same outputs; fits the growth exponent k
+ * (time ~ N^k) of each over the sizes; and counts what typical changes cost. Each run is its own
+ * process. Prints the tables and the conditions (load average, cores, versions); the figures
+ * also go to bench/results.json.
  *
- * Options: `--sizes 50x2,1000x2` (products x environments), `--runs 3`, `--seed 1`,
- * `--results <file>` (default bench/results.json).
+ * Options: `--sizes 200x2,1000x2,2000x2` (products x environments), `--reports 200,1000,2000`
+ * (products, two environments; `none` to skip), `--runs 3`, `--seed 1`, `--people 100000`,
+ * `--change-cost 50`, `--results <file>` (default bench/results.json).
  */
 import { execFileSync } from 'child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { availableParallelism, loadavg } from 'os';
 import { join, relative } from 'path';
 import { performance } from 'perf_hooks';
 import { parseArgs } from 'util';
 import { buildMesh } from '../lib/model';
 import { checkPolicies } from '../lib/policy/check-policies';
 import { synthesisWorkers } from '../stacks/synthesize-parallel';
+import { selectCdkFlavour } from '../constructs/cdk-flavour';
 import { generateMeshSpec } from './generator';
 import { StackStats, stackStats } from './stack-stats';
 import type { RunResult } from './synth-once';
 import { ChangeCostRow, changeCostMesh, changeCostTable, formatChangeCost } from './change-cost';
-import { ReportRow, benchReports, formatReports } from './reports';
+import { ReportRow, Timing, benchReports, formatReports } from './reports';
+import { Growth, SizedTiming, formatGrowth, growth } from './growth';
 
 const OUT = join(__dirname, '..', '..', 'bench', 'out');
 const RESULTS = join(__dirname, '..', '..', 'bench', 'results.json');
 const SYNTH_ONCE = join(__dirname, 'synth-once.js');
-/** Readback grows faster than linearly with N (29 s at N = 200): it gets this long, then is reported as not measured. */
-export const READBACK_TIMEOUT_SECONDS = 90;
 
 /** One row of bench/results.json. Seconds are medians over the runs; `*Runs` keep every run. */
 export interface BenchRow {
@@ -51,18 +57,14 @@ export interface BenchRow {
   readonly oneThreadSynthSeconds: number;
   readonly oneThreadCpuSeconds: number;
   readonly oneThreadPeakMemoryMb: number;
+  /** One-minute load average of the machine when the row's runs ended (its cores: `conditions.cores`). */
+  readonly loadAverage: number;
   /** Terraform resources, all environments together; per stack below. */
   readonly resources: number;
   readonly resourcesByEnvironment: Readonly<Record<string, number>>;
   readonly resourcesByType: Readonly<Record<string, number>>;
   readonly lakeFormationByTarget: Readonly<Record<string, number>>;
   readonly bytes: number;
-  /**
-   * `readAccess` on our output, in its own process, modules loaded excluded. Null when the first
-   * run exceeded {@link READBACK_TIMEOUT_SECONDS}; runs stop after one that takes over 20 s.
-   */
-  readonly readbackSeconds: number | null;
-  readonly readbackRuns: readonly number[];
   /** Process start to files written, less deriving the grants from the mesh (a hand-written project has them in its code). */
   readonly baselineSynthSeconds: number;
   readonly baselineSynthRuns: readonly number[];
@@ -78,6 +80,8 @@ export interface BenchRow {
   readonly floorSeconds: number;
   readonly synthOverBaseline: number;
   readonly cpuOverBaseline: number;
+  /** CPU seconds of ours in one thread over the baseline's (which runs in one thread). */
+  readonly oneThreadCpuOverBaseline: number;
   readonly synthOverFloor: number;
   readonly resourcesOverBaseline: number;
 }
@@ -99,31 +103,8 @@ function timed(f: () => unknown): number {
 /** Runs synth-once in a fresh process into a fresh folder. */
 function runOnce(args: string[], out: string): RunResult {
   rmSync(out, { recursive: true, force: true });
-  return runChild([...args, '--out', out]);
-}
-
-function runChild(args: string[], timeoutSeconds?: number): RunResult {
-  const stdout = execFileSync(process.execPath, [SYNTH_ONCE, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-    timeout: timeoutSeconds && timeoutSeconds * 1000,
-  });
+  const stdout = execFileSync(process.execPath, [SYNTH_ONCE, ...args, '--out', out], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as RunResult;
-}
-
-/** Readback times in seconds; empty when the first run did not finish in time. */
-function readbackRuns(from: string, runs: number): number[] {
-  const times: number[] = [];
-  while (times.length < runs && (times.length === 0 || times[times.length - 1] <= 20)) {
-    try {
-      const r = runChild(['--mode', 'readback', '--from', from], READBACK_TIMEOUT_SECONDS);
-      times.push(round(r.written - r.loaded));
-    } catch (e) {
-      if ((e as { code?: string }).code !== 'ETIMEDOUT') throw e;
-      break;
-    }
-  }
-  return times;
 }
 
 function benchOne(n: number, environments: 2 | 3, runs: number, seed: number): BenchRow {
@@ -146,7 +127,6 @@ function benchOne(n: number, environments: 2 | 3, runs: number, seed: number): B
     baseline.push(runOnce(['--mode', 'baseline', '--spec', specFile], join(dir, 'baseline')));
     floor.push(runOnce(['--mode', 'floor', '--from', join(dir, 'ours')], join(dir, 'floor')));
   }
-  const readback = readbackRuns(join(dir, 'ours'), runs);
   const o = stackStats(join(dir, 'ours'));
   const b = stackStats(join(dir, 'baseline'));
   const synthRuns = ours.map((r) => round(r.written));
@@ -155,6 +135,7 @@ function benchOne(n: number, environments: 2 | 3, runs: number, seed: number): B
   const baselineSynthSeconds = median(baselineSynthRuns);
   const floorSeconds = round(median(floor.map((r) => r.written - r.loaded)));
   const cpuSeconds = round(median(ours.map((r) => r.cpuSeconds)));
+  const oneThreadCpuSeconds = round(median(oneThread.map((r) => r.cpuSeconds)));
   const baselineCpuSeconds = round(median(baseline.map((r) => r.cpuSeconds - (r.modeledCpu - r.loadedCpu))));
   const byEnv = (s: StackStats) =>
     Object.fromEntries(Object.entries(s.resourcesByStack).map(([stack, count]) => [stack.slice(mesh.name.length + 1), count]));
@@ -170,15 +151,14 @@ function benchOne(n: number, environments: 2 | 3, runs: number, seed: number): B
     cpuSeconds,
     workers,
     oneThreadSynthSeconds: median(oneThread.map((r) => round(r.written))),
-    oneThreadCpuSeconds: round(median(oneThread.map((r) => r.cpuSeconds))),
+    oneThreadCpuSeconds,
     oneThreadPeakMemoryMb: round(median(oneThread.map((r) => r.peakMemoryMb)), 0),
+    loadAverage: round(loadavg()[0], 1),
     resources: o.resources,
     resourcesByEnvironment: byEnv(o),
     resourcesByType: o.resourcesByType,
     lakeFormationByTarget: o.lakeFormationByTarget,
     bytes: o.bytes,
-    readbackSeconds: readback.length > 0 ? median(readback) : null,
-    readbackRuns: readback,
     baselineSynthSeconds,
     baselineSynthRuns,
     baselinePeakMemoryMb: round(median(baseline.map((r) => r.peakMemoryMb)), 0),
@@ -191,6 +171,7 @@ function benchOne(n: number, environments: 2 | 3, runs: number, seed: number): B
     floorSeconds,
     synthOverBaseline: round(synthSeconds / baselineSynthSeconds, 2),
     cpuOverBaseline: round(cpuSeconds / baselineCpuSeconds, 2),
+    oneThreadCpuOverBaseline: round(oneThreadCpuSeconds / baselineCpuSeconds, 2),
     synthOverFloor: round(synthSeconds / floorSeconds, 1),
     resourcesOverBaseline: round(o.resources / b.resources, 2),
   };
@@ -212,7 +193,6 @@ export function formatTable(rows: readonly BenchRow[]): string {
     '1-thread MB',
     'validate s',
     'policy s',
-    'readback s',
     'baseline s',
     'base cpu s',
     'base MB',
@@ -220,8 +200,10 @@ export function formatTable(rows: readonly BenchRow[]): string {
     'floor s',
     'ours/base',
     'cpu ours/base',
+    '1-thread cpu ours/base',
     'ours/floor',
     'res ours/base',
+    'load',
   ];
   const perEnv = (r: Readonly<Record<string, number>>) => Object.values(r).join('/');
   const cells = rows.map((r) =>
@@ -239,7 +221,6 @@ export function formatTable(rows: readonly BenchRow[]): string {
       r.oneThreadPeakMemoryMb,
       r.validateSeconds.toFixed(2),
       r.policySeconds.toFixed(2),
-      r.readbackSeconds === null ? `>${READBACK_TIMEOUT_SECONDS}` : r.readbackSeconds.toFixed(2),
       r.baselineSynthSeconds.toFixed(2),
       r.baselineCpuSeconds.toFixed(2),
       r.baselinePeakMemoryMb,
@@ -247,8 +228,10 @@ export function formatTable(rows: readonly BenchRow[]): string {
       r.floorSeconds.toFixed(2),
       `${r.synthOverBaseline.toFixed(2)}x`,
       `${r.cpuOverBaseline.toFixed(2)}x`,
+      `${r.oneThreadCpuOverBaseline.toFixed(2)}x`,
       `${r.synthOverFloor.toFixed(0)}x`,
       `${r.resourcesOverBaseline.toFixed(2)}x`,
+      r.loadAverage.toFixed(1),
     ].map(String),
   );
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
@@ -256,16 +239,40 @@ export function formatTable(rows: readonly BenchRow[]): string {
   return [line(header), ...cells.map(line)].join('\n');
 }
 
+/** Under what the figures were measured: on a shared machine, wall time means little without the load. */
+export interface Conditions {
+  /** When the command started (ISO 8601, UTC). */
+  readonly started: string;
+  /** The whole command, seconds. */
+  readonly elapsedSeconds: number;
+  /** One-, five- and fifteen-minute load averages at the start and at the end. */
+  readonly loadAverage: { readonly start: readonly number[]; readonly end: readonly number[] };
+  readonly cores: number;
+  readonly node: string;
+  /** The CDK library and AWS provider bindings synthesis used, with their versions (e.g. `cdktn 0.24.0`). */
+  readonly cdk: readonly string[];
+}
+
+/** `cdktn 0.24.0`: a package installed next to meshgrant, with its version. */
+function installedVersion(name: string): string {
+  const { version } = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string };
+  return `${name} ${version}`;
+}
+
+const loads = () => loadavg().map((x) => round(x, 2));
+
 async function main(): Promise<void> {
   const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const startLoad = loads();
   const { values } = parseArgs({
     options: {
-      sizes: { type: 'string', default: '50x2,50x3,200x2,1000x2' },
+      sizes: { type: 'string', default: '200x2,1000x2,2000x2' },
       runs: { type: 'string', default: '3' },
       seed: { type: 'string', default: '1' },
       results: { type: 'string', default: RESULTS },
       /** Sizes (products, two environments) at which the report commands are measured; `none` to skip. */
-      reports: { type: 'string', default: '200,1000' },
+      reports: { type: 'string', default: '200,1000,2000' },
       /** People in the SCIM directory of `impact`. */
       people: { type: 'string', default: '100000' },
       /** Products of the mesh the change-cost table edits; 0 to skip. */
@@ -277,39 +284,79 @@ async function main(): Promise<void> {
     if (!(n > 0) || (e !== 2 && e !== 3)) throw new Error(`--sizes: \`${s}\` is not <products>x<2|3>`);
     return { n, e: e as 2 | 3 };
   });
+  const reportSizes = values.reports === 'none' ? [] : values.reports.split(',').map(Number);
+  if (reportSizes.some((n) => !(n > 0))) throw new Error(`--reports: \`${values.reports}\` is not a list of product counts or \`none\``);
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
   const rows = sizes.map(({ n, e }) => {
     const row = benchOne(n, e, Number(values.runs), Number(values.seed));
-    process.stderr.write(`N=${n} x${e} done after ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+    process.stderr.write(`N=${n} x${e} done after ${elapsed()}\n`);
     return row;
   });
-  const reportSizes = values.reports === 'none' ? [] : values.reports.split(',').map(Number);
   const reports: ReportRow[] = reportSizes.map((n) => {
     const benched = rows.find((r) => r.n === n && r.environments === 2);
     const spec = generateMeshSpec({ products: n, environments: 2, seed: Number(values.seed) });
     const dir = join(OUT, `reports-n${n}`);
+    // The synthesis rows leave their default output in place: the reports read it as the mesh before the changes.
     const row = benchReports(spec, n, dir, Number(values.runs), Number(values.people), benched && join(OUT, `n${n}-e2`, 'ours'));
-    process.stderr.write(`reports N=${n} done after ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+    process.stderr.write(`reports N=${n} done after ${elapsed()}\n`);
     return row;
   });
   const changeCostN = Number(values['change-cost']);
   const changeCost: ChangeCostRow[] = changeCostN > 0 ? await changeCostTable(changeCostMesh(changeCostN, Number(values.seed))) : [];
-  const synthesis = rows
-    .filter((r) => r.environments === 2 && (reportSizes.length < 2 || reportSizes.includes(r.n)))
-    .map((r) => ({ n: r.n, seconds: r.synthSeconds, cpuSeconds: r.cpuSeconds }));
-  writeFileSync(values.results, `${JSON.stringify({ synthesis: rows, reports, changeCost, changeCostProducts: changeCostN }, null, 2)}\n`);
+  const twoEnvironments = rows.filter((r) => r.environments === 2);
+  const synthesisOf = (seconds: (r: BenchRow) => number, cpuSeconds: (r: BenchRow) => number): SizedTiming[] =>
+    twoEnvironments.map((r) => ({ n: r.n, seconds: seconds(r), cpuSeconds: cpuSeconds(r) }));
+  const reportOf = (pick: (r: ReportRow) => Timing): SizedTiming[] =>
+    reports.map((r) => ({ n: r.n, seconds: pick(r).seconds, cpuSeconds: pick(r).cpuSeconds }));
+  const growthRows: Growth[] = growth({
+    synth: synthesisOf(
+      (r) => r.synthSeconds,
+      (r) => r.cpuSeconds,
+    ),
+    'synth, 1 thread': synthesisOf(
+      (r) => r.oneThreadSynthSeconds,
+      (r) => r.oneThreadCpuSeconds,
+    ),
+    'baseline synth (not ours)': synthesisOf(
+      (r) => r.baselineSynthSeconds,
+      (r) => r.baselineCpuSeconds,
+    ),
+    readback: reportOf((r) => r.readback),
+    'access --format json': reportOf((r) => r.accessJson),
+    diff: reportOf((r) => r.diff),
+    impact: reportOf((r) => r.impact),
+  }).filter((g) => g.sizes.length > 0);
+  const cdk = selectCdkFlavour();
+  const conditions: Conditions = {
+    started: startedAt,
+    elapsedSeconds: round((performance.now() - started) / 1000, 0),
+    loadAverage: { start: startLoad, end: loads() },
+    cores: availableParallelism(),
+    node: process.version,
+    cdk: [installedVersion(cdk.core), installedVersion(cdk.awsProvider)],
+  };
+  writeFileSync(
+    values.results,
+    `${JSON.stringify({ conditions, synthesis: rows, reports, growth: growthRows, changeCost, changeCostProducts: changeCostN }, null, 2)}\n`,
+  );
   console.log(formatTable(rows));
   if (reports.length > 0)
     console.log(
-      `\nReport commands (fresh processes, medians of ${values.runs}; impact with ${values.people} people):\n${formatReports(reports, synthesis)}`,
+      `\nReport commands (fresh processes, medians of ${values.runs}; impact with ${values.people} people):\n${formatReports(reports)}`,
     );
+  if (growthRows.length > 0)
+    console.log(`\nGrowth exponents k (time ~ N^k, least squares on log-log, two environments):\n${formatGrowth(growthRows)}`);
   if (changeCost.length > 0)
     console.log(
       `\nChange cost at N=${changeCostN} x 2 (spec lines; Terraform resources created +, changed ~, destroyed -):\n${formatChangeCost(changeCost)}`,
     );
   console.log('');
-  console.log(`Medians of ${values.runs} runs, each a separate process (start to files written); readback runs stop after one over 20 s.`);
+  console.log(`Medians of ${values.runs} runs, each a separate process (start to files written).`);
   console.log(
-    `Baseline: hand-written cdktf L1, same access, no LF-tags. Floor: the same JSON serialized and written. Written to ${relative(process.cwd(), values.results)}.`,
+    `Baseline: hand-written L1 resources through the same CDK, same access, no LF-tags. Floor: the same JSON serialized and written. Written to ${relative(process.cwd(), values.results)}.`,
+  );
+  console.log(
+    `Conditions: ${conditions.started}, whole command ${conditions.elapsedSeconds} s; load average ${startLoad.join(' ')} at the start, ${conditions.loadAverage.end.join(' ')} at the end, on ${conditions.cores} cores; Node ${conditions.node}, ${conditions.cdk.join(', ')}.`,
   );
 }
 

@@ -10,9 +10,11 @@ const RESOLVER = new DefaultTokenResolver(new StringConcat());
  *
  * Before writing any JSON, cdktf resolves every element of every stack once (`prepareStack`) only
  * so that references to other stacks can register their outputs and remote state; it then
- * resolves everything twice more to write the JSON. Elements made before {@link seal} skip that
- * first pass: a third of the token resolution, with byte-identical output. Elements added later,
- * by code that may refer to other stacks, still get it.
+ * resolves everything twice more to write the JSON (each element, then the merged stack).
+ * Elements made before {@link seal} skip all three: the first is not needed, and the last two
+ * would walk a configuration {@link resolveWithLiterals} has already resolved. Output is
+ * byte-identical. Elements added later, by code that may refer to other stacks, still get all
+ * three.
  *
  * Every element's configuration is resolved by {@link resolveWithLiterals}: text is escaped for
  * Terraform's template syntax (`${` as `$${`, `%{` as `%%{`), references stay expressions. The
@@ -42,13 +44,27 @@ export abstract class SelfContainedStack extends TerraformStack {
     // cdktf resolves each element's `toTerraform()` inside `super.toTerraform()`, with no hook for
     // literal text; for the duration of the call each element hands over its configuration
     // already resolved with literals escaped (cdktf leaves strings without tokens as they are).
+    // cdktf would then walk that configuration twice more, per element and once merged, to
+    // resolve tokens it no longer holds: a third of synthesis (docs/performance.md). Sealed
+    // elements' configurations are therefore kept out of cdktf's passes and merged afterwards,
+    // before the rest, so that the stack's own overrides still win; elements added after sealing
+    // go through cdktf as before.
     const elements = this.ownElements();
+    const resolved: unknown[] = [];
     for (const e of elements) {
       const own = e.toTerraform.bind(e);
-      Object.defineProperty(e, 'toTerraform', { configurable: true, value: () => resolveWithLiterals(own(), this) });
+      const value = this.sealed.has(e)
+        ? () => {
+            resolved.push(resolveWithLiterals(own(), this));
+            return {};
+          }
+        : () => resolveWithLiterals(own(), this);
+      Object.defineProperty(e, 'toTerraform', { configurable: true, value });
     }
     try {
-      const json = super.toTerraform();
+      const rest: unknown = super.toTerraform();
+      const json: Record<string, unknown> = {};
+      for (const fragment of [...resolved, rest]) mergeInto(json, fragment as Record<string, unknown>);
       const stray = strayExpressions(json);
       if (stray.length > 0) {
         throw new Error(`stack ${this.node.id} would make Terraform evaluate ${stray.map((s) => `${s.sequence} at ${s.path}`).join(', ')}`);
@@ -63,5 +79,21 @@ export abstract class SelfContainedStack extends TerraformStack {
     return this.node
       .findAll()
       .filter((e): e is TerraformElement => TerraformElement.isTerraformElement(e) && TerraformStack.of(e) === this);
+  }
+}
+
+/**
+ * Merges resolved Terraform JSON into `target` as cdktf merges element configurations: objects
+ * key by key, arrays at the same place concatenated, anything else replaced.
+ */
+function mergeInto(target: Record<string, unknown>, source: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    if (Array.isArray(value)) target[key] = Array.isArray(existing) ? [...(existing as unknown[]), ...value] : value;
+    else if (value !== null && typeof value === 'object') {
+      if (existing === null || typeof existing !== 'object' || Array.isArray(existing)) target[key] = {};
+      mergeInto(target[key] as Record<string, unknown>, value as Record<string, unknown>);
+    } else if (value === undefined) delete target[key];
+    else target[key] = value;
   }
 }

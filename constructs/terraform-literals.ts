@@ -35,6 +35,8 @@ export function resolveWithLiterals(config: unknown, scope: IConstruct): unknown
   }
 
   function text(s: string): unknown {
+    // Neither a token marker nor a template sequence without a brace: most strings (names, ARNs).
+    if (!s.includes('{')) return s;
     const markers = [...s.matchAll(STRING_TOKEN)];
     if (markers.length === 0) return escapeTemplateLiteral(s);
     const tokens = markers.map((m) => Tokenization.reverseString(m[0]).firstToken);

@@ -3,7 +3,7 @@ import { checkPolicies } from '../../lib/policy/check-policies';
 import { changeCostMesh, changedLines } from '../../bench/change-cost';
 import { TYPICAL_CHANGES, addGroupToPurpose, changeGlobalPolicy, changePurposeView } from '../../bench/changes';
 import { generateMeshSpec } from '../../bench/generator';
-import { growthExponent } from '../../bench/reports';
+import { growthExponent } from '../../bench/growth';
 
 /** The mesh the change-cost table edits. */
 const spec = changeCostMesh(50, 1);

@@ -1,7 +1,8 @@
 import { buildMesh } from '../../lib';
 import { generateMeshSpec } from '../../bench/generator';
-import { AwsProvider, GlueCatalogDatabase } from '../../constructs/aws';
-import { App, TerraformStack, Testing } from '../../constructs/cdktf';
+import { AwsProvider, GlueCatalogDatabase, IamRole, IamRolePolicy } from '../../constructs/aws';
+import { App, Construct, Lazy, S3Backend, TerraformStack, Testing } from '../../constructs/cdktf';
+import { SelfContainedStack } from '../../constructs/self-contained-stack';
 import { EnvironmentStack } from '../../stacks/environment-stack';
 import { exampleMesh } from '../helpers/synth';
 
@@ -37,5 +38,51 @@ describe('EnvironmentStack skips preparing its own elements for references to ot
     expect(json.resource.aws_glue_catalog_database['audit-copy'].name).toMatch(
       /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-shared\.outputs\.[^}]+\}_copy$/,
     );
+  });
+});
+
+/** A stack with a backend, references, lazily produced text, overrides and an element added after sealing (or not sealed at all). */
+class Probe extends SelfContainedStack {
+  constructor(scope: Construct, id: string, sealed: boolean) {
+    super(scope, id);
+    new S3Backend(this, { bucket: 'state', key: `${id}.tfstate`, region: 'eu-west-1' });
+    const role = new IamRole(this, 'role', { name: 'probe', assumeRolePolicy: '{"Resource":"${aws:username}"}', tags: { team: 'a' } });
+    new IamRolePolicy(this, 'policy', {
+      role: role.id,
+      policy: Lazy.stringValue({ produce: () => JSON.stringify({ Resource: '${aws:username}' }) }),
+      name: `${role.name}-%{x}`,
+    });
+    if (sealed) this.seal();
+    // After sealing: what code other than meshgrant's may add to one of its stacks.
+    new IamRolePolicy(this, 'later', { role: role.id, policy: '{}', name: 'later' });
+    this.addOverride('terraform.backend.s3.use_lockfile', true);
+    this.addOverride('resource.aws_iam_role.role.description', 'set by an override');
+    this.addOverride('resource.aws_iam_role.role.tags.team', 'b');
+  }
+}
+
+describe("a sealed stack keeps its elements out of cdktf's resolve passes", () => {
+  it.each([
+    ['the example mesh', exampleMesh],
+    ['a generated mesh of 40 products', () => buildMesh(generateMeshSpec({ products: 40, environments: 2, seed: 3 }))],
+  ])('and writes %s byte for byte as unsealed, where cdktf resolves every element', (_, mesh) => {
+    const unsealed = (m = mesh()) => {
+      const stack = new EnvironmentStack(Testing.app(), `${m.name}-dev`, { mesh: m, environment: 'dev' });
+      (stack as unknown as { sealed: ReadonlySet<unknown> }).sealed = new Set();
+      return Testing.synth(stack);
+    };
+    expect(synth(mesh())).toBe(unsealed());
+  });
+
+  it('synthesizes what cdktf makes of the same stack unsealed, its own overrides winning over sealed elements', () => {
+    const synth = (sealed: boolean) => JSON.parse(Testing.synth(new Probe(Testing.app(), 'probe', sealed)));
+    const sealed = synth(true);
+    expect(sealed).toEqual(synth(false));
+    expect(sealed.resource.aws_iam_role.role).toMatchObject({ description: 'set by an override', tags: { team: 'b' } });
+    expect(sealed.resource.aws_iam_role_policy.policy).toMatchObject({
+      role: '${aws_iam_role.role.id}',
+      policy: '{"Resource":"$${aws:username}"}',
+    });
+    expect(sealed.terraform.backend.s3).toMatchObject({ bucket: 'state', use_lockfile: true });
   });
 });
