@@ -20,7 +20,7 @@ type AccessView = 'role' | 'person';
 /** One line of the access report: who (a role, or a person through it) reads what, for which purpose. */
 interface AccessLine {
   readonly environment: string;
-  /** `payments.transactions/analyst`, `purpose:fraud-detection`, `policy:<names>[<segment>]` or `role:<name>`. */
+  /** `payments.transactions/analyst`, `purpose:fraud-detection`, `policy:<names>[<segment>]` (`... for <way in>` when it guards one) or `role:<name>`. */
   readonly principal: string;
   readonly role: string;
   readonly purpose: string;

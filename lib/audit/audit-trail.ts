@@ -24,7 +24,7 @@ export interface AuditLine {
   readonly environment: string;
   readonly action: string;
   /**
-   * `payments.transactions/analyst`, `purpose:fraud-detection`, `policy:<names>`, `role:<name>`
+   * `payments.transactions/analyst`, `purpose:fraud-detection`, `policy:<names>` (`... for <way in>` when it guards one), `role:<name>`
    * for another role of the stack; for a principal meshgrant does not know, its ARN as CloudTrail gives it.
    */
   readonly principal: string;

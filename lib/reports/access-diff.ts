@@ -117,8 +117,8 @@ export function diffAccess(before: readonly EffectiveAccess[], after: readonly E
       // Within an environment the concrete names are exact; across environments only portable names match.
       const key = (
         across
-          ? [principal, names.table(access)]
-          : [access.environment, principalKey(access, principal), `${access.database}.${access.table}`]
+          ? [names.principalKey(access.principal), names.table(access)]
+          : [access.environment, access.principal.arn, `${access.database}.${access.table}`]
       )
         .concat(access.purpose ?? '')
         .join('\u0000');
@@ -145,20 +145,11 @@ export function diffAccess(before: readonly EffectiveAccess[], after: readonly E
   return { changes, members, ...(notUnderstood.length > 0 ? { notUnderstood } : {}), widens };
 }
 
-/**
- * Who an entry belongs to within one environment: the role ARN, except for principals of global
- * policies, which are named after their policies (and segment): their role's name follows the
- * merged condition, so that a one-line policy change renames the role; matched by their policies,
- * the change reads as who may become that principal (its members), not as all its access lost
- * and found again.
- */
-function principalKey(access: EffectiveAccess, portable: string): string {
-  return access.principal.kind === 'policy' ? portable : access.principal.arn;
-}
+// The role name last: two principals of global policies may share a name (PortableNames.principalKey).
+const sortKey = (c: AccessChange) =>
+  `${c.environment}\u0000${c.principal}\u0000${c.database}.${c.table}\u0000${c.purpose ?? ''}\u0000${c.roleName}`;
 
-const sortKey = (c: AccessChange) => `${c.environment}\u0000${c.principal}\u0000${c.database}.${c.table}\u0000${c.purpose ?? ''}`;
-
-/** The order of a diff's changes: by environment, principal, table and purpose. */
+/** The order of a diff's changes: by environment, principal, table, purpose and role. */
 export function compareChanges(a: AccessChange, b: AccessChange): number {
   return compareText(sortKey(a), sortKey(b));
 }
@@ -226,12 +217,7 @@ function compare(old: Side | undefined, now: Side | undefined): AccessChange | u
 function memberChanges(before: readonly EffectiveAccess[], after: readonly EffectiveAccess[]): MemberChange[] {
   const principals = (list: readonly EffectiveAccess[]) => {
     const names = portableNames(list);
-    return new Map(
-      list.map((a) => {
-        const principal = names.principal(a.principal);
-        return [`${a.environment}\u0000${principalKey(a, principal)}`, { access: a, principal }];
-      }),
-    );
+    return new Map(list.map((a) => [`${a.environment}\u0000${a.principal.arn}`, { access: a, principal: names.principal(a.principal) }]));
   };
   const old = principals(before);
   const now = principals(after);
@@ -250,7 +236,9 @@ function memberChanges(before: readonly EffectiveAccess[], after: readonly Effec
       widens: members.gained.length > 0,
     });
   }
-  return out.sort((a, b) => compareText(`${a.environment}\u0000${a.principal}`, `${b.environment}\u0000${b.principal}`));
+  return out.sort((a, b) =>
+    compareText(`${a.environment}\u0000${a.principal}\u0000${a.roleName}`, `${b.environment}\u0000${b.principal}\u0000${b.roleName}`),
+  );
 }
 
 /** Trusted members as comparable lines. */

@@ -72,8 +72,8 @@ describe('meshgrant audit', () => {
       '2026-11-14T09:05:12Z glue:GetTable purpose:fraud-detection li.wei@acme.example fraud-detection',
       '2026-11-14T09:05:40Z athena:StartQueryExecution purpose:fraud-detection li.wei@acme.example fraud-detection',
       '2026-11-14T09:05:41Z lakeformation:GetDataAccess purpose:fraud-detection li.wei@acme.example fraud-detection',
-      '2026-11-14T09:06:30Z athena:StartQueryExecution policy:pci-trained li.wei@acme.example fraud-detection',
-      '2026-11-14T09:06:31Z lakeformation:GetDataAccess policy:pci-trained li.wei@acme.example fraud-detection',
+      '2026-11-14T09:06:30Z athena:StartQueryExecution policy:pci-trained for purpose:fraud-detection li.wei@acme.example fraud-detection',
+      '2026-11-14T09:06:31Z lakeformation:GetDataAccess policy:pci-trained for purpose:fraud-detection li.wei@acme.example fraud-detection',
     ]);
     // The query's tables come from Lake Formation's record of the same query id.
     expect(r.access[3]).toMatchObject({
@@ -102,8 +102,8 @@ describe('meshgrant audit', () => {
   it('counts what the filters leave out, and skips digest files and other events', async () => {
     const r = await audit('--cloudtrail', FIXTURES, '--environment', 'prod', '--purpose', 'marketing-analytics');
     expect(who(r.access)).toEqual([
-      '2026-11-20T14:03:05Z athena:StartQueryExecution policy:pci-trained noah.berg@acme.example marketing-analytics',
-      '2026-11-20T14:03:06Z lakeformation:GetDataAccess policy:pci-trained noah.berg@acme.example marketing-analytics',
+      '2026-11-20T14:03:05Z athena:StartQueryExecution policy:pci-trained for purpose:marketing-analytics noah.berg@acme.example marketing-analytics',
+      '2026-11-20T14:03:06Z lakeformation:GetDataAccess policy:pci-trained for purpose:marketing-analytics noah.berg@acme.example marketing-analytics',
     ]);
     // marketing-analytics reads transactions, which holds pii, but none of its pii columns.
     expect(r.access[1].readableClasses).toEqual(['reference']);

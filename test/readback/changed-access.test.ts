@@ -16,9 +16,13 @@ import { synthesizeMesh } from '../../stacks/synthesize';
  * benchmark, synthesized, and random edits of the synthesized JSON (resources removed, added,
  * retargeted; tags, tag definitions, columns, row filters, trust and IAM policies changed).
  */
-describe('the change-only diff', () => {
+describe.each([
+  ['', false],
+  [' with global policies', true],
+] as const)('the change-only diff%s', (_, policies) => {
   let dir: string;
-  const spec = generateMeshSpec({ products: 20, environments: 2, seed: 5 });
+  // With policies, the mesh holds policy principals: guarded ways in and row policy segments.
+  const spec = generateMeshSpec({ products: 20, environments: 2, seed: 5, policies });
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'meshgrant-changed-'));
     synthesizeMesh(buildMesh(spec), { outdir: join(dir, 'old') });
