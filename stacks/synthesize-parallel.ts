@@ -11,13 +11,15 @@ import { SynthesisSummary, SynthesizeOptions, stackName, synthesizeMesh } from '
 
 /**
  * Products an environment needs for its stack to get a worker thread of its own by default. A
- * worker costs its start (loading cdktf and the provider bindings, rebuilding the mesh: about
- * 0.4 s) and the stacks slow each other down when they share the cores, which only a second big
- * stack wins back. Measured on 2 cores (medians of 3, bench meshes), by products in the
- * second-largest environment: 78, 0.15 s (10%) slower than one thread; 117, 0.13 s (6%) slower;
- * 158, 0.43 s (15%) faster; 743, 2.1 s (17%) faster.
+ * worker costs its start (loading the CDK and the provider bindings, rebuilding the mesh) and the
+ * stacks slow each other down when they share the cores, which only a second big stack wins back.
+ * Measured on 2 idle cores with cdktn (`npm run bench`, medians of 3, docs/performance.md), by
+ * products in the second-largest environment: 150, threads 21% slower than one thread (3.13 s
+ * against 2.58 s); 740, level (11.81 s against 11.76 s, with 37% more CPU and 41% more memory);
+ * 1,480, 16% faster (21.45 s against 25.65 s). It was 150 with cdktf, before our stacks kept
+ * cdktn's resolve passes off their sealed elements and made a stack cheaper than a worker's start.
  */
-export const PARALLEL_MIN_PRODUCTS = 150;
+export const PARALLEL_MIN_PRODUCTS = 1_000;
 
 /** Options of {@link synthesizeMeshParallel}. */
 export interface ParallelSynthesizeOptions extends SynthesizeOptions {

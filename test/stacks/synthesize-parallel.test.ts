@@ -98,14 +98,14 @@ describe('synthesizeMeshParallel', () => {
 });
 
 describe('synthesisWorkers', () => {
-  const big = buildMesh(generateMeshSpec({ products: 200, environments: 3, seed: 1 }));
+  const big = buildMesh(generateMeshSpec({ products: 1400, environments: 3, seed: 1 }));
   const cores = (n: number) => jest.spyOn(os, 'availableParallelism').mockReturnValue(n);
   afterEach(() => jest.restoreAllMocks());
 
-  it('starts one worker per environment with 150 products or more, up to the cores', () => {
-    expect(PARALLEL_MIN_PRODUCTS).toBe(150);
-    // dev and staging have 150 products or more, prod fewer.
-    expect(big.environments.map((e) => big.productsIn(e.name).length)).toEqual([200, 157, 121]);
+  it('starts one worker per environment with 1,000 products or more, up to the cores', () => {
+    expect(PARALLEL_MIN_PRODUCTS).toBe(1_000);
+    // dev and staging have 1,000 products or more, prod fewer.
+    expect(big.environments.map((e) => big.productsIn(e.name).length)).toEqual([1400, 1058, 829]);
     cores(8);
     expect(synthesisWorkers(big)).toBe(2);
     cores(1);
@@ -115,8 +115,10 @@ describe('synthesisWorkers', () => {
   it('synthesizes in this thread when fewer than two stacks are big', () => {
     cores(8);
     expect(synthesisWorkers(exampleMesh())).toBe(1);
-    // 190 products in dev, 146 in prod.
-    expect(synthesisWorkers(buildMesh(generateMeshSpec({ products: 190, environments: 2, seed: 1 })))).toBe(1);
+    // 1,300 products in dev, fewer than 1,000 in prod: the bench's N = 1000 x 2 is level with one thread.
+    const oneBig = buildMesh(generateMeshSpec({ products: 1300, environments: 2, seed: 1 }));
+    expect(oneBig.environments.map((e) => oneBig.productsIn(e.name).length)).toEqual([1300, 969]);
+    expect(synthesisWorkers(oneBig)).toBe(1);
   });
 
   it('takes jobs as given, never more than the environments, and only a positive integer', () => {
