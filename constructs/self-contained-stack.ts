@@ -13,8 +13,8 @@ const RESOLVER = new DefaultTokenResolver(new StringConcat());
  * resolves everything twice more to write the JSON (each element, then the merged stack).
  * Elements made before {@link seal} skip all three: the first is not needed, and the last two
  * would walk a configuration {@link resolveWithLiterals} has already resolved. Output is
- * byte-identical. Elements added later, by code that may refer to other stacks, still get all
- * three.
+ * byte-identical. Elements added later, by code that may refer to other stacks, are still
+ * prepared and resolved by cdktf.
  *
  * Every element's configuration is resolved by {@link resolveWithLiterals}: text is escaped for
  * Terraform's template syntax (`${` as `$${`, `%{` as `%%{`), references stay expressions. The
@@ -45,26 +45,30 @@ export abstract class SelfContainedStack extends TerraformStack {
     // literal text; for the duration of the call each element hands over its configuration
     // already resolved with literals escaped (cdktf leaves strings without tokens as they are).
     // cdktf would then walk that configuration twice more, per element and once merged, to
-    // resolve tokens it no longer holds: a third of synthesis (docs/performance.md). Sealed
-    // elements' configurations are therefore kept out of cdktf's passes and merged afterwards,
-    // before the rest, so that the stack's own overrides still win; elements added after sealing
-    // go through cdktf as before.
+    // resolve tokens it no longer holds: a third of synthesis (docs/performance.md). So every
+    // element hands cdktf nothing and its configuration is merged here instead, in cdktf's order
+    // and as cdktf merges (elements in construct order, then the stack's own overrides); only
+    // elements added after sealing, and the overrides, get cdktf's resolution. cdktf's own result
+    // then holds the `//` metadata and nothing else of use.
     const elements = this.ownElements();
-    const resolved: unknown[] = [];
+    const fragments: unknown[] = [];
     for (const e of elements) {
       const own = e.toTerraform.bind(e);
-      const value = this.sealed.has(e)
-        ? () => {
-            resolved.push(resolveWithLiterals(own(), this));
-            return {};
-          }
-        : () => resolveWithLiterals(own(), this);
+      const sealed = this.sealed.has(e);
+      const value = () => {
+        const fragment = resolveWithLiterals(own(), this);
+        fragments.push(sealed ? fragment : this.resolve(fragment));
+        return {};
+      };
       Object.defineProperty(e, 'toTerraform', { configurable: true, value });
     }
     try {
-      const rest: unknown = super.toTerraform();
-      const json: Record<string, unknown> = {};
-      for (const fragment of [...resolved, rest]) mergeInto(json, fragment as Record<string, unknown>);
+      const { '//': metadata } = super.toTerraform() as Record<string, unknown>;
+      const json: Record<string, unknown> = { '//': metadata };
+      for (const fragment of fragments) mergeInto(json, fragment as Record<string, unknown>);
+      // cdktf keeps the stack's overrides in a private field; `//` is in `metadata` already.
+      const { '//': _, ...overrides } = (this as unknown as { rawOverrides: Record<string, unknown> }).rawOverrides;
+      mergeInto(json, overrides, (leaf) => this.resolve(leaf));
       const stray = strayExpressions(json);
       if (stray.length > 0) {
         throw new Error(`stack ${this.node.id} would make Terraform evaluate ${stray.map((s) => `${s.sequence} at ${s.path}`).join(', ')}`);
@@ -75,6 +79,11 @@ export abstract class SelfContainedStack extends TerraformStack {
     }
   }
 
+  /** What cdktf makes of a configuration in this stack when it writes the JSON. */
+  private resolve(config: unknown): unknown {
+    return Tokenization.resolve(config, { scope: this, preparing: false, resolver: RESOLVER });
+  }
+
   private ownElements(): TerraformElement[] {
     return this.node
       .findAll()
@@ -83,17 +92,21 @@ export abstract class SelfContainedStack extends TerraformStack {
 }
 
 /**
- * Merges resolved Terraform JSON into `target` as cdktf merges element configurations: objects
- * key by key, arrays at the same place concatenated, anything else replaced.
+ * Merges `source` into `target` as cdktf's `deepMerge` merges configurations and overrides:
+ * objects key by key (into an array too, by index: an override's `block.0.attr`), arrays at the
+ * same place concatenated, `undefined` deletes, anything else (a token included) replaces.
+ * `resolve` turns each value taken from `source` into JSON, as cdktf's last resolve pass does.
  */
-function mergeInto(target: Record<string, unknown>, source: Record<string, unknown>): void {
+function mergeInto(target: Record<string, unknown>, source: Record<string, unknown>, resolve = (leaf: unknown) => leaf): void {
   for (const [key, value] of Object.entries(source)) {
     const existing = target[key];
-    if (Array.isArray(value)) target[key] = Array.isArray(existing) ? [...(existing as unknown[]), ...value] : value;
-    else if (value !== null && typeof value === 'object') {
-      if (existing === null || typeof existing !== 'object' || Array.isArray(existing)) target[key] = {};
-      mergeInto(target[key] as Record<string, unknown>, value as Record<string, unknown>);
-    } else if (value === undefined) delete target[key];
-    else target[key] = value;
+    if (value === undefined) delete target[key];
+    else if (Array.isArray(value)) {
+      const resolved = resolve(value);
+      target[key] = Array.isArray(existing) && Array.isArray(resolved) ? [...(existing as unknown[]), ...resolved] : resolved;
+    } else if (value !== null && typeof value === 'object' && !Tokenization.isResolvable(value)) {
+      if (existing === null || typeof existing !== 'object') target[key] = {};
+      mergeInto(target[key] as Record<string, unknown>, value as Record<string, unknown>, resolve);
+    } else target[key] = resolve(value);
   }
 }

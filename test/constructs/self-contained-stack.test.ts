@@ -86,3 +86,43 @@ describe("a sealed stack keeps its elements out of cdktf's resolve passes", () =
     expect(sealed.terraform.backend.s3).toMatchObject({ bucket: 'state', use_lockfile: true });
   });
 });
+
+describe("a sealed stack merges its elements and the stack's overrides exactly as cdktf does", () => {
+  /** Testing.synth of `build`'s stack sealed where `build` says, and of the same elements in a plain cdktf stack. */
+  const both = (build: (stack: TerraformStack, seal: () => void) => void) =>
+    [new (class extends SelfContainedStack {})(Testing.app(), 'probe'), new TerraformStack(Testing.app(), 'probe')].map((stack) => {
+      build(stack, () => stack instanceof SelfContainedStack && stack.seal());
+      return Testing.synth(stack);
+    });
+
+  it('deletes an attribute of a sealed element that a stack override sets to undefined', () => {
+    const [sealed, plain] = both((stack, seal) => {
+      new IamRole(stack, 'role', { name: 'probe', assumeRolePolicy: '{}', tags: { team: 'a' } });
+      seal();
+      stack.addOverride('resource.aws_iam_role.role.tags', undefined);
+    });
+    expect(JSON.parse(sealed).resource.aws_iam_role.role.tags).toBeUndefined();
+    expect(sealed).toBe(plain);
+  });
+
+  it('overrides one attribute of a block in a list of a sealed element, by index, keeping the list', () => {
+    const [sealed, plain] = both((stack, seal) => {
+      new IamRole(stack, 'role', { name: 'probe', assumeRolePolicy: '{}', inlinePolicy: [{ name: 'a', policy: '{}' }] });
+      seal();
+      stack.addOverride('resource.aws_iam_role.role.inline_policy.0.name', 'b');
+    });
+    expect(JSON.parse(sealed).resource.aws_iam_role.role.inline_policy).toEqual([{ name: 'b', policy: '{}' }]);
+    expect(sealed).toBe(plain);
+  });
+
+  it('lists import blocks in construct order when an element added after sealing comes before a sealed one', () => {
+    const [sealed, plain] = both((stack, seal) => {
+      const first = new Construct(stack, 'first');
+      new IamRole(stack, 'second', { name: 'second', assumeRolePolicy: '{}' }).importFrom('second');
+      seal();
+      new IamRole(first, 'role', { name: 'first', assumeRolePolicy: '{}' }).importFrom('first');
+    });
+    expect(JSON.parse(sealed).import.map((i: { id: string }) => i.id)).toEqual(['first', 'second']);
+    expect(sealed).toBe(plain);
+  });
+});
