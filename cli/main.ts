@@ -74,6 +74,8 @@ export interface CliOutput {
  * the report is dropped, as a pipeline's reader asked, and the exit code stays the command's own.
  */
 let stdoutClosed = false;
+/** The same for standard error (`meshgrant ... 2>&1 | head`): notes and messages are dropped. */
+let stderrClosed = false;
 
 const processOutput: CliOutput = {
   stdout: (text) => {
@@ -87,7 +89,9 @@ const processOutput: CliOutput = {
           () => undefined, // the reader went away: the 'error' listener of `main` has seen it
         )
       : Promise.resolve(),
-  stderr: (text) => process.stderr.write(text),
+  stderr: (text) => {
+    if (!stderrClosed) process.stderr.write(text);
+  },
   // A terminal that cannot move the cursor (`TERM=dumb`, e.g. an editor's output pane) gets no status line.
   get terminalColumns() {
     return process.stderr.isTTY && process.env.TERM !== 'dumb' ? process.stderr.columns || 80 : undefined;
@@ -193,9 +197,14 @@ export function main(argv: readonly string[] = process.argv.slice(2)): void {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') stdoutClosed = true;
     else {
-      process.stderr.write(printableOutput(internalError('meshgrant', e)));
+      if (!stderrClosed) process.stderr.write(printableOutput(internalError('meshgrant', e)));
       process.exit(2);
     }
+  });
+  // Unheard, an error of standard error would end the process with Node's exit code 1: "the mesh has problems".
+  process.stderr.on('error', (e: NodeJS.ErrnoException) => {
+    stderrClosed = true;
+    if (e.code !== 'EPIPE') process.exit(2);
   });
   exitWith(runCli(argv));
 }
